@@ -1,0 +1,19 @@
+import type { Article, ArticleMeta, Citation, Sentence } from '../core/types.js';
+
+/** A citation whose text is copied from the article by offset, never retyped. */
+export function citeSentence(article: Article, sentence: Sentence): Citation {
+  return {
+    article: article.meta.id,
+    sentenceId: sentence.id,
+    paragraph: sentence.paragraph,
+    start: sentence.start,
+    end: sentence.end,
+    text: article.text.slice(sentence.start, sentence.end),
+    speaker: sentence.speaker?.name ?? null,
+  };
+}
+
+/** "Source: Latin Times — © 2025 Latin Times. All rights reserved. …", one line per article. */
+export function attributionFor(articles: readonly ArticleMeta[]): string {
+  return articles.map((meta) => `Source: ${meta.publisher} — ${meta.copyright}`).join('\n');
+}
