@@ -1,7 +1,7 @@
 import type { Article, Chunk, Party, Sentence, Speaker } from '../core/types.js';
 
 /** Bump whenever the chunks made from the same article change, so old indexes are refused. */
-export const CHUNKER_VERSION = 1;
+export const CHUNKER_VERSION = '1';
 
 /**
  * Cuts an article into the units that are embedded: every sentence on its own, plus every
