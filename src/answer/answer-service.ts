@@ -1,0 +1,145 @@
+import type { Answer, AnswerService, Article, AskOptions, Party, RetrievedSentence } from '../core/types.js';
+import { VerbatimError } from '../core/errors.js';
+import type { Retriever } from '../retrieval/retriever.js';
+import type { AnswerEngine, EngineInput, Intent } from './answer-engine.js';
+import { completeAnswer, SentenceLookup } from './answer-builder.js';
+import { notInArticle } from './extractive-engine.js';
+import { classifyRequest, findParty } from './request.js';
+import { answerability, type AnswerabilityThresholds } from './answerability.js';
+
+export interface AnswerServiceOptions {
+  articles: readonly Article[];
+  retriever: Retriever;
+  engine: AnswerEngine;
+  maxQuotes: number;
+  maxQuestionChars: number;
+  thresholds?: AnswerabilityThresholds;
+  /** A remark to add for a question's language (e.g. "answers are in English"), or null. */
+  languageNotice?: (question: string) => string | null;
+}
+
+/** The one way through: validate → classify → retrieve → decide answerable → engine. */
+export function createAnswerPipeline(options: AnswerServiceOptions): AnswerService {
+  const { articles, retriever, engine, maxQuotes, maxQuestionChars, thresholds, languageNotice } = options;
+  const lookup = new SentenceLookup(articles);
+  const parties = articles.flatMap((article) => article.parties);
+
+  function validate(question: string): string {
+    const trimmed = question.trim();
+    if (trimmed.length === 0) throw new VerbatimError('EMPTY_QUESTION');
+    if (trimmed.length > maxQuestionChars) {
+      throw new VerbatimError(
+        'QUESTION_TOO_LONG',
+        `The question is too long (${trimmed.length.toLocaleString('en-US')} characters; the limit is ${maxQuestionChars.toLocaleString('en-US')}).`,
+      );
+    }
+    return trimmed;
+  }
+
+  async function run(question: string, intent: Intent, retrieved: readonly RetrievedSentence[], askOptions: AskOptions): Promise<Answer> {
+    const input: EngineInput = { question, intent, retrieved, articles, maxQuotes, history: askOptions.history ?? [] };
+    const answer = await engine.answer(input);
+    const notice = answer.engine === 'extractive' ? (languageNotice?.(question) ?? null) : null;
+    return notice && !answer.notice ? { ...answer, notice } : answer;
+  }
+
+  async function retrieve(text: string, askOptions: AskOptions): Promise<RetrievedSentence[]> {
+    const history = askOptions.history ?? [];
+    return retriever.retrieve(text, {
+      limit: 50,
+      ...(history.length > 0 ? { context: history.slice(-3).join('\n') } : {}),
+      excludeSentenceIds: askOptions.excludeSentenceIds ?? [],
+    });
+  }
+
+  function declined(question: string): Answer {
+    const publishers = [...new Set(articles.map((article) => article.meta.publisher))].join(', ');
+    return completeAnswer(lookup, {
+      question,
+      kind: 'declined',
+      answer: `I can't reproduce the article: it belongs to ${publishers}. Ask me a question about it and I'll quote the few sentences that answer it (at most ${maxQuotes}).`,
+      found: false,
+      citations: [],
+    });
+  }
+
+  async function summarize(party: Party | null, question: string, askOptions: AskOptions): Promise<Answer> {
+    const retrieved = await retrieve(question, askOptions);
+    return run(question, { kind: 'summary', party }, retrieved, askOptions);
+  }
+
+  async function quote(speaker: Party, about: string | null, question: string, askOptions: AskOptions): Promise<Answer> {
+    const retrieved = await retrieve(about ?? question, askOptions);
+    return run(question, { kind: 'quote', speaker, about }, retrieved, askOptions);
+  }
+
+  return {
+    parties: () => parties,
+    sources: () => articles.map((article) => article.meta),
+
+    async ask(rawQuestion, askOptions = {}) {
+      const question = validate(rawQuestion);
+      const request = classifyRequest(question, parties);
+      if (request.kind === 'reproduce') return declined(question);
+      if (request.kind === 'quote' && request.party) return quote(request.party, request.about, question, askOptions);
+
+      const retrieved = await retrieve(question, askOptions);
+      const verdict = answerability({ question, retrieved, unknownTerms: retriever.unknownTerms(question), thresholds });
+      if (request.kind === 'summary') {
+        // "Summarise each party" needs no match; "Where does the defence chief stand?" names the
+        // party by description, so the speaker of the best matching statement stands in.
+        const party = request.party ?? (verdict.answerable && namesSomeone(question) ? speakerOfBest(retrieved, parties) : null);
+        if (request.party || party || asksForEveryone(question)) return run(question, { kind: 'summary', party }, retrieved, askOptions);
+      }
+      if (!verdict.answerable) return { ...notInArticle({ question, articles }, lookup), notice: languageNotice?.(question) ?? null };
+      const boosted = request.party ? boostSpeaker(retrieved, request.party) : retrieved;
+      return run(question, { kind: 'question' }, boosted, askOptions);
+    },
+
+    async summarize(partyName, askOptions = {}) {
+      if (partyName === undefined || partyName.trim() === '') {
+        return summarize(null, 'Summarise the positions of each party.', askOptions);
+      }
+      const name = validate(partyName);
+      const party = findParty(name, parties);
+      if (!party) return notInArticle({ question: `What is ${name}'s position?`, articles }, lookup);
+      return summarize(party, `What is ${party.name}'s position?`, askOptions);
+    },
+
+    async quote(speakerName, about, askOptions = {}) {
+      const name = validate(speakerName);
+      const topic = about?.trim() ? validate(about) : null;
+      const question = topic ? `A quote from ${name} about ${topic}` : `A quote from ${name}`;
+      const speaker = findParty(name, parties);
+      if (!speaker) return notInArticle({ question, articles }, lookup);
+      return quote(speaker, topic, question, askOptions);
+    },
+  };
+}
+
+function asksForEveryone(question: string): boolean {
+  return /\b(each|every|all|both|various|different)\b.*\b(part(?:y|ies)|sides?|actors?|people|players|positions|stakeholders|views)\b|\bwho\s+said\s+what\b/i.test(question);
+}
+
+function namesSomeone(question: string): boolean {
+  return /\b(position|stance|stand|view|think|believe|opinion|take)\b/i.test(question);
+}
+
+/** The party behind the best-ranked statement that has a speaker, among the first few. */
+function speakerOfBest(retrieved: readonly RetrievedSentence[], parties: readonly Party[]): Party | null {
+  for (const candidate of retrieved.slice(0, 3)) {
+    const party = parties.find((member) => member.sentenceIds.includes(candidate.sentence.id));
+    if (party) return party;
+  }
+  return null;
+}
+
+/** Lifts the named party's own statements above others' when the question is about what they said. */
+function boostSpeaker(retrieved: readonly RetrievedSentence[], party: Party): RetrievedSentence[] {
+  const own = new Set(party.sentenceIds);
+  return retrieved
+    .map((candidate) => (own.has(candidate.sentence.id) ? { ...candidate, score: candidate.score + speakerBoost } : candidate))
+    .sort((a, b) => b.score - a.score || a.sentence.index - b.sentence.index);
+}
+
+const speakerBoost = 0.15;

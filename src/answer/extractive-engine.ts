@@ -1,0 +1,150 @@
+import type { Answer, Party, PartyPosition, Sentence } from '../core/types.js';
+import type { AnswerEngine, EngineInput } from './answer-engine.js';
+import { completeAnswer, publisherOf, SentenceLookup } from './answer-builder.js';
+
+/**
+ * Answers without any model: picks the sentences that answer and writes a short attributed
+ * lead-in. Its own words are only connective text; everything quoted is copied by offset.
+ */
+export function createExtractiveEngine({ relativeFloor = 0.55 }: { relativeFloor?: number } = {}): AnswerEngine {
+  return {
+    name: 'extractive',
+    async answer(input) {
+      const lookup = new SentenceLookup(input.articles);
+      switch (input.intent.kind) {
+        case 'summary':
+          return summarise(input, lookup, input.intent.party);
+        case 'quote':
+          return quote(input, lookup, input.intent.speaker);
+        case 'question':
+          return answerQuestion(input, lookup, relativeFloor);
+      }
+    },
+  };
+}
+
+function answerQuestion(input: EngineInput, lookup: SentenceLookup, relativeFloor: number): Answer {
+  const best = input.retrieved[0];
+  if (!best) return notInArticle(input, lookup);
+  // Sentences far weaker than the best one are noise, however many slots are left.
+  const supporting = input.retrieved.filter((candidate) => candidate.score >= best.score * relativeFloor);
+  const shown = supporting.slice(0, input.maxQuotes);
+  const citations = shown.map((candidate) => lookup.cite(candidate.sentence));
+  const lead = leadIn(lookup, best.sentence);
+  const topText = citations[0]?.text ?? '';
+  const more = citations.length > 1 ? ` (See also ${citations.slice(1).map((_, index) => `[${index + 2}]`).join(', ')}.)` : '';
+  return completeAnswer(lookup, {
+    question: input.question,
+    kind: 'answer',
+    answer: `${lead}: “${topText}” [1]${more}`,
+    found: true,
+    citations,
+    moreAvailable: supporting.length - shown.length,
+  });
+}
+
+function summarise(input: EngineInput, lookup: SentenceLookup, party: Party | null): Answer {
+  const parties = party ? [party] : allParties(input);
+  if (parties.length === 0) return notInArticle(input, lookup);
+  const relevance = new Map(input.retrieved.map((candidate) => [candidate.sentence.id, candidate.score]));
+  const sentencesOf = (member: Party) => rankedSentencesOf(lookup, member, relevance, party !== null);
+  // Share the quote cap fairly: every party gets its strongest statement before anyone gets a second.
+  const picked = new Map<Party, Sentence[]>(parties.map((member) => [member, []]));
+  const queues = parties.map((member) => ({ member, sentences: sentencesOf(member) }));
+  let remaining = input.maxQuotes;
+  while (remaining > 0 && queues.some((queue) => queue.sentences.length > 0)) {
+    for (const queue of queues) {
+      const next = queue.sentences.shift();
+      if (!next || remaining === 0) continue;
+      picked.get(queue.member)?.push(next);
+      remaining -= 1;
+    }
+  }
+  const positions: PartyPosition[] = parties
+    .filter((member) => (picked.get(member)?.length ?? 0) > 0)
+    .map((member) => {
+      const sentences = (picked.get(member) ?? []).sort((a, b) => a.index - b.index);
+      return {
+        party: member.name,
+        kind: member.kind,
+        summary: positionLine(member, sentences),
+        citations: sentences.map((sentence) => lookup.cite(sentence)),
+      };
+    });
+  const citations = positions.flatMap((position) => position.citations);
+  const statementCount = parties.reduce((total, member) => total + member.sentenceIds.length, 0);
+  const publisher = citations[0] ? lookup.articles.find((article) => article.meta.id === citations[0]?.article)?.meta.publisher : null;
+  const answer = party
+    ? `${party.name}'s position, as reported by ${publisher ?? 'the article'}, in their own words:`
+    : `The article reports the positions of ${positions.length} parties: ${positions.map((position) => position.party).join(', ')}. Each is quoted below, as reported by ${publisher ?? 'the article'}.`;
+  return completeAnswer(lookup, {
+    question: input.question,
+    kind: 'summary',
+    answer,
+    found: citations.length > 0,
+    citations,
+    parties: positions,
+    moreAvailable: Math.max(0, statementCount - citations.length),
+  });
+}
+
+function quote(input: EngineInput, lookup: SentenceLookup, speaker: Party): Answer {
+  const relevance = new Map(input.retrieved.map((candidate) => [candidate.sentence.id, candidate.score]));
+  const ranked = rankedSentencesOf(lookup, speaker, relevance, true);
+  if (ranked.length === 0) return notInArticle(input, lookup);
+  const shown = ranked.slice(0, input.maxQuotes);
+  const citations = shown.map((sentence) => lookup.cite(sentence));
+  const first = shown[0];
+  const publisher = first ? publisherOf(lookup, first) : 'the article';
+  return completeAnswer(lookup, {
+    question: input.question,
+    kind: 'quote',
+    answer: `${speaker.name}, as reported by ${publisher}:`,
+    found: true,
+    citations,
+    moreAvailable: ranked.length - shown.length,
+  });
+}
+
+export function notInArticle(input: Pick<EngineInput, 'question' | 'articles'>, lookup = new SentenceLookup(input.articles)): Answer {
+  const titles = input.articles.map((article) => article.meta.title);
+  const where = titles.length === 1 ? 'the article' : `the ${titles.length} articles I know`;
+  return completeAnswer(lookup, {
+    question: input.question,
+    kind: 'not-found',
+    answer: `Not in the article: ${where} does not say. I only answer from the text, so I won't guess.`,
+    found: false,
+    citations: [],
+  });
+}
+
+function allParties(input: EngineInput): Party[] {
+  // People and organisations first: outlets are how the story is sourced, not sides in it.
+  const parties = input.articles.flatMap((article) => article.parties);
+  return [...parties.filter((party) => party.kind !== 'outlet'), ...parties.filter((party) => party.kind === 'outlet')];
+}
+
+/** A party's statements, most relevant to the question first; direct quotations break ties. */
+function rankedSentencesOf(lookup: SentenceLookup, party: Party, relevance: Map<string, number>, byRelevance: boolean): Sentence[] {
+  const ids = new Set(party.sentenceIds);
+  const sentences = lookup.articles.flatMap((article) => article.sentences.filter((sentence) => ids.has(sentence.id)));
+  const quotedBonus = (sentence: Sentence) => (/["“”]/.test(sentence.text) ? 0.05 : 0);
+  const weight = (sentence: Sentence) => (byRelevance ? (relevance.get(sentence.id) ?? 0) : 0) + quotedBonus(sentence);
+  return sentences.sort((a, b) => weight(b) - weight(a) || a.index - b.index);
+}
+
+function positionLine(party: Party, sentences: readonly Sentence[]): string {
+  const paragraphs = [...new Set(sentences.map((sentence) => sentence.paragraph))].map((number) => `¶${number}`);
+  const role = party.aliases.find((alias) => alias.length > party.name.length && alias.includes(party.name));
+  const who = role ? role : party.name;
+  const total = party.sentenceIds.length;
+  return `${who}: ${total} statement${total === 1 ? '' : 's'} in the article (${paragraphs.join(', ')} quoted).`;
+}
+
+function leadIn(lookup: SentenceLookup, sentence: Sentence): string {
+  const publisher = publisherOf(lookup, sentence);
+  const speaker = sentence.speaker;
+  if (!speaker || speaker.name === publisher) return `${publisher} reports`;
+  return `According to ${speaker.name}, as reported by ${publisher}`;
+}
+

@@ -1,0 +1,62 @@
+import type { Party } from '../core/types.js';
+
+/** What kind of request a plain-language question is, read from its wording alone. */
+export type RequestKind = 'reproduce' | 'summary' | 'quote' | 'question';
+
+export interface ClassifiedRequest {
+  kind: RequestKind;
+  /** The party the question names, if it names one the article knows. */
+  party: Party | null;
+  /** For quote requests: the topic after "about"/"on", if any. */
+  about: string | null;
+}
+
+// Asking for the article itself, rather than about it: "print the whole article", "quote the full text".
+const wholeArticle = /\b(whole|entire|full|complete|all\s+of\s+the|every\s+(?:word|sentence|line)\s+of\s+the)\s+(?:article|text|story|piece|report)\b/i;
+const reproduceVerb = /\b(print|reproduce|copy|paste|quote|show|give|send|type|repeat|post|dump|output|write\s+out|read\s+out)\b/i;
+const verbatimArticle = /\b(word[\s-]for[\s-]word|verbatim)\b.*\b(article|text|story)\b|\b(article|text|story)\b.*\b(word[\s-]for[\s-]word|verbatim)\b/i;
+
+const summaryWords =
+  /\b(summari[sz]e|summary|summaries|positions?|stances?|stand(?:s)?\b|standpoint|views?|take\s+on|side|sides|each\s+party|every\s+party|all\s+parties|who\s+said\s+what|where\s+does|think|believe|opinion)\b/i;
+const quoteWords = /\b(quote|quotes|quotation|exact\s+words|own\s+words|word\s+for\s+word|verbatim|in\s+(?:his|her|their)\s+words|what\s+exactly\s+did)\b/i;
+const topicAfter = /\b(?:about|on|regarding|concerning|over)\s+(.+?)[?.!]*$/i;
+
+export function classifyRequest(question: string, parties: readonly Party[]): ClassifiedRequest {
+  const party = findParty(question, parties);
+  if ((wholeArticle.test(question) && reproduceVerb.test(question)) || verbatimArticle.test(question)) {
+    return { kind: 'reproduce', party, about: null };
+  }
+  if (quoteWords.test(question)) {
+    return { kind: 'quote', party, about: topicAfter.exec(question)?.[1]?.trim() ?? null };
+  }
+  if (summaryWords.test(question)) return { kind: 'summary', party, about: null };
+  return { kind: 'question', party, about: null };
+}
+
+/**
+ * The party a text names, by full name or alias, whole words only, ignoring case and a possessive
+ * "'s". The longest name wins, so "Pete Hegseth" beats a party called "Pete".
+ */
+export function findParty(text: string, parties: readonly Party[]): Party | null {
+  const haystack = ` ${normaliseForMatch(text)} `;
+  let best: { party: Party; length: number } | null = null;
+  for (const party of parties) {
+    for (const name of [party.name, ...party.aliases]) {
+      const needle = normaliseForMatch(name);
+      if (needle.length < 3) continue;
+      if (haystack.includes(` ${needle} `) && (!best || needle.length > best.length)) {
+        best = { party, length: needle.length };
+      }
+    }
+  }
+  return best?.party ?? null;
+}
+
+function normaliseForMatch(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[’']s\b/g, '')
+    .replace(/[^\p{L}\p{N}.]+/gu, ' ')
+    .replace(/\.(?=\s|$)/g, '')
+    .trim();
+}

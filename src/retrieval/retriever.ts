@@ -1,0 +1,86 @@
+import type { Article, Chunk, RetrievedSentence, Sentence } from '../core/types.js';
+import type { Embedder } from '../embedding/embedder.js';
+import type { LexicalIndex } from '../index/lexical-index.js';
+import { fuseScores, type FusionWeights } from './fusion.js';
+
+/** The parts of a loaded index that retrieval reads. */
+export interface SearchableIndex {
+  articles: readonly Article[];
+  chunks: readonly Chunk[];
+  vectorStore: { search(vector: number[], k: number): Promise<Array<{ chunkId: string; similarity: number }>> };
+  lexical: LexicalIndex;
+}
+
+export interface RetrieveOptions {
+  /** Keep at most this many sentences. */
+  limit?: number;
+  /** Extra text that steers retrieval (earlier questions of a thread), weighted below the question. */
+  context?: string;
+  excludeSentenceIds?: readonly string[];
+}
+
+export interface Retriever {
+  retrieve(question: string, options?: RetrieveOptions): Promise<RetrievedSentence[]>;
+  /** Query words the articles never use, even through synonyms (a sign the question is about something else). */
+  unknownTerms(question: string): string[];
+}
+
+export interface RetrieverOptions {
+  index: SearchableIndex;
+  embedder: Embedder;
+  weights?: FusionWeights;
+}
+
+export function createRetriever({ index, embedder, weights }: RetrieverOptions): Retriever {
+  const sentencesById = new Map<string, Sentence>();
+  for (const article of index.articles) for (const sentence of article.sentences) sentencesById.set(sentence.id, sentence);
+  const chunksById = new Map(index.chunks.map((chunk) => [chunk.id, chunk]));
+  const sentenceCount = sentencesById.size;
+
+  async function vectorScores(text: string): Promise<Map<string, number>> {
+    const [vector] = await embedder.embed([text]);
+    if (!vector) return new Map();
+    // Every chunk is a candidate: articles are small, and exhaustive k keeps recall exact.
+    const hits = await index.vectorStore.search(vector, Math.min(index.chunks.length, Math.max(50, sentenceCount)));
+    const scores = new Map<string, number>();
+    for (const hit of hits) {
+      const chunk = chunksById.get(hit.chunkId);
+      if (!chunk) continue;
+      // A paragraph window vouches for each of its sentences a little less than the sentence itself does.
+      const similarity = chunk.sentenceIds.length === 1 ? hit.similarity : hit.similarity * paragraphDiscount;
+      for (const sentenceId of chunk.sentenceIds) {
+        scores.set(sentenceId, Math.max(scores.get(sentenceId) ?? 0, similarity));
+      }
+    }
+    return scores;
+  }
+
+  return {
+    unknownTerms: (question) => index.lexical.unknownTerms(question),
+
+    async retrieve(question, { limit = 10, context, excludeSentenceIds = [] } = {}) {
+      const excluded = new Set(excludeSentenceIds);
+      const [questionVectors, contextVectors] = await Promise.all([
+        vectorScores(question),
+        context ? vectorScores(context) : Promise.resolve(new Map<string, number>()),
+      ]);
+      const lexicalHits = index.lexical.search(question, sentenceCount);
+      const lexicalScores = new Map(lexicalHits.map((hit) => [hit.sentenceId, hit.normalized]));
+      const ranked: RetrievedSentence[] = [];
+      for (const [sentenceId, sentence] of sentencesById) {
+        if (excluded.has(sentenceId)) continue;
+        const vectorScore = Math.max(
+          questionVectors.get(sentenceId) ?? 0,
+          (contextVectors.get(sentenceId) ?? 0) * contextDiscount,
+        );
+        const lexicalScore = lexicalScores.get(sentenceId) ?? 0;
+        ranked.push({ sentence, vectorScore, lexicalScore, score: fuseScores({ vectorScore, lexicalScore, weights }) });
+      }
+      ranked.sort((a, b) => b.score - a.score || a.sentence.index - b.sentence.index);
+      return ranked.slice(0, limit);
+    },
+  };
+}
+
+const paragraphDiscount = 0.92;
+const contextDiscount = 0.6;

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { classifyRequest, findParty } from '../../../src/answer/request.js';
+import type { Party } from '../../../src/core/types.js';
+
+const party = (name: string, aliases: string[], kind: Party['kind'] = 'person'): Party => ({ name, kind, aliases, sentenceIds: [] });
+const parties = [party('Maria Lopez', ['Lopez', 'Mayor Maria Lopez']), party('Harbour Daily', ['the newspaper'], 'outlet'), party('Tom Reyes', ['Reyes'])];
+
+describe('classifyRequest', () => {
+  it.each([
+    'Print the whole article.',
+    'Can you quote the entire text for me?',
+    'Copy the full story here',
+    'Give me the article word for word',
+  ])('declines to reproduce the article: %s', (question) => {
+    expect(classifyRequest(question, parties).kind).toBe('reproduce');
+  });
+
+  it('reads a request for everyone’s positions as a summary of all parties', () => {
+    expect(classifyRequest('Summarise the positions of each party', parties)).toMatchObject({ kind: 'summary', party: null });
+  });
+
+  it('reads "What is X’s position?" as a summary of that party only', () => {
+    expect(classifyRequest("What is Lopez's position?", parties)).toMatchObject({ kind: 'summary', party: { name: 'Maria Lopez' } });
+  });
+
+  it('reads a quote request with its speaker and topic', () => {
+    expect(classifyRequest('Give me a quote from Reyes about the port', parties)).toMatchObject({
+      kind: 'quote',
+      party: { name: 'Tom Reyes' },
+      about: 'the port',
+    });
+  });
+
+  it('treats an ordinary question as a question, even when it names a party', () => {
+    expect(classifyRequest('When did Lopez announce the vote?', parties)).toMatchObject({ kind: 'question', party: { name: 'Maria Lopez' } });
+  });
+});
+
+describe('findParty', () => {
+  it('matches whole names only, ignoring case and possessives', () => {
+    expect(findParty("what is MARIA LOPEZ's view", parties)?.name).toBe('Maria Lopez');
+    expect(findParty('what about Lopezville', parties)).toBeNull();
+  });
+
+  it('prefers the longest matching name', () => {
+    const overlapping = [party('Ann', ['Ann']), party('Ann Marie Cole', ['Ann Marie'])];
+    expect(findParty('What did Ann Marie say?', overlapping)?.name).toBe('Ann Marie Cole');
+  });
+});
