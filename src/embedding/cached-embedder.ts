@@ -24,6 +24,10 @@ export interface CachedEmbedder extends Embedder {
   countCached(texts: readonly string[]): Promise<number>;
 }
 
+export function isCachedEmbedder(embedder: Embedder): embedder is CachedEmbedder {
+  return 'countCached' in embedder && 'stats' in embedder;
+}
+
 interface CacheFile {
   modelId: string;
   /** Key → vector as base64 of its float32 bytes. */

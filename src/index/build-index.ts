@@ -1,0 +1,86 @@
+import { chunkArticles } from '../chunking/chunker.js';
+import { VerbatimError } from '../core/errors.js';
+import type { Article } from '../core/types.js';
+import { isCachedEmbedder } from '../embedding/cached-embedder.js';
+import type { Embedder } from '../embedding/embedder.js';
+import { EmbedderEmbeddings } from '../embedding/langchain-embeddings.js';
+import { writeIndex, type WriteIndexOptions } from './index-store.js';
+import { buildLexicalIndex } from './lexical-index.js';
+import { createManifest, type IndexManifest } from './manifest.js';
+import { buildVectorStore } from './vector-store.js';
+
+export interface BuildIndexOptions {
+  articles: readonly Article[];
+  /** Wrap it with `withEmbeddingCache` so unchanged chunks are not embedded again. */
+  embedder: Embedder;
+  indexDir: string;
+  /** One line for people per step, e.g. "Embedding 23 chunks (0 cached)…". */
+  onProgress?: (line: string) => void;
+  now?: () => Date;
+  /** Milliseconds from any origin, for the "in 2.1 s" of the last progress line. */
+  clock?: () => number;
+  writeOptions?: WriteIndexOptions;
+}
+
+export interface BuildIndexResult {
+  manifest: IndexManifest;
+  /** Texts the model embedded in this build. */
+  embedded: number;
+  /** Texts whose vectors came from the cache. */
+  reused: number;
+}
+
+/** Chunks, embeds and indexes the articles, then writes the index directory in one atomic swap. */
+export async function buildIndex({
+  articles,
+  embedder,
+  indexDir,
+  onProgress = () => {},
+  now = () => new Date(),
+  clock = () => performance.now(),
+  writeOptions,
+}: BuildIndexOptions): Promise<BuildIndexResult> {
+  const startedAt = clock();
+  if (articles.length === 0) throw new VerbatimError('NO_ARTICLES');
+  const chunks = chunkArticles(articles);
+  const texts = chunks.map((chunk) => chunk.embedText);
+
+  const cache = isCachedEmbedder(embedder) ? embedder : null;
+  const before = cache ? { ...cache.stats } : null;
+  const cachedCount = cache ? await cache.countCached(texts) : 0;
+  onProgress(`Embedding ${texts.length} chunks (${cachedCount} cached)…`);
+  const vectors = texts.length > 0 ? await embedder.embed(texts) : [];
+  const embedded = cache && before ? cache.stats.misses - before.misses : texts.length;
+  const reused = cache && before ? cache.stats.hits - before.hits : 0;
+
+  const dimensions = embedder.dimensions ?? vectors[0]?.length;
+  if (dimensions === undefined) {
+    throw new VerbatimError('NO_ARTICLES', 'The articles have no sentences to index.');
+  }
+  const vectorStore = await buildVectorStore({
+    chunks,
+    vectors,
+    dimensions,
+    embeddings: new EmbedderEmbeddings(embedder),
+  });
+  const lexical = buildLexicalIndex(articles);
+  const sentenceCount = articles.reduce((total, article) => total + article.sentences.length, 0);
+  const manifest = createManifest({
+    embeddingModel: embedder.modelId,
+    dimensions,
+    articles: articles.map(({ meta }) => meta),
+    counts: { articles: articles.length, sentences: sentenceCount, chunks: chunks.length },
+    builtAt: now(),
+  });
+
+  await writeIndex(indexDir, { manifest, articles: [...articles], chunks, vectorStore, lexical }, writeOptions);
+  const seconds = ((clock() - startedAt) / 1000).toFixed(1);
+  onProgress(
+    `Index written to ${indexDir} (${plural(articles.length, 'article')}, ${plural(sentenceCount, 'sentence')}, ${plural(chunks.length, 'chunk')}) in ${seconds} s`,
+  );
+  return { manifest, embedded, reused };
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
