@@ -1,0 +1,109 @@
+import type { PartyKind } from '../core/types.js';
+import { outletDescriptor, type Gender, type Mention } from './mentions.js';
+
+/** How a sentence's narration says who is speaking, before it is resolved to a party. */
+export type Attribution =
+  | { type: 'mention'; mention: Mention; reported: boolean }
+  | { type: 'pronoun'; gender: Gender; at: number }
+  | { type: 'role'; kind: Exclude<PartyKind, 'unknown'> };
+
+const pastVerbs = [
+  'said', 'says', 'added', 'adds', 'claimed', 'claims', 'told', 'tells', 'reported', 'reports', 'warned', 'warns',
+  'noted', 'notes', 'argued', 'argues', 'stated', 'states', 'emphasized', 'emphasised', 'emphasizes', 'stressed',
+  'stresses', 'explained', 'explains', 'wrote', 'writes', 'insisted', 'insists', 'asserted', 'confirmed', 'denied',
+  'rejected', 'acknowledged', 'announced', 'declared', 'suggested', 'urged', 'asked', 'replied', 'responded',
+  'tweeted', 'posted', 'revealed', 'admitted', 'maintained', 'contended', 'countered', 'predicted', 'cautioned',
+  'alleged', 'disclosed', 'continued', 'concluded', 'recalled', 'testified', 'vowed', 'pledged', 'promised',
+  'threatened', 'criticized', 'criticised', 'dismissed', 'described', 'hinted', 'indicated', 'signaled',
+  'signalled', 'believes', 'thinks', 'saying', 'claiming', 'adding', 'noting', 'warning', 'arguing', 'stating',
+  'emphasizing', 'emphasising', 'stressing', 'insisting', 'telling', 'explaining', 'writing', 'describing',
+];
+const baseVerbs = [
+  'say', 'add', 'claim', 'note', 'warn', 'argue', 'state', 'emphasize', 'emphasise', 'stress', 'explain',
+  'insist', 'tell', 'describe', 'call', 'suggest', 'reject', 'deny',
+];
+/** Verbs that can introduce speech after an inverted subject: `"…," said Hegseth`. */
+const invertingVerbs = new Set(['said', 'says', 'added', 'adds', 'wrote', 'writes', 'asked', 'noted', 'claimed', 'told', 'continued', 'replied']);
+const speechVerb = new RegExp(
+  String.raw`\b(?:(?:went|goes|go|continued|continues)\s+on\s+to\s+(?:${baseVerbs.join('|')})|(?:${pastVerbs.join('|')}))\b`,
+  'giu',
+);
+/** Words between a subject and its verb: "Sheinbaum has publicly rejected", "Hegseth went on to say". */
+const betweenSubjectAndVerb =
+  /(?:^|\s)(?:has|have|had|is|was|were|also|then|again|later|once|since|further|already|separately|(?:went|goes|go|continued|continues)\s+on\s+to|[a-z]+ly)\s*$/u;
+const pronounAtEnd = /(?:^|[\s,_])(he|she)$/iu;
+const pronounAtStart = /^\s+(he|she)\b/iu;
+const roleWords: Record<string, Exclude<PartyKind, 'unknown'>> = {
+  outlet: 'outlet', magazine: 'outlet', newspaper: 'outlet', paper: 'outlet', publication: 'outlet',
+  network: 'outlet', broadcaster: 'outlet', report: 'outlet', website: 'outlet', channel: 'outlet',
+  official: 'person', secretary: 'person', spokesperson: 'person', spokesman: 'person', spokeswoman: 'person',
+  minister: 'person', president: 'person', senator: 'person', governor: 'person', lawmaker: 'person',
+  general: 'person', officer: 'person', source: 'person', director: 'person', expert: 'person',
+  professor: 'person', analyst: 'person', mayor: 'person', ambassador: 'person', lawyer: 'person',
+  attorney: 'person', leader: 'person', chief: 'person', executive: 'person', researcher: 'person',
+  company: 'organization', ministry: 'organization', agency: 'organization', department: 'organization',
+  group: 'organization', organization: 'organization', organisation: 'organization', firm: 'organization',
+};
+const roleNames = Object.keys(roleWords).join('|');
+const roleAtEnd = new RegExp(String.raw`(?:^|[\s,_])the\s+(?:[a-z-]+\s+){0,2}(${roleNames})$`, 'iu');
+const roleAtStart = new RegExp(String.raw`^\s+the\s+(?:[a-z-]+\s+){0,2}(${roleNames})\b`, 'iu');
+const accordingTo = /\baccording\s+to\b/giu;
+/** How far an appositive may reach: "Geoffrey Corn, now the Director of …, said". */
+const appositive = /^,[^,]{1,160},$/u;
+
+/**
+ * The first way the narration of a sentence names its speaker, reading `masked` (quotations
+ * blanked) between `start` and `end`. Mentions are those of this sentence.
+ */
+export function findAttribution(masked: string, sentence: { start: number; end: number }, mentions: readonly Mention[]): Attribution | null {
+  const candidates: { at: number; attribution: Attribution }[] = [];
+  const region = masked.slice(sentence.start, sentence.end);
+  for (const verb of region.matchAll(speechVerb)) {
+    const attribution = subjectBefore(region, verb.index, mentions, sentence.start, verb[0]) ??
+      (invertingVerbs.has(verb[0].toLowerCase()) ? subjectAfter(region, verb.index + verb[0].length, mentions, sentence.start) : null);
+    if (attribution) candidates.push({ at: verb.index, attribution });
+  }
+  for (const phrase of region.matchAll(accordingTo)) {
+    const attribution = subjectAfter(region, phrase.index + phrase[0].length, mentions, sentence.start);
+    if (attribution) candidates.push({ at: phrase.index, attribution });
+  }
+  candidates.sort((left, right) => left.at - right.at);
+  return candidates[0]?.attribution ?? null;
+}
+
+function subjectBefore(region: string, verbAt: number, mentions: readonly Mention[], offset: number, verb: string): Attribution | null {
+  let left = region.slice(0, verbAt).trimEnd();
+  for (let stripped = left.replace(betweenSubjectAndVerb, ''); stripped !== left; stripped = left.replace(betweenSubjectAndVerb, '')) {
+    left = stripped.trimEnd();
+  }
+  const withoutDescriptor = left.replace(new RegExp(`${outletDescriptor.source.slice(1)}$`, 'iu'), '');
+  const reported = /^report/iu.test(verb);
+
+  const pronoun = pronounAtEnd.exec(left);
+  if (pronoun?.[1]) return { type: 'pronoun', gender: pronounGender(pronoun[1]), at: offset + verbAt };
+  const role = roleAtEnd.exec(left);
+  if (role?.[1]) return { type: 'role', kind: roleWords[role[1].toLowerCase()] ?? 'person' };
+
+  const subjectEnd = offset + withoutDescriptor.length;
+  const adjacent = mentions.find((mention) => mention.end === subjectEnd && !mention.possessive);
+  if (adjacent) return { type: 'mention', mention: adjacent, reported };
+  const described = [...mentions].reverse().find(
+    (mention) => !mention.possessive && appositive.test(region.slice(mention.end - offset, left.length)),
+  );
+  return described ? { type: 'mention', mention: described, reported } : null;
+}
+
+function subjectAfter(region: string, from: number, mentions: readonly Mention[], offset: number): Attribution | null {
+  const right = region.slice(from);
+  const pronoun = pronounAtStart.exec(right);
+  if (pronoun?.[1]) return { type: 'pronoun', gender: pronounGender(pronoun[1]), at: offset + from };
+  const role = roleAtStart.exec(right);
+  if (role?.[1]) return { type: 'role', kind: roleWords[role[1].toLowerCase()] ?? 'person' };
+  const leading = /^\s+(?:the\s+)?/iu.exec(right)?.[0].length ?? 0;
+  const mention = mentions.find((candidate) => candidate.start === offset + from + leading);
+  return mention ? { type: 'mention', mention, reported: false } : null;
+}
+
+function pronounGender(pronoun: string): Gender {
+  return pronoun.toLowerCase() === 'he' ? 'male' : 'female';
+}

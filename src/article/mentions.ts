@@ -1,0 +1,177 @@
+import nlp from 'compromise';
+import type { PartyKind } from '../core/types.js';
+
+/** A capitalised name in a sentence's narration ("Defense Secretary Pete Hegseth", "Fox News'"). */
+export interface Mention {
+  /** Offsets into the article text. */
+  start: number;
+  end: number;
+  /** As written, without a possessive ending: "Defense Secretary Pete Hegseth". */
+  surface: string;
+  /** Titles stripped from a person's name: "Pete Hegseth". */
+  name: string;
+  kind: PartyKind;
+  gender: Gender | null;
+  /** "Trump's order": names an owner, not someone who acts in the sentence. */
+  possessive: boolean;
+  /** "Speaking to Laura Ingraham": the object of a preposition, not a subject. */
+  afterPreposition: boolean;
+}
+
+export type Gender = 'male' | 'female';
+
+const token = String.raw`\p{Lu}[\p{L}\p{M}\p{N}'’.&-]*`;
+const connector = String.raw`(?:of|for|de|del|da|van|von|bin|al|la|le)`;
+const nameSequence = new RegExp(String.raw`${token}(?:\s(?:${connector}\s)?${token})*`, 'gu');
+const possessiveEnding = /(?:['’]s|(?<=s)['’])$/u;
+const prepositions = new Set([
+  'to', 'with', 'about', 'from', 'by', 'for', 'of', 'at', 'on', 'in', 'against', 'toward', 'towards',
+  'into', 'over', 'under', 'between', 'among', 'than', 'like', 'including', 'via', 'before', 'after',
+]);
+/** Words that precede a person's name as a title or description, not part of the name. */
+const titleWords = new Set([
+  'president', 'vice', 'secretary', 'minister', 'prime', 'senator', 'sen.', 'rep.', 'representative',
+  'gov.', 'governor', 'mayor', 'judge', 'justice', 'officer', 'director', 'general', 'gen.', 'chief',
+  'spokesperson', 'spokesman', 'spokeswoman', 'ambassador', 'commissioner', 'chairman', 'chairwoman',
+  'chair', 'ceo', 'founder', 'prof.', 'professor', 'dr.', 'mr.', 'mrs.', 'ms.', 'lt.', 'col.', 'capt.',
+  'sgt.', 'adm.', 'admiral', 'colonel', 'captain', 'sergeant', 'lieutenant', 'deputy', 'attorney',
+  'advocate', 'defense', 'defence', 'state', 'foreign', 'interior', 'finance', 'health', 'army', 'navy',
+  'air', 'force', 'u.s.', 'u.k.', 'u.n.', 'eu', 'congressman', 'congresswoman', 'speaker', 'house',
+  'leader', 'former', 'retired', 'democratic', 'republican', 'sheriff', 'detective', 'inspector',
+  'coach', 'economist', 'analyst', 'chancellor', 'king', 'queen', 'pope', 'rabbi', 'bishop',
+]);
+const outletWords = new Set([
+  'news', 'times', 'post', 'journal', 'magazine', 'herald', 'tribune', 'gazette', 'telegraph', 'guardian',
+  'chronicle', 'observer', 'insider', 'press', 'daily', 'wire', 'network', 'radio', 'tv', 'television',
+  'broadcasting', 'reuters', 'bloomberg', 'politico', 'axios',
+]);
+/** A lowercase word after a name that says the name is a publication ("Rolling Stone magazine"). */
+export const outletDescriptor =
+  /^\s+(?:magazine|newspaper|outlet|daily|paper|tabloid|weekly|network|broadcaster|channel|website|news\s+(?:agency|site|outlet))\b/iu;
+const organizationWords = new Set([
+  'ministry', 'department', 'agency', 'committee', 'council', 'party', 'government', 'university', 'school',
+  'college', 'inc', 'inc.', 'corp', 'corp.', 'company', 'group', 'association', 'commission', 'office', 'bank',
+  'institute', 'foundation', 'court', 'congress', 'senate', 'pentagon', 'army', 'navy', 'police',
+  'administration', 'center', 'centre', 'cartel', 'union', 'organization', 'organisation', 'federation',
+  'authority', 'service', 'board', 'bureau', 'coalition', 'alliance', 'ltd', 'ltd.', 'fund', 'club',
+]);
+const honorificGender: Record<string, Gender> = { 'mr.': 'male', 'mrs.': 'female', 'ms.': 'female' };
+
+const lexicon = nlp.model().one.lexicon as Record<string, string | string[] | undefined>;
+
+function lexiconTags(word: string): string[] {
+  const tags = lexicon[word.toLowerCase()];
+  return tags === undefined ? [] : Array.isArray(tags) ? tags : [tags];
+}
+
+const nameTags = ['FirstName', 'MaleName', 'FemaleName', 'LastName', 'Person', 'Organization', 'Place', 'Country', 'City', 'ProperNoun'];
+
+/** A capitalised word at the start of a sentence is a name only when the dictionary does not know it as something else. */
+function couldBeName(word: string): boolean {
+  const tags = lexiconTags(word);
+  return tags.length === 0 || tags.some((tag) => nameTags.includes(tag));
+}
+
+interface Token {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Names in a sentence; `masked` is the article text with quotations blanked out. */
+export function findMentions(masked: string, sentence: { start: number; end: number }): Mention[] {
+  const region = masked.slice(sentence.start, sentence.end);
+  const sentenceStart = /^[\s"“‘'(_]*/u.exec(region)?.[0].length ?? 0;
+  const mentions: Mention[] = [];
+  for (const match of region.matchAll(nameSequence)) {
+    for (const group of splitAtPossessives(tokensOf(match[0], match.index))) {
+      let tokens = group;
+      if (tokens[0]?.start === sentenceStart && !couldBeName(tokens[0].text)) tokens = tokens.slice(1);
+      tokens = tokens.filter((item, index) => index > 0 || item.text !== 'I');
+      const mention = tokens.length > 0 ? buildMention(region, tokens, sentence.start) : null;
+      if (mention) mentions.push(mention);
+    }
+  }
+  markPrepositionalObjects(region, mentions, sentence.start);
+  return mentions;
+}
+
+function tokensOf(sequence: string, offset: number): Token[] {
+  return [...sequence.matchAll(/\S+/gu)].map((word) => ({
+    text: word[0],
+    start: offset + word.index,
+    end: offset + word.index + word[0].length,
+  }));
+}
+
+/** "Fox News' Laura Ingraham" is two names: the owner and the person. */
+function splitAtPossessives(tokens: Token[]): Token[][] {
+  const groups: Token[][] = [[]];
+  for (const item of tokens) {
+    groups.at(-1)?.push(item);
+    if (possessiveEnding.test(item.text)) groups.push([]);
+  }
+  return groups.filter((group) => group.length > 0);
+}
+
+function buildMention(region: string, tokens: Token[], offset: number): Mention | null {
+  const first = tokens[0];
+  const last = tokens.at(-1);
+  if (!first || !last) return null;
+  const possessive = possessiveEnding.test(last.text);
+  const lastText = last.text.replace(possessiveEnding, '').replace(/(?<!\b\p{L})\.$/u, '');
+  const words = [...tokens.slice(0, -1).map((item) => item.text), lastText].filter((word) => word !== '');
+  if (words.length === 0) return null;
+  const end = last.start + lastText.length;
+  const surface = region.slice(first.start, end);
+  const lowerWords = words.map((word) => word.toLowerCase());
+
+  let nameStart = words.length;
+  while (nameStart > 0 && !isTitle(words[nameStart - 1] ?? '')) nameStart -= 1;
+  // A bare title ("the Director of …") names nobody.
+  if (words.every(isTitle)) return null;
+  const hasTitle = nameStart > 0 && nameStart < words.length;
+  const nameWords = hasTitle ? words.slice(nameStart) : words;
+  const tags = nameWords.flatMap(lexiconTags);
+  const hasPersonName = tags.some((tag) => ['FirstName', 'MaleName', 'FemaleName', 'LastName'].includes(tag));
+  const followedByDescriptor = outletDescriptor.test(region.slice(end, end + 30));
+
+  let kind: PartyKind = 'unknown';
+  if (followedByDescriptor || outletWords.has(lowerWords.at(-1) ?? '')) kind = 'outlet';
+  else if (hasTitle || hasPersonName) kind = 'person';
+  else if (lowerWords.some((word) => organizationWords.has(word))) kind = 'organization';
+
+  const firstNameTags = lexiconTags(nameWords[0] ?? '');
+  const gender: Gender | null =
+    honorificGender[lowerWords[0] ?? ''] ??
+    (firstNameTags.includes('MaleName') ? 'male' : firstNameTags.includes('FemaleName') ? 'female' : null);
+
+  return {
+    start: offset + first.start,
+    end: offset + end,
+    surface,
+    name: (kind === 'person' ? nameWords : words).join(' '),
+    kind,
+    gender,
+    possessive,
+    afterPreposition: false,
+  };
+}
+
+function isTitle(word: string): boolean {
+  const lower = word.toLowerCase();
+  return titleWords.has(lower) || lexiconTags(lower).includes('Actor');
+}
+
+function markPrepositionalObjects(region: string, mentions: Mention[], offset: number): void {
+  mentions.forEach((mention, index) => {
+    const previous = mentions[index - 1];
+    const gap = previous ? region.slice(previous.end - offset, mention.start - offset) : null;
+    if (previous?.possessive && gap !== null && /^['’]?s?\s+$/u.test(gap)) {
+      mention.afterPreposition = previous.afterPreposition;
+      return;
+    }
+    const wordBefore = /(\p{L}+)\s+$/u.exec(region.slice(0, mention.start - offset))?.[1] ?? '';
+    mention.afterPreposition = prepositions.has(wordBefore.toLowerCase());
+  });
+}
