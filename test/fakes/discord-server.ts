@@ -1,0 +1,416 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+
+/**
+ * A small stand-in for Discord's REST API and gateway, so tests can drive the real discord.js
+ * client: it records every REST request and lets a test inject gateway events. Only the routes
+ * and payload fields the bot (and discord.js while parsing them) needs are served.
+ */
+
+export interface RecordedRequest {
+  method: string;
+  /** Path without the query string, e.g. `/api/v10/channels/1/messages`. */
+  path: string;
+  query: string;
+  body: unknown;
+  /** The status the fake answered with. */
+  status: number;
+}
+
+export interface GatewayPayload {
+  op: number;
+  d: unknown;
+}
+
+export interface FakeDiscordOptions {
+  /** Close an IDENTIFY asking for privileged intents with 4014, as Discord does when they are not enabled. */
+  refusePrivilegedIntents?: boolean;
+  heartbeatIntervalMs?: number;
+}
+
+interface ScriptedRateLimit {
+  matches: (method: string, path: string) => boolean;
+  retryAfterSeconds: number;
+}
+
+interface Session {
+  id: string;
+  sequence: number;
+}
+
+const privilegedIntents = (1 << 1) | (1 << 8) | (1 << 15);
+
+let nextSnowflake = 1_200_000_000_000_000_000n;
+/** 19-digit ids, unique within the test process. */
+export function snowflake(): string {
+  nextSnowflake += 1n;
+  return nextSnowflake.toString();
+}
+
+export class FakeDiscord {
+  readonly requests: RecordedRequest[] = [];
+  /** Every gateway payload the client sent (IDENTIFY, RESUME, heartbeats…). */
+  readonly gatewayReceived: GatewayPayload[] = [];
+  readonly botUser = { id: snowflake(), username: 'verbatim', discriminator: '0', bot: true, global_name: null, avatar: null };
+  readonly applicationId = this.botUser.id;
+  readonly guildId = snowflake();
+  readonly channelId = snowflake();
+
+  private readonly sockets = new Set<WebSocket>();
+  private readonly sessions = new Map<string, Session>();
+  private readonly socketSessions = new Map<WebSocket, Session>();
+  private readonly rateLimits: ScriptedRateLimit[] = [];
+  private readonly waiters: Array<() => void> = [];
+
+  private constructor(
+    private readonly server: Server,
+    private readonly gateway: WebSocketServer,
+    private readonly options: FakeDiscordOptions,
+  ) {}
+
+  static async start(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
+    const server = createServer();
+    const gateway = new WebSocketServer({ noServer: true });
+    const fake = new FakeDiscord(server, gateway, options);
+    server.on('request', (request, response) => void fake.onRequest(request, response));
+    server.on('upgrade', (request, socket, head) => {
+      gateway.handleUpgrade(request, socket, head, (connection) => fake.onConnection(connection));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return fake;
+  }
+
+  get port(): number {
+    return (this.server.address() as AddressInfo).port;
+  }
+
+  /** What to give discord.js as `rest.api`. */
+  get restApi(): string {
+    return `http://127.0.0.1:${this.port}/api`;
+  }
+
+  get gatewayUrl(): string {
+    return `ws://127.0.0.1:${this.port}`;
+  }
+
+  async stop(): Promise<void> {
+    for (const socket of this.sockets) socket.terminate();
+    this.gateway.close();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** Resolves with the first recorded request (past or future) that matches. */
+  waitForRequest(matches: (request: RecordedRequest) => boolean, timeoutMs = 10_000): Promise<RecordedRequest> {
+    return this.waitFor(() => this.requests.find(matches), timeoutMs, 'REST request');
+  }
+
+  waitForGateway(matches: (payload: GatewayPayload) => boolean, timeoutMs = 10_000): Promise<GatewayPayload> {
+    return this.waitFor(() => this.gatewayReceived.find(matches), timeoutMs, 'gateway payload');
+  }
+
+  /** The next request matching method and path fragment is answered 429 once. */
+  rateLimitNext({ method, pathIncludes, retryAfterSeconds }: { method: string; pathIncludes: string; retryAfterSeconds: number }): void {
+    this.rateLimits.push({
+      matches: (requestMethod, path) => requestMethod === method && path.includes(pathIncludes),
+      retryAfterSeconds,
+    });
+  }
+
+  /** Drops every gateway connection with `code`; the client is expected to resume. */
+  closeGateway(code = 4000): void {
+    for (const socket of this.sockets) socket.close(code, 'closed by test');
+  }
+
+  /** Sends a dispatch event to every identified connection. */
+  dispatch(type: string, data: unknown): void {
+    for (const [socket, session] of this.socketSessions) {
+      session.sequence += 1;
+      socket.send(JSON.stringify({ op: 0, t: type, s: session.sequence, d: data }));
+    }
+  }
+
+  /** Makes the guild and its text channel known to the client (needed before messages arrive). */
+  createGuild(): void {
+    this.dispatch('GUILD_CREATE', {
+      id: this.guildId,
+      name: 'Test guild',
+      unavailable: false,
+      owner_id: snowflake(),
+      member_count: 2,
+      large: false,
+      features: [],
+      emojis: [],
+      stickers: [],
+      roles: [{ id: this.guildId, name: '@everyone', permissions: '0', position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
+      members: [],
+      channels: [{ id: this.channelId, type: 0, guild_id: this.guildId, name: 'general', position: 0, permission_overwrites: [] }],
+      threads: [],
+      presences: [],
+      voice_states: [],
+      stage_instances: [],
+      guild_scheduled_events: [],
+      joined_at: new Date().toISOString(),
+      preferred_locale: 'en-US',
+    });
+  }
+
+  user(id = snowflake()) {
+    return { id, username: `user${id.slice(-4)}`, discriminator: '0', global_name: null, avatar: null, bot: false };
+  }
+
+  /** Sends a slash command; returns the ids that its responses will carry. */
+  sendSlashCommand({ name, options = [], userId }: { name: string; options?: unknown[]; userId?: string }) {
+    return this.sendInteraction({ type: 2, data: { id: snowflake(), name, type: 1, options, guild_id: this.guildId }, userId });
+  }
+
+  sendAutocomplete({ name, options, userId }: { name: string; options: unknown[]; userId?: string }) {
+    return this.sendInteraction({ type: 4, data: { id: snowflake(), name, type: 1, options, guild_id: this.guildId }, userId });
+  }
+
+  sendButtonClick({ customId, message, userId }: { customId: string; message: Record<string, unknown>; userId?: string }) {
+    return this.sendInteraction({ type: 3, data: { custom_id: customId, component_type: 2 }, message, userId });
+  }
+
+  /** A user's message in the channel (or a thread); `mentionBot` adds the bot to `mentions`. */
+  sendMessage({ content, channelId = this.channelId, mentionBot = false, userId }: { content: string; channelId?: string; mentionBot?: boolean; userId?: string }) {
+    const id = snowflake();
+    const author = this.user(userId);
+    this.dispatch('MESSAGE_CREATE', {
+      ...this.messageFields({ id, channelId, author, content }),
+      guild_id: this.guildId,
+      member: this.member(author),
+      mentions: mentionBot ? [this.botUser] : [],
+    });
+    return { id, channelId, author };
+  }
+
+  private sendInteraction({ type, data, message, userId }: { type: number; data: unknown; message?: unknown; userId?: string }) {
+    const id = snowflake();
+    const token = `interaction-token-${id}`;
+    const user = this.user(userId);
+    this.dispatch('INTERACTION_CREATE', {
+      id,
+      application_id: this.applicationId,
+      type,
+      data,
+      message,
+      guild_id: this.guildId,
+      channel_id: this.channelId,
+      channel: { id: this.channelId, type: 0, guild_id: this.guildId, name: 'general' },
+      member: this.member(user),
+      token,
+      version: 1,
+      locale: 'en-US',
+      guild_locale: 'en-US',
+      app_permissions: '0',
+      entitlements: [],
+      authorizing_integration_owners: {},
+      context: 0,
+      attachment_size_limit: 8_388_608,
+    });
+    return { id, token, user };
+  }
+
+  private member(user: { id: string }) {
+    return { user, roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0, permissions: '0' };
+  }
+
+  private messageFields({ id, channelId, author, content, body = {} }: { id: string; channelId: string; author: unknown; content: string; body?: Record<string, unknown> }) {
+    return {
+      id,
+      channel_id: channelId,
+      author,
+      content,
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: [],
+      embeds: body.embeds ?? [],
+      components: body.components ?? [],
+      pinned: false,
+      type: 0,
+      flags: typeof body.flags === 'number' ? body.flags : 0,
+    };
+  }
+
+  private sentMessage(channelId: string, body: unknown, id = snowflake()) {
+    const fields = (body ?? {}) as Record<string, unknown>;
+    const content = typeof fields.content === 'string' ? fields.content : '';
+    return this.messageFields({ id, channelId, author: this.botUser, content, body: fields });
+  }
+
+  private async onRequest(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://fake');
+    const path = url.pathname;
+    const method = request.method ?? 'GET';
+    const raw = await readBody(request);
+    const body = raw.length > 0 && (request.headers['content-type'] ?? '').includes('json') ? (JSON.parse(raw) as unknown) : raw || null;
+    const record: RecordedRequest = { method, path, query: url.search, body, status: 200 };
+    const send = (status: number, payload?: unknown, headers: Record<string, string> = {}) => {
+      record.status = status;
+      this.requests.push(record);
+      this.notify();
+      if (payload === undefined) {
+        response.writeHead(status, headers).end();
+      } else {
+        response.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(payload));
+      }
+    };
+
+    const limitIndex = this.rateLimits.findIndex((limit) => limit.matches(method, path));
+    const limit = this.rateLimits[limitIndex];
+    if (limit) {
+      this.rateLimits.splice(limitIndex, 1);
+      const seconds = String(limit.retryAfterSeconds);
+      send(
+        429,
+        { message: 'You are being rate limited.', retry_after: limit.retryAfterSeconds, global: false },
+        {
+          'retry-after': seconds,
+          'x-ratelimit-limit': '5',
+          'x-ratelimit-remaining': '0',
+          'x-ratelimit-reset-after': seconds,
+          'x-ratelimit-bucket': 'fake-bucket',
+          'x-ratelimit-scope': 'user',
+        },
+      );
+      return;
+    }
+
+    const route = path.replace(/^\/api\/v10/, '');
+    let match: RegExpMatchArray | null;
+    if (method === 'GET' && route === '/gateway/bot') {
+      send(200, {
+        url: this.gatewayUrl,
+        shards: 1,
+        session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 },
+      });
+    } else if (method === 'POST' && /^\/interactions\/\d+\/[^/]+\/callback$/.test(route)) {
+      send(204);
+    } else if ((match = route.match(/^\/webhooks\/\d+\/[^/]+\/messages\/([^/]+)$/))) {
+      if (method === 'DELETE') send(204);
+      else send(200, this.sentMessage(this.channelId, body, match[1] === '%40original' ? undefined : match[1]));
+    } else if (method === 'POST' && /^\/webhooks\/\d+\/[^/]+$/.test(route)) {
+      send(200, this.sentMessage(this.channelId, body));
+    } else if (method === 'POST' && (match = route.match(/^\/channels\/(\d+)\/messages\/(\d+)\/threads$/))) {
+      const [, parentId, messageId] = match;
+      const name = typeof (body as { name?: unknown })?.name === 'string' ? (body as { name: string }).name : 'thread';
+      send(200, {
+        // A thread started from a message takes the message's id, as on Discord.
+        id: messageId,
+        type: 11,
+        guild_id: this.guildId,
+        parent_id: parentId,
+        owner_id: this.botUser.id,
+        name,
+        thread_metadata: { archived: false, auto_archive_duration: 1440, archive_timestamp: new Date().toISOString(), locked: false },
+        message_count: 0,
+        member_count: 1,
+        rate_limit_per_user: 0,
+        flags: 0,
+      });
+    } else if (method === 'POST' && /^\/channels\/\d+\/typing$/.test(route)) {
+      send(204);
+    } else if (method === 'POST' && (match = route.match(/^\/channels\/(\d+)\/messages$/))) {
+      send(200, this.sentMessage(match[1] ?? this.channelId, body));
+    } else if (method === 'PUT' && /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(route)) {
+      const commands = Array.isArray(body) ? body : [];
+      send(200, commands.map((command: object) => ({ ...command, id: snowflake(), application_id: this.applicationId, version: snowflake() })));
+    } else {
+      send(404, { message: `Unknown route ${method} ${route}`, code: 0 });
+    }
+  }
+
+  private onConnection(socket: WebSocket): void {
+    this.sockets.add(socket);
+    socket.on('close', () => {
+      this.sockets.delete(socket);
+      this.socketSessions.delete(socket);
+    });
+    socket.on('message', (raw) => {
+      const payload = JSON.parse(String(raw)) as GatewayPayload;
+      this.gatewayReceived.push(payload);
+      this.notify();
+      this.onGatewayPayload(socket, payload);
+    });
+    socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: this.options.heartbeatIntervalMs ?? 41_250 } }));
+  }
+
+  private onGatewayPayload(socket: WebSocket, payload: GatewayPayload): void {
+    if (payload.op === 1) {
+      socket.send(JSON.stringify({ op: 11 }));
+    } else if (payload.op === 2) {
+      const { intents } = payload.d as { intents: number };
+      if (this.options.refusePrivilegedIntents && (intents & privilegedIntents) !== 0) {
+        socket.close(4014, 'Disallowed intent(s).');
+        return;
+      }
+      const session: Session = { id: `session-${snowflake()}`, sequence: 0 };
+      this.sessions.set(session.id, session);
+      this.socketSessions.set(socket, session);
+      session.sequence += 1;
+      socket.send(
+        JSON.stringify({
+          op: 0,
+          t: 'READY',
+          s: session.sequence,
+          d: {
+            v: 10,
+            user: this.botUser,
+            guilds: [],
+            session_id: session.id,
+            resume_gateway_url: this.gatewayUrl,
+            shard: [0, 1],
+            application: { id: this.applicationId, flags: 0 },
+          },
+        }),
+      );
+    } else if (payload.op === 6) {
+      const { session_id: sessionId } = payload.d as { session_id: string };
+      const session = this.sessions.get(sessionId);
+      if (!session) {
+        socket.send(JSON.stringify({ op: 9, d: false }));
+        return;
+      }
+      this.socketSessions.set(socket, session);
+      session.sequence += 1;
+      socket.send(JSON.stringify({ op: 0, t: 'RESUMED', s: session.sequence, d: {} }));
+    }
+  }
+
+  private waitFor<T>(find: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        const found = find();
+        if (found === undefined) return false;
+        clearTimeout(timer);
+        resolve(found);
+        return true;
+      };
+      const timer = setTimeout(() => {
+        const index = this.waiters.indexOf(waiter);
+        if (index >= 0) this.waiters.splice(index, 1);
+        reject(new Error(`Timed out after ${timeoutMs} ms waiting for a ${what}`));
+      }, timeoutMs);
+      const waiter = () => {
+        if (check()) this.waiters.splice(this.waiters.indexOf(waiter), 1);
+      };
+      if (!check()) this.waiters.push(waiter);
+    });
+  }
+
+  private notify(): void {
+    for (const waiter of [...this.waiters]) waiter();
+  }
+}
+
+async function readBody(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
