@@ -1,0 +1,32 @@
+import type { Config } from '../config/config.js';
+import type { Logger } from '../core/logger.js';
+import type { AnswerService } from '../core/types.js';
+import type { AnswerRequest } from './answer-request.js';
+import type { BoundedMap } from './bounded-map.js';
+import type { Cooldown } from './cooldown.js';
+import type { FeedbackLog } from './feedback-log.js';
+
+/** What the buttons under an answer need to remember about it. */
+export interface AnswerState {
+  request: AnswerRequest;
+  /** The question as the service understood it (for feedback). */
+  question: string;
+  history: readonly string[];
+  /** The sentences cited in the answer message itself (recorded with feedback). */
+  citationIds: readonly string[];
+  /** Every sentence shown so far, including those added by "More quotes". */
+  shownSentenceIds: string[];
+}
+
+/** Everything a command or handler needs; built once per bot. */
+export interface BotContext {
+  service: AnswerService;
+  config: Readonly<Config>;
+  logger: Logger;
+  cooldown: Cooldown;
+  feedback: FeedbackLog;
+  /** Keyed by the id in the buttons' custom_id. */
+  answers: BoundedMap<string, AnswerState>;
+  /** Questions asked so far in each thread the bot answers in, oldest first. */
+  conversations: BoundedMap<string, string[]>;
+}
