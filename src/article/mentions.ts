@@ -57,7 +57,8 @@ const organizationWords = new Set([
 ]);
 const honorificGender: Record<string, Gender> = { 'mr.': 'male', 'mrs.': 'female', 'ms.': 'female' };
 
-const lexicon = nlp.model().one.lexicon as Record<string, string | string[] | undefined>;
+/** compromise's word list: word → tag(s). Typed loosely by the library, so narrowed here. */
+const lexicon = (nlp.model() as { one: { lexicon: Record<string, string | string[] | undefined> } }).one.lexicon;
 
 function lexiconTags(word: string): string[] {
   const tags = lexicon[word.toLowerCase()];
