@@ -93,7 +93,7 @@ async function attemptOnce({ client, model, messages }: Pick<RequestReplyOptions
   return { reply: parsed.reply, content: message?.content ?? '' };
 }
 
-/** 400/401/403/404/422 will fail the same way again; time-outs, 408, 409, 429 and 5xx may not. */
+/** 400/401/403/404/422 will fail the same way again; time-outs, 408, 409, 429, 5xx and garbled bodies may not. */
 function classifyError(error: unknown): AttemptOutcome {
   if (error instanceof APIConnectionError) {
     return { retryable: true, reason: error.constructor.name === 'APIConnectionTimeoutError' ? 'timed out' : 'could not connect', waitMs: null };
@@ -104,6 +104,8 @@ function classifyError(error: unknown): AttemptOutcome {
     const waitMs = status === 429 ? retryAfterMs(error.headers) : null;
     return { retryable, reason: `HTTP ${status}${error.code ? ` (${error.code})` : ''}`, waitMs };
   }
+  // A proxy or a busy local server can answer 200 with an HTML page; the SDK then fails to parse it.
+  if (error instanceof SyntaxError) return { retryable: true, reason: 'the response body is not JSON', waitMs: null };
   return { retryable: false, reason: error instanceof Error ? error.name : 'unknown error', waitMs: null };
 }
 

@@ -31,8 +31,10 @@ export function createLLMEngine({ openai, fallback, logger = createLogger({ leve
   const client = createChatClient(openai);
   const secrets = openai.apiKey === null ? [] : [openai.apiKey];
 
-  const request = (messages: Parameters<typeof requestReply>[0]['messages']) =>
-    requestReply({ client, model: openai.chatModel, messages, maxRetries: openai.maxRetries, sleep, logger, secrets });
+  // The correction is one attempt without retries, so the slowest answer stays bounded near
+  // (maxRetries + 2) × timeoutMs plus backoff before the fallback shows.
+  const request = (messages: Parameters<typeof requestReply>[0]['messages'], maxRetries = openai.maxRetries) =>
+    requestReply({ client, model: openai.chatModel, messages, maxRetries, sleep, logger, secrets });
 
   const fallBack = async (input: EngineInput, reason: string): Promise<Answer> => {
     logger.warn({ engine: 'llm', reason }, 'falling back to the extractive engine');
@@ -56,10 +58,10 @@ export function createLLMEngine({ openai, fallback, logger = createLogger({ leve
       let checked = checkReply({ reply: first.reply, labelled, intent: input.intent });
       let corrected = false;
 
-      if (checked.problems.length > 0 && !(isNotFound(checked))) {
+      if (checked.problems.length > 0 && !isNotFound(checked)) {
         logger.info({ engine: 'llm', problems: checked.problems }, 'asking the language model to correct its reply');
         try {
-          const second = await request([...messages, { role: 'assistant', content: first.content }, correctionMessage(checked.problems)]);
+          const second = await request([...messages, { role: 'assistant', content: first.content }, correctionMessage(checked.problems)], 0);
           checked = checkReply({ reply: second.reply, labelled, intent: input.intent });
           corrected = true;
         } catch (error) {
