@@ -37,6 +37,13 @@ describe('lexical index search', () => {
     expect(hits[0]?.sentenceId).toBe(idOf(7));
   });
 
+  it('matches an inflection that the stemmer spells differently from its base form', () => {
+    const bluffIndex = buildLexicalIndex([makeArticle('bluff', ['The president may bluff.', 'Talks resume on Monday.'])]);
+    const [hit] = bluffIndex.search('Is he bluffing?', 5);
+    expect(hit?.sentenceId).toBe('bluff:1');
+    expect(hit?.normalized).toBeGreaterThan(0.9);
+  });
+
   it('finds a sentence attributed by pronoun when asked for the speaker by name', () => {
     const hits = index.search('Hegseth', 10);
     expect(hits.map((hit) => hit.sentenceId)).toEqual(expect.arrayContaining([idOf(5), idOf(6)]));
