@@ -1,0 +1,241 @@
+// `npm run eval`: scores the answering pipeline on the frozen dev sets (data/eval), for the
+// lexical-only and vector-only baselines and the shipped hybrid. A report, not a gate: exits 0.
+// `npm run eval -- --json` prints the figures as JSON on stdout (the table goes to stderr);
+// `npm run eval -- --json bench/results/eval.json` writes them to that file.
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadConfig } from '../src/config/load-config.js';
+import type { Config } from '../src/config/config.js';
+import { createCliLogger, createServiceFromIndex, openIndex } from '../src/app.js';
+import { defaultFusionWeights, type FusionWeights } from '../src/retrieval/fusion.js';
+import {
+  parseQuestions,
+  scoreAnswer,
+  summariseChecks,
+  summariseRetrieval,
+  type AnswerChecks,
+  type EvalQuestion,
+  type QuestionScore,
+  type RetrievalSummary,
+  type Tally,
+} from '../bench/lib/eval-scoring.js';
+import { formatShare, formatTable, type Cell } from '../bench/lib/text-table.js';
+import { runCli } from './run-cli.js';
+
+const repositoryRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
+const evalDir = join(repositoryRoot, 'data', 'eval');
+
+interface Variant {
+  name: string;
+  weights: FusionWeights;
+}
+
+/** The baselines differ from the hybrid only in the fusion weights; thresholds stay the hybrid's. */
+const variants: readonly Variant[] = [
+  { name: 'lexical', weights: { ...defaultFusionWeights, vector: 0, lexical: 1 } },
+  { name: 'vector', weights: { ...defaultFusionWeights, vector: 1, lexical: 0 } },
+  { name: 'hybrid', weights: defaultFusionWeights },
+];
+
+interface EvalSet {
+  name: string;
+  questionsFile: string;
+  /** The article file the gold sentences come from. */
+  articleFile: string;
+  /** True: answer from a fresh articles folder holding only this article (it is not shipped). */
+  isolated: boolean;
+}
+
+const categoryOrder = ['factoid', 'paraphrase', 'party-summary', 'quote', 'spanish', 'unanswerable', 'reproduce'];
+
+interface VariantResult {
+  variant: string;
+  byCategory: Record<string, RetrievalSummary>;
+  overall: RetrievalSummary;
+  checks: AnswerChecks;
+  questions: QuestionScore[];
+}
+
+interface SetResult {
+  name: string;
+  article: string;
+  questions: number;
+  engine: string;
+  variants: VariantResult[];
+}
+
+await runCli(async () => {
+  const args = process.argv.slice(2);
+  const jsonIndex = args.indexOf('--json');
+  const afterFlag = args[jsonIndex + 1];
+  // `--json` alone means stdout ("-"); `--json <path>` names a file.
+  const jsonTarget = jsonIndex === -1 ? null : afterFlag !== undefined && !afterFlag.startsWith('--') ? afterFlag : '-';
+  const report = (text: string) => (jsonTarget === '-' ? process.stderr : process.stdout).write(`${text}\n`);
+
+  const config = loadConfig();
+  const sets: EvalSet[] = [
+    {
+      name: 'dev set',
+      questionsFile: join(evalDir, 'dev-set.jsonl'),
+      articleFile: join(config.articlesDir, 'latin-times-cartel-strike-plans.txt'),
+      isolated: false,
+    },
+    {
+      name: 'second article',
+      questionsFile: join(evalDir, 'second-article-set.jsonl'),
+      articleFile: join(evalDir, 'second-article.txt'),
+      isolated: true,
+    },
+  ];
+
+  const workDir = await mkdtemp(join(tmpdir(), 'verbatim-eval-'));
+  const results: SetResult[] = [];
+  try {
+    for (const set of sets) {
+      const result = await evaluateSet({ set, config, workDir, progress: (line) => process.stderr.write(`${line}\n`) });
+      results.push(result);
+      report(renderSet(result, config.maxQuotes));
+    }
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
+
+  if (jsonTarget !== null) {
+    const json = `${JSON.stringify({ generatedAt: new Date().toISOString(), maxQuotes: config.maxQuotes, sets: results }, null, 2)}\n`;
+    if (jsonTarget === '-') process.stdout.write(json);
+    else {
+      await mkdir(dirname(jsonTarget), { recursive: true });
+      await writeFile(jsonTarget, json);
+      report(`Figures written to ${jsonTarget}`);
+    }
+  }
+});
+
+async function evaluateSet({
+  set,
+  config,
+  workDir,
+  progress,
+}: {
+  set: EvalSet;
+  config: Readonly<Config>;
+  workDir: string;
+  progress: (line: string) => void;
+}): Promise<SetResult> {
+  const slug = basename(set.articleFile).replace(/\.[^.]+$/, '');
+  const setDir = join(workDir, slug);
+  const articlesDir = set.isolated ? join(setDir, 'articles') : config.articlesDir;
+  if (set.isolated) {
+    await mkdir(articlesDir, { recursive: true });
+    await copyFile(set.articleFile, join(articlesDir, basename(set.articleFile)));
+  }
+  const setConfig: Readonly<Config> = { ...config, articlesDir, indexDir: join(setDir, 'index') };
+  const questions = parseQuestions(await readFile(set.questionsFile, 'utf8'), set.questionsFile);
+
+  progress(`${set.name}: building a fresh index of ${articlesDir} in ${setConfig.indexDir}…`);
+  const opened = await openIndex(setConfig, { onProgress: progress });
+  const articles = opened.index.articles;
+  const goldArticle = articles.find((article) => basename(article.meta.path) === basename(set.articleFile));
+  if (!goldArticle) throw new Error(`${basename(set.articleFile)} is not among the articles in ${articlesDir}.`);
+  const logger = createCliLogger(setConfig);
+
+  const variantResults: VariantResult[] = [];
+  for (const variant of variants) {
+    const service = createServiceFromIndex(setConfig, opened, { logger, weights: variant.weights });
+    const scores: QuestionScore[] = [];
+    for (const question of questions) {
+      const answer = await service.ask(question.question);
+      scores.push(scoreAnswer({ question, answer, articles, goldArticleId: goldArticle.meta.id, maxQuotes: setConfig.maxQuotes }));
+    }
+    variantResults.push(summariseVariant(variant.name, scores, questions));
+  }
+  return {
+    name: set.name,
+    article: goldArticle.meta.id,
+    questions: questions.length,
+    engine: config.openai.answers ? `llm (${config.openai.chatModel})` : 'extractive',
+    variants: variantResults,
+  };
+}
+
+function summariseVariant(variant: string, scores: QuestionScore[], questions: readonly EvalQuestion[]): VariantResult {
+  const categories = [...new Set(questions.map((question) => question.category))];
+  const byCategory = Object.fromEntries(
+    categories.map((category) => [category, summariseRetrieval(scores.filter((score) => score.category === category))]),
+  );
+  return { variant, byCategory, overall: summariseRetrieval(scores), checks: summariseChecks(scores), questions: scores };
+}
+
+function renderSet(result: SetResult, maxQuotes: number): string {
+  const counts = new Map<string, number>();
+  for (const score of result.variants[0]?.questions ?? []) counts.set(score.category, (counts.get(score.category) ?? 0) + 1);
+  const categories = [...counts.keys()]
+    .filter((category) => (result.variants[0]?.byCategory[category]?.questions ?? 0) > 0)
+    .sort((a, b) => order(a) - order(b));
+
+  const retrievalRows: Cell[][] = [];
+  for (const category of [...categories, 'overall']) {
+    result.variants.forEach((variant, position) => {
+      const summary = category === 'overall' ? variant.overall : variant.byCategory[category];
+      retrievalRows.push([
+        position === 0 ? category : '',
+        position === 0 ? (summary?.questions ?? 0) : '',
+        variant.variant,
+        formatShare(summary?.recallAt1 ?? null),
+        formatShare(summary?.recallAt3 ?? null),
+        formatShare(summary?.mrr ?? null),
+      ]);
+    });
+  }
+
+  const checkRows: Cell[][] = result.variants.map(({ variant, checks }) => [
+    variant,
+    tally(checks.exactCitations),
+    tally(checks.wholeSentenceCitations),
+    tally(checks.attributionPresent),
+    formatShare(checks.notInArticle.precision),
+    formatShare(checks.notInArticle.recall),
+    tally(checks.reproduceDeclined),
+    tally(checks.capRespected),
+    tally(checks.partyMatched),
+    formatShare(checks.answeredRate),
+  ]);
+
+  const misses = result.variants.map(({ variant, questions }) => {
+    const missed = questions.filter((score) => score.hasGold && (score.rank === null || score.rank > 3)).map((score) => score.id);
+    const wrongNotFound = questions.filter((score) => score.category === 'unanswerable' && score.found).map((score) => score.id);
+    return `  ${variant.padEnd(8)} gold not in top 3: ${missed.join(' ') || 'none'}; unanswerable but answered: ${wrongNotFound.join(' ') || 'none'}`;
+  });
+  const brokenGold = result.variants[0]?.questions.filter((score) => score.missingGold.length > 0).map((score) => score.id) ?? [];
+
+  return [
+    '',
+    `== ${result.name}: ${result.article} (${result.questions} questions, ${result.engine} engine, cap ${maxQuotes} quotes) ==`,
+    '',
+    'Retrieval: a hit is a citation whose [start, end) overlaps a gold sentence; R@k = a hit among the first k citations.',
+    formatTable({ headers: ['category', 'n', 'variant', 'R@1', 'R@3', 'MRR'], rows: retrievalRows, leftAligned: [0, 2] }),
+    '',
+    'Answers: exact = text is article.text.slice(start, end); whole = one of the article\'s sentences;',
+    'NIA = "not in the article" (positive: found=false on an unanswerable question); party = named party among the answer\'s speakers;',
+    'answered = found=true on questions with gold.',
+    formatTable({
+      headers: ['variant', 'exact', 'whole', 'attribution', 'NIA prec', 'NIA rec', 'declined', `cap ≤${maxQuotes}`, 'party', 'answered'],
+      rows: checkRows,
+    }),
+    '',
+    'Misses:',
+    ...misses,
+    ...(brokenGold.length > 0 ? [`  gold sentences missing from the article in: ${brokenGold.join(' ')}`] : []),
+  ].join('\n');
+}
+
+function tally({ count, total }: Tally): string {
+  return total === 0 ? '–' : `${count}/${total}`;
+}
+
+function order(category: string): number {
+  const position = categoryOrder.indexOf(category);
+  return position === -1 ? categoryOrder.length : position;
+}
