@@ -1,5 +1,5 @@
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
-import type { Article, Sentence } from '../core/types.js';
+import type { Article, Party, Sentence } from '../core/types.js';
 import type { EngineInput, Intent } from './answer-engine.js';
 import { languageName } from './language.js';
 
@@ -56,16 +56,45 @@ export const replySchema = {
   },
 } as const;
 
-/** Labels the retrieved sentences S1..Sn in rank order, skipping any whose article is not loaded. */
-export function labelSentences({ retrieved, articles }: Pick<EngineInput, 'retrieved' | 'articles'>): LabelledSentence[] {
+/** Enough for any party's statements in a long article, few enough to keep the prompt small. */
+const maxLabels = 40;
+
+/**
+ * Labels the sentences the model may cite, S1..Sn: the retrieved ones in rank order, then, for a
+ * summary or quote request, the party's own statements retrieval missed (a quote request about
+ * one topic should still see everything the speaker said). Sentences of unloaded articles are skipped.
+ */
+export function labelSentences({ retrieved, articles, intent }: Pick<EngineInput, 'retrieved' | 'articles' | 'intent'>): LabelledSentence[] {
   const articleById = new Map(articles.map((article) => [article.meta.id, article]));
   const labelled: LabelledSentence[] = [];
-  for (const { sentence } of retrieved) {
+  const seen = new Set<string>();
+  const add = (sentence: Sentence) => {
     const article = articleById.get(sentence.articleId);
-    if (article === undefined) continue;
+    if (article === undefined || seen.has(sentence.id)) return;
+    seen.add(sentence.id);
     labelled.push({ label: `S${labelled.length + 1}`, sentence, article });
+  };
+  retrieved.forEach(({ sentence }) => add(sentence));
+
+  const partyIds = new Set(partiesOf(intent, articles).flatMap((party) => party.sentenceIds));
+  for (const article of articles) {
+    for (const sentence of article.sentences) {
+      if (labelled.length >= maxLabels) return labelled;
+      if (partyIds.has(sentence.id)) add(sentence);
+    }
   }
   return labelled;
+}
+
+function partiesOf(intent: Intent, articles: readonly Article[]): Party[] {
+  switch (intent.kind) {
+    case 'question':
+      return [];
+    case 'quote':
+      return [intent.speaker];
+    case 'summary':
+      return intent.party === null ? articles.flatMap((article) => article.parties) : [intent.party];
+  }
 }
 
 export interface PromptOptions {

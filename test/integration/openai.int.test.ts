@@ -1,10 +1,11 @@
 import { Writable } from 'node:stream';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AnswerEngine, EngineInput, Intent } from '../../src/answer/answer-engine.js';
 import { citeSentence } from '../../src/answer/citations.js';
 import { fallbackNotice, createLLMEngine } from '../../src/answer/llm-engine.js';
 import { quotedSpans } from '../../src/answer/llm-quotes.js';
 import type { Config } from '../../src/config/config.js';
+import { loadArticles } from '../../src/article/load-article.js';
 import { VerbatimError } from '../../src/core/errors.js';
 import { createLogger } from '../../src/core/logger.js';
 import type { Answer, Article, Party } from '../../src/core/types.js';
@@ -316,6 +317,32 @@ describe('LLM engine against an OpenAI-compatible server', () => {
     expect(lastChatMessages()[0]?.content).toContain('in Spanish');
     expect(answer.answer).toBe('El concejo aplazó la votación un mes para estudiar los costos.');
     expect(answer.citations.map((citation) => citation.text)).toEqual([sentence('S1').text]);
+  });
+});
+
+describe('LLM engine with the articles on disk', () => {
+  let articles: Article[] = [];
+  beforeAll(async () => {
+    articles = await loadArticles('data/articles');
+  });
+
+  it('cites every article by offset and attributes it, whatever the model writes around the quotes', async () => {
+    expect(articles.length).toBeGreaterThan(0);
+    for (const source of articles) {
+      const retrieved = source.sentences.slice(0, 6).map((candidate, position) => ({ sentence: candidate, score: 1 - position / 10, vectorScore: 0, lexicalScore: 0 }));
+      const translatedQuote = modelAnswer({
+        answer: 'Según el artículo, «esto es una cita inventada».',
+        claims: [{ text: 'Resumen del primer párrafo.', sentenceIds: ['S1', 'S2'] }],
+      });
+      server.queueChat(translatedQuote, translatedQuote);
+      const answer = await engine().answer({ question: '¿Qué dice el artículo?', intent: { kind: 'question' }, retrieved, articles: [source], maxQuotes: 5, history: [] });
+
+      expect(answer.engine).toBe('llm');
+      expect(answer.citations.map((citation) => citation.sentenceId)).toEqual([source.sentences[0]?.id, source.sentences[1]?.id]);
+      expect(answer.answer).not.toContain('inventada');
+      expectOnlyArticleWords(answer, source);
+      expect(answer.attribution).toBe(`Source: ${source.meta.publisher} — ${source.meta.copyright}`);
+    }
   });
 });
 

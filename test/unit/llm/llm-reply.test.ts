@@ -5,7 +5,7 @@ import { checkReply, parseModelReply, type ModelReply } from '../../../src/answe
 import { buildArticle, retrieveAll } from './article-fixture.js';
 
 const article = buildArticle();
-const labelled = labelSentences({ retrieved: retrieveAll(article), articles: [article] });
+const labelled = labelSentences({ retrieved: retrieveAll(article), articles: [article], intent: { kind: 'question' } });
 const question: Intent = { kind: 'question' };
 
 function reply(overrides: Partial<ModelReply>): ModelReply {
