@@ -28,7 +28,8 @@ const maxBackoffMs = 4_000;
  */
 export function createChatClient(openai: Config['openai']): OpenAI {
   return new OpenAI({
-    apiKey: openai.apiKey ?? '',
+    apiKey: requireKey(openai.apiKey),
+    adminAPIKey: null,
     baseURL: openai.baseUrl ?? 'https://api.openai.com/v1',
     organization: null,
     project: null,
@@ -123,4 +124,12 @@ function retryAfterMs(headers: Headers | undefined): number | null {
 
 function scrub(text: string, secrets: readonly string[]): string {
   return secrets.filter((secret) => secret.length > 0).reduce((scrubbed, secret) => scrubbed.split(secret).join('[REDACTED]'), text);
+}
+
+/** The SDK throws its own error on a missing key; ours names the setting to fix. */
+function requireKey(apiKey: string | null): string {
+  if (apiKey === null || apiKey === '') {
+    throw new VerbatimError('CONFIG_INVALID', 'OPENAI_API_KEY is required for the OpenAI-compatible endpoint (any text for a local server).');
+  }
+  return apiKey;
 }

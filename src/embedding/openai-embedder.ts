@@ -14,7 +14,8 @@ const batchSize = 64;
 export function createOpenAIEmbedder(openai: Config['openai']): Embedder {
   // Every setting is explicit so the SDK does not read OPENAI_* variables behind the config's back.
   const client = new OpenAI({
-    apiKey: openai.apiKey ?? '',
+    apiKey: requireKey(openai.apiKey),
+    adminAPIKey: null,
     baseURL: openai.baseUrl ?? 'https://api.openai.com/v1',
     organization: null,
     project: null,
@@ -69,4 +70,12 @@ function describe(error: unknown): string {
   if (error instanceof OpenAI.APIConnectionTimeoutError) return 'timed out';
   if (error instanceof OpenAI.APIConnectionError) return 'could not connect';
   return error instanceof Error ? error.name : 'unknown error';
+}
+
+/** The SDK throws its own error on a missing key; ours names the setting to fix. */
+function requireKey(apiKey: string | null): string {
+  if (apiKey === null || apiKey === '') {
+    throw new VerbatimError('CONFIG_INVALID', 'OPENAI_API_KEY is required for the OpenAI-compatible endpoint (any text for a local server).');
+  }
+  return apiKey;
 }

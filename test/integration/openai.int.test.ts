@@ -472,6 +472,11 @@ describe('OpenAI-compatible embedder', () => {
     expect(server.requests.length).toBeGreaterThan(1);
   });
 
+  it('refuses to start without a key, naming the setting', () => {
+    expect(() => createOpenAIEmbedder(openaiConfig({ apiKey: null }))).toThrow(/OPENAI_API_KEY/);
+    expect(() => createLLMEngine({ openai: openaiConfig({ apiKey: null }), fallback })).toThrow(/OPENAI_API_KEY/);
+  });
+
   it('reports a failing endpoint as EMBEDDING_FAILED without the key', async () => {
     const embedder = createOpenAIEmbedder(openaiConfig({ maxRetries: 0, baseUrl: `${server.baseUrl.replace(/\/v1$/, '')}/missing/v1` }));
     const failure = await embedder.embed(['anything']).catch((error: unknown) => error);
