@@ -30,7 +30,7 @@ const speechVerb = new RegExp(
 );
 /** Words between a subject and its verb: "Sheinbaum has publicly rejected", "Hegseth went on to say". */
 const betweenSubjectAndVerb =
-  /(?:^|\s)(?:has|have|had|is|was|were|also|then|again|later|once|since|further|already|separately|(?:went|goes|go|continued|continues)\s+on\s+to|[a-z]+ly)\s*$/u;
+  /(?:^|\s)(?:has|have|had|is|was|were|did|does|do|didn['’]t|hasn['’]t|haven['’]t|not|never|also|then|again|later|once|since|further|already|separately|(?:went|goes|go|continued|continues)\s+on\s+to|[a-z]+ly)\s*$/u;
 const pronounAtEnd = /(?:^|[\s,_])(he|she)$/iu;
 const pronounAtStart = /^\s+(he|she)\b/iu;
 const roleWords: Record<string, Exclude<PartyKind, 'unknown'>> = {
@@ -47,6 +47,7 @@ const roleWords: Record<string, Exclude<PartyKind, 'unknown'>> = {
 const roleNames = Object.keys(roleWords).join('|');
 const roleAtEnd = new RegExp(String.raw`(?:^|[\s,_])the\s+(?:[a-z-]+\s+){0,2}(${roleNames})$`, 'iu');
 const roleAtStart = new RegExp(String.raw`^\s+the\s+(?:[a-z-]+\s+){0,2}(${roleNames})\b`, 'iu');
+const descriptiveTitle = new RegExp(String.raw`^['’]?s?\s+(?:[a-z-]+\s+){0,2}(?:${roleNames})\s+$`, 'u');
 const accordingTo = /\baccording\s+to\b/giu;
 /** How far an appositive may reach: "Geoffrey Corn, now the Director of …, said". */
 const appositive = /^,[^,]{1,160},$/u;
@@ -76,6 +77,8 @@ function subjectBefore(region: string, verbAt: number, mentions: readonly Mentio
   for (let stripped = left.replace(betweenSubjectAndVerb, ''); stripped !== left; stripped = left.replace(betweenSubjectAndVerb, '')) {
     left = stripped.trimEnd();
   }
+  // "The company has not said": reports silence, not speech.
+  if (/\b(?:not|never)\b|n['’]t\b/iu.test(region.slice(left.length, verbAt))) return null;
   const withoutDescriptor = left.replace(new RegExp(`${outletDescriptor.source.slice(1)}$`, 'iu'), '');
   const reported = /^report/iu.test(verb);
 
@@ -99,9 +102,21 @@ function subjectAfter(region: string, from: number, mentions: readonly Mention[]
   if (pronoun?.[1]) return { type: 'pronoun', gender: pronounGender(pronoun[1]), at: offset + from };
   const role = roleAtStart.exec(right);
   if (role?.[1]) return { type: 'role', kind: roleWords[role[1].toLowerCase()] ?? 'person' };
-  const leading = /^\s+(?:the\s+)?/iu.exec(right)?.[0].length ?? 0;
-  const mention = mentions.find((candidate) => candidate.start === offset + from + leading);
+  const space = /^\s+/u.exec(right)?.[0].length ?? 0;
+  const article = /^\s+the\s+/iu.exec(right)?.[0].length ?? space;
+  let mention = mentions.find((candidate) => candidate.start === offset + from + space || candidate.start === offset + from + article);
+  // `said Harbor Logistics spokesman Tom Reilly`: the employer comes first, the speaker last.
+  for (let next = mention && followingTitled(region, mention, mentions, offset); next; next = followingTitled(region, next, mentions, offset)) {
+    mention = next;
+  }
   return mention ? { type: 'mention', mention, reported: false } : null;
+}
+
+function followingTitled(region: string, mention: Mention, mentions: readonly Mention[], offset: number): Mention | undefined {
+  const next = mentions.find((candidate) => candidate.start > mention.end);
+  if (!next) return undefined;
+  const between = region.slice(mention.end - offset, next.start - offset);
+  return descriptiveTitle.test(between) ? next : undefined;
 }
 
 function pronounGender(pronoun: string): Gender {

@@ -79,15 +79,24 @@ interface Token {
   end: number;
 }
 
-/** Names in a sentence; `masked` is the article text with quotations blanked out. */
-export function findMentions(masked: string, sentence: { start: number; end: number }): Mention[] {
+/**
+ * Names in a sentence; `masked` is the article text with quotations blanked out. A sentence's
+ * first word counts as a name when the dictionary does not know it or `knownNames` (words of
+ * names met earlier, like the "Park" of "Ellen Park") has it.
+ */
+export function findMentions(
+  masked: string,
+  sentence: { start: number; end: number },
+  knownNames: ReadonlySet<string> = new Set(),
+): Mention[] {
   const region = masked.slice(sentence.start, sentence.end);
   const sentenceStart = /^[\s"“‘'(_]*/u.exec(region)?.[0].length ?? 0;
   const mentions: Mention[] = [];
   for (const match of region.matchAll(nameSequence)) {
     for (const group of splitAtPossessives(tokensOf(match[0], match.index))) {
       let tokens = group;
-      if (tokens[0]?.start === sentenceStart && !couldBeName(tokens[0].text)) tokens = tokens.slice(1);
+      const opener = tokens[0];
+      if (opener?.start === sentenceStart && !knownNames.has(opener.text) && !couldBeName(opener.text)) tokens = tokens.slice(1);
       tokens = tokens.filter((item, index) => index > 0 || item.text !== 'I');
       const mention = tokens.length > 0 ? buildMention(region, tokens, sentence.start) : null;
       if (mention) mentions.push(mention);
@@ -138,7 +147,7 @@ function buildMention(region: string, tokens: Token[], offset: number): Mention 
   const followedByDescriptor = outletDescriptor.test(region.slice(end, end + 30));
 
   let kind: PartyKind = 'unknown';
-  if (followedByDescriptor || outletWords.has(lowerWords.at(-1) ?? '')) kind = 'outlet';
+  if (followedByDescriptor || (!hasTitle && lowerWords.some((word) => outletWords.has(word)))) kind = 'outlet';
   else if (hasTitle || hasPersonName) kind = 'person';
   else if (lowerWords.some((word) => organizationWords.has(word))) kind = 'organization';
 

@@ -41,7 +41,8 @@ export function attributeSpeakers(text: string, sentences: readonly Sentence[], 
   const discourse: Discourse = { entities: [], salient: [], named: [], speakers: [] };
 
   const resolved = sentences.map((sentence) => {
-    const mentions = findMentions(masked, sentence);
+    const knownNames = new Set(discourse.entities.flatMap((entity) => entity.name.split(' ')));
+    const mentions = findMentions(masked, sentence, knownNames);
     const attribution = findAttribution(masked, sentence, mentions);
     const before = attribution?.type === 'pronoun' ? mentions.filter((mention) => mention.end <= attribution.at) : [];
     before.forEach((mention) => remember(discourse, mention));

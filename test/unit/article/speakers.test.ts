@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { loadArticleFile, parseArticle } from '../../../src/article/load-article.js';
+import type { Article } from '../../../src/core/types.js';
+
+const shippedPath = 'data/articles/latin-times-cartel-strike-plans.txt';
+const fixturePath = 'test/fixtures/articles/harbor-gazette-port-strike.txt';
+
+type Row = [start: string, speaker: string | null, via?: string];
+
+/** Each sentence's opening words, who speaks, and how the text says so; read off the article by hand. */
+function speakerTable(article: Article): Row[] {
+  return article.sentences.map((sentence) => {
+    const row: Row = [sentence.text.slice(0, 30), sentence.speaker?.name ?? null];
+    if (sentence.speaker) row.push(sentence.speaker.via);
+    return row;
+  });
+}
+
+function articleFrom(text: string): Article {
+  return parseArticle({ id: 'example', path: 'example.txt', text, sha256: '0' });
+}
+
+describe('speakers of the shipped Latin Times article', () => {
+  it('gives every sentence the party whose words it carries', async () => {
+    const article = await loadArticleFile(shippedPath);
+    expect(speakerTable(article)).toEqual([
+      ['The Trump administration is re', null],
+      ['Quoting a senior administratio', 'Rolling Stone', 'named'],
+      ['Speaking to the outlet, retire', 'Geoffrey Corn', 'named'],
+      ['He went on to say that since t', 'Geoffrey Corn', 'pronoun'],
+      ['"It is really easy to get the ', 'Geoffrey Corn', 'pronoun'],
+      ['The outlet added that over the', 'Rolling Stone', 'role'],
+      ['Trump officials have hinted at', 'Pete Hegseth', 'named'],
+      ["Speaking to Fox News' Laura In", 'Pete Hegseth', 'named'],
+      ['"We are observing them.', 'Pete Hegseth', 'pronoun'],
+      ['We know a bit more about them ', 'Pete Hegseth', 'pronoun'],
+      ["We've spent a long time watchi", 'Pete Hegseth', 'pronoun'],
+      ['Hegseth went on to say that ca', 'Pete Hegseth', 'named'],
+      ['"I can\'t reveal anything, but ', 'Pete Hegseth', 'role'],
+      ['"We\'re not standing with our a', 'Pete Hegseth', 'continuation'],
+      ['Sheinbaum has publicly rejecte', 'Sheinbaum', 'named'],
+      ['Sheinbaum added that had been ', 'Sheinbaum', 'named'],
+      ['She went on to emphasize that ', 'Sheinbaum', 'pronoun'],
+      ['"I believe we\'re the country w', 'Sheinbaum', 'pronoun'],
+    ]);
+  });
+
+  it('lists each party once, by its fullest name, with its kind, aliases and sentences', async () => {
+    const article = await loadArticleFile(shippedPath);
+    const byName = Object.fromEntries(article.parties.map((party) => [party.name, party]));
+    expect(article.parties.map((party) => [party.name, party.kind])).toEqual([
+      ['Rolling Stone', 'outlet'],
+      ['Geoffrey Corn', 'person'],
+      ['Pete Hegseth', 'person'],
+      ['Sheinbaum', 'person'],
+    ]);
+    expect(byName['Pete Hegseth']?.aliases).toEqual(expect.arrayContaining(['Hegseth', 'Defense Secretary Pete Hegseth']));
+    expect(byName['Geoffrey Corn']?.aliases).toContain('U.S. Army Judge Advocate Officer Geoffrey Corn');
+    expect(byName['Rolling Stone']?.sentenceIds).toEqual([`${article.meta.id}:2`, `${article.meta.id}:6`]);
+    const spoken = article.sentences.filter((sentence) => sentence.speaker).map((sentence) => sentence.id);
+    expect(article.parties.flatMap((party) => party.sentenceIds).sort()).toEqual([...spoken].sort());
+  });
+});
+
+describe('speakers of a second publisher\'s article', () => {
+  it('resolves names, pronouns, "the newspaper", inverted attributions and continued quotes', async () => {
+    const article = await loadArticleFile(fixturePath);
+    expect(speakerTable(article)).toEqual([
+      ['Dock workers at the Port of Ne', null],
+      ['Speaking to The Coastal Herald', 'Maria Delgado', 'named'],
+      ['She added that a walkout could', 'Maria Delgado', 'pronoun'],
+      ['The newspaper reported that th', 'The Coastal Herald', 'role'],
+      ['“We have made a fair offer.', 'Tom Reilly', 'named'],
+      ['We remain at the table,” said ', 'Tom Reilly', 'named'],
+      ['He warned that a strike would ', 'Tom Reilly', 'pronoun'],
+      ['Mr. Reilly also noted that shi', 'Tom Reilly', 'named'],
+      ['The company has not said which', null],
+      ['According to Sen. Ellen Park, ', 'Ellen Park', 'named'],
+      ['“Nobody wins a long strike,” s', 'Ellen Park', 'pronoun'],
+      ['Park said lawmakers would hold', 'Ellen Park', 'named'],
+      ['“We will ask hard questions.', 'Ellen Park', 'continuation'],
+      ['Both sides should be ready.”', 'Ellen Park', 'continuation'],
+      ['Delgado has publicly rejected ', 'Maria Delgado', 'named'],
+      ['“Would you accept a machine ta', 'Maria Delgado', 'pronoun'],
+      ['Analysts at Dr. Samuel Okafor’', null],
+    ]);
+    expect(article.parties.map((party) => [party.name, party.kind])).toEqual([
+      ['Maria Delgado', 'person'],
+      ['The Coastal Herald', 'outlet'],
+      ['Tom Reilly', 'person'],
+      ['Ellen Park', 'person'],
+    ]);
+  });
+});
+
+describe('attribution rules', () => {
+  it('resolves "he" to the last named man, skipping a woman named in between', () => {
+    const article = articleFrom('John Ortiz said prices rose. Laura Kim was in the room. "It is bad," he said.');
+    expect(article.sentences.map((sentence) => sentence.speaker?.name ?? null)).toEqual(['John Ortiz', null, 'John Ortiz']);
+  });
+
+  it('learns a pronoun\'s gender so a later "she" skips a man named since', () => {
+    const article = articleFrom(
+      'Okonkwo rejected the plan. She said it was rushed. Alvarez said it was fine. "Not at all," she added.',
+    );
+    expect(article.sentences.map((sentence) => sentence.speaker?.name ?? null)).toEqual([
+      'Okonkwo',
+      'Okonkwo',
+      'Alvarez',
+      'Alvarez',
+    ]);
+  });
+
+  it('does not take an owner or an interviewer for the speaker', () => {
+    const article = articleFrom("Speaking to CNN's Ana Ruiz, Brandt said the deal was done. \"We are happy,\" he said.");
+    expect(article.sentences.map((sentence) => sentence.speaker?.name ?? null)).toEqual(['Brandt', 'Brandt']);
+  });
+
+  it('leaves narration and reported silence without a speaker', () => {
+    const article = articleFrom('The ministry did not say when talks resume. Prices rose in March.');
+    expect(article.sentences.map((sentence) => sentence.speaker)).toEqual([null, null]);
+  });
+
+  it('reads "said X" and "according to X"', () => {
+    const article = articleFrom('"It will pass," said Maya Chen. Rates will fall, according to The Daily Ledger.');
+    expect(article.sentences.map((sentence) => [sentence.speaker?.name, sentence.speaker?.kind])).toEqual([
+      ['Maya Chen', 'person'],
+      ['The Daily Ledger', 'outlet'],
+    ]);
+  });
+
+  it('does not continue a speaker into an unquoted sentence or the next paragraph', () => {
+    const article = articleFrom('Greta Lund said taxes must rise. The vote is Monday.\n"We will win."');
+    expect(article.sentences.map((sentence) => sentence.speaker?.name ?? null)).toEqual(['Greta Lund', null, null]);
+  });
+});
