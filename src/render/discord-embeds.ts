@@ -102,10 +102,17 @@ export function renderAnswerEmbeds(answer: Answer, { sources = [] }: RenderOptio
   return { embeds, shownSentenceIds, moreQuotes };
 }
 
-/** `> "quote" — Speaker (¶n, Article title)`; the quote is escaped so Discord shows it as written. */
+/** Article titles are names here, not quotes: long ones are shortened to keep room for quotes. */
+const citedTitleLength = 60;
+
+/**
+ * `> “quote” — Speaker (¶n, Article title)`. Curly marks wrap the quote because article sentences
+ * often hold straight quotes of their own; the quote is escaped so Discord shows it as written.
+ */
 export function formatCitation(citation: Citation, articleTitle: string): string {
   const speaker = citation.speaker === null ? '' : ` — ${escapeMarkdown(citation.speaker)}`;
-  const quoted = `"${escapeMarkdown(citation.text)}"${speaker} (¶${citation.paragraph}, ${escapeMarkdown(articleTitle)})`;
+  const title = escapeMarkdown(truncate(articleTitle, citedTitleLength));
+  const quoted = `“${escapeMarkdown(citation.text)}”${speaker} (¶${citation.paragraph}, ${title})`;
   return quoted
     .split('\n')
     .map((line) => `> ${line}`)
@@ -172,6 +179,7 @@ function truncate(text: string, limit: number): string {
   return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
 }
 
-function escapeMarkdown(text: string): string {
+/** Backslash-escapes what Discord markdown would otherwise hide (asterisks, underscores…). */
+export function escapeMarkdown(text: string): string {
   return text.replace(/([\\*_~|`])/g, '\\$1');
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { parseConfig, type Config } from '../../src/config/config.js';
 import { createLogger } from '../../src/core/logger.js';
-import type { AnswerService } from '../../src/core/types.js';
+import type { Answer, AnswerService, AskOptions } from '../../src/core/types.js';
 import { createBot, type Bot } from '../../src/discord/bot.js';
 import { FakeDiscord, type FakeDiscordOptions, type RecordedRequest } from './discord-server.js';
 
@@ -79,4 +79,50 @@ export function isOriginalEdit(token: string) {
 
 export function isFollowUp(token: string) {
   return (request: RecordedRequest) => request.method === 'POST' && request.path.endsWith(`/${token}`) && request.status < 300;
+}
+
+export interface RecordedCall {
+  method: 'ask' | 'summarize' | 'quote';
+  args: unknown[];
+  options: AskOptions | undefined;
+  answer: Answer;
+}
+
+/** Wraps a service so a test can see what the bot asked and what it got back. */
+export function recordingService(service: AnswerService): AnswerService & { calls: RecordedCall[] } {
+  const calls: RecordedCall[] = [];
+  const record = async (method: RecordedCall['method'], args: unknown[], options: AskOptions | undefined, answer: Promise<Answer>) => {
+    const result = await answer;
+    calls.push({ method, args, options, answer: result });
+    return result;
+  };
+  return {
+    calls,
+    ask: (question, options) => record('ask', [question], options, service.ask(question, options)),
+    summarize: (party, options) => record('summarize', [party], options, service.summarize(party, options)),
+    quote: (speaker, about, options) => record('quote', [speaker, about], options, service.quote(speaker, about, options)),
+    parties: () => service.parties(),
+    sources: () => service.sources(),
+  };
+}
+
+interface SentEmbed {
+  title?: string;
+  description?: string;
+  fields?: Array<{ name: string; value: string }>;
+  footer?: { text: string };
+}
+
+/** The message body a request carried (interaction callbacks wrap it in `data`). */
+export function messageBody(request: RecordedRequest): { content?: string; flags?: number; embeds?: SentEmbed[]; components?: unknown[]; allowed_mentions?: unknown } {
+  const body = (request.body ?? {}) as Record<string, unknown>;
+  return (request.path.endsWith('/callback') ? body.data ?? {} : body) as ReturnType<typeof messageBody>;
+}
+
+/** All the text a message's embeds show, for "does it contain" checks. */
+export function embedText(request: RecordedRequest): string {
+  return (messageBody(request).embeds ?? [])
+    .flatMap((embed) => [embed.title, embed.description, ...(embed.fields ?? []).flatMap((field) => [field.name, field.value]), embed.footer?.text])
+    .filter((text): text is string => text !== undefined)
+    .join('\n');
 }
