@@ -1,0 +1,98 @@
+// Composition root: builds the pipeline's pieces from Config and wires them together.
+import type { Config } from './config/config.js';
+import { VerbatimError } from './core/errors.js';
+import { createLogger, type Logger } from './core/logger.js';
+import type { AnswerService } from './core/types.js';
+import { loadArticles } from './article/load-article.js';
+import type { Embedder } from './embedding/embedder.js';
+import { createLocalEmbedder } from './embedding/local-embedder.js';
+import { createOpenAIEmbedder } from './embedding/openai-embedder.js';
+import { withEmbeddingCache } from './embedding/cached-embedder.js';
+import { buildIndex } from './index/build-index.js';
+import { readIndex, type LoadedIndex } from './index/index-store.js';
+import { createRetriever } from './retrieval/retriever.js';
+import type { FusionWeights } from './retrieval/fusion.js';
+import type { AnswerabilityThresholds } from './answer/answerability.js';
+import type { AnswerEngine } from './answer/answer-engine.js';
+import { createExtractiveEngine } from './answer/extractive-engine.js';
+import { createLLMEngine } from './answer/llm-engine.js';
+import { detectLanguage, englishOnlyNotice } from './answer/language.js';
+import { createAnswerPipeline } from './answer/answer-service.js';
+
+export interface AppOptions {
+  logger?: Logger;
+  /** Progress lines for people (index building); stderr in the CLIs. */
+  onProgress?: (line: string) => void;
+}
+
+/** The logger for command-line tools: warnings only unless LOG_LEVEL asks for more, secrets scrubbed. */
+export function createCliLogger(config: Readonly<Config>): Logger {
+  return createLogger({ level: config.logLevel === 'info' ? 'warn' : config.logLevel, secrets: secretsOf(config) });
+}
+
+export function secretsOf(config: Readonly<Config>): string[] {
+  return [config.openai.apiKey, config.discord.token].filter((secret): secret is string => secret !== null);
+}
+
+/** The embedder questions and chunks go through: the offline model unless OpenAI embeddings are on. */
+export function createEmbedder(config: Readonly<Config>): Embedder {
+  return config.openai.embeddings ? createOpenAIEmbedder(config.openai) : createLocalEmbedder();
+}
+
+/** The index with the embedder that questions go through; built first when missing. */
+export interface OpenedIndex {
+  index: LoadedIndex;
+  embedder: Embedder;
+}
+
+/**
+ * Loads the articles and their index. A missing index is built first (so a fresh clone answers at
+ * once); a stale or mismatched one is refused with the fix named.
+ */
+export async function openIndex(config: Readonly<Config>, { onProgress = () => {} }: AppOptions = {}): Promise<OpenedIndex> {
+  const embedder = createEmbedder(config);
+  const articles = await loadArticles(config.articlesDir);
+  const open = () => readIndex(config.indexDir, { embedder, articles });
+  const index = await open().catch(async (error: unknown) => {
+    if (!(error instanceof VerbatimError) || error.code !== 'INDEX_MISSING') throw error;
+    onProgress(`No index in ${config.indexDir} yet: building it first (once).`);
+    await buildIndex({
+      articles,
+      embedder: withEmbeddingCache(embedder, { dir: config.cacheDir }),
+      indexDir: config.indexDir,
+      onProgress,
+    });
+    return open();
+  });
+  return { index, embedder };
+}
+
+export interface ServiceTuning {
+  weights?: FusionWeights;
+  thresholds?: AnswerabilityThresholds;
+}
+
+/** The answering pipeline over an opened index; `tuning` lets the evaluation compare variants. */
+export function createServiceFromIndex(
+  config: Readonly<Config>,
+  { index, embedder }: OpenedIndex,
+  { logger, weights, thresholds }: Pick<AppOptions, 'logger'> & ServiceTuning = {},
+): AnswerService {
+  const extractive = createExtractiveEngine();
+  const engine: AnswerEngine = config.openai.answers
+    ? createLLMEngine({ openai: config.openai, fallback: extractive, ...(logger ? { logger } : {}) })
+    : extractive;
+  return createAnswerPipeline({
+    articles: index.articles,
+    retriever: createRetriever({ index, embedder, ...(weights ? { weights } : {}) }),
+    engine,
+    maxQuotes: config.maxQuotes,
+    maxQuestionChars: config.maxQuestionChars,
+    ...(thresholds ? { thresholds } : {}),
+    languageNotice: (question) => englishOnlyNotice(detectLanguage(question)),
+  });
+}
+
+export async function createAnswerService(config: Readonly<Config>, options: AppOptions = {}): Promise<AnswerService> {
+  return createServiceFromIndex(config, await openIndex(config, options), options);
+}
