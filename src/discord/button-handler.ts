@@ -30,7 +30,7 @@ export async function handleButton(interaction: ButtonInteraction, context: BotC
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const answer = await requestAnswer(context.service, state.request, {
     history: state.history,
-    excludeSentenceIds: state.shownSentenceIds,
+    excludeSentenceIds: [...state.shownSentenceIds],
   });
   const rendered = renderAnswerEmbeds(answer, { sources: context.service.sources() });
   state.shownSentenceIds.push(...rendered.shownSentenceIds);

@@ -85,6 +85,11 @@ export class FakeDiscord {
     return (this.server.address() as AddressInfo).port;
   }
 
+  /** Gateway connections still open. */
+  get openConnections(): number {
+    return this.sockets.size;
+  }
+
   /** What to give discord.js as `rest.api`. */
   get restApi(): string {
     return `http://127.0.0.1:${this.port}/api`;

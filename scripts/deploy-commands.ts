@@ -1,0 +1,10 @@
+// `npm run deploy-commands`: registers the slash commands, in one guild (instant) or globally.
+import { loadConfig } from '../src/config/load-config.js';
+import { deployCommands } from '../src/discord/deploy-commands.js';
+import { runCli } from './run-cli.js';
+
+await runCli(async () => {
+  const { names, guildId } = await deployCommands({ config: loadConfig() });
+  const where = guildId === null ? 'globally (they can take up to an hour to appear)' : `in guild ${guildId}`;
+  process.stdout.write(`Registered ${names.length} commands ${where}: ${names.map((name) => `/${name}`).join(', ')}\n`);
+});
