@@ -115,7 +115,7 @@ export function countOutcomes(pairs: ReadonlyArray<{ predicted: boolean; actual:
  * Share of the true `k` nearest neighbours (from exact search) that the approximate search found,
  * averaged over queries: the usual "recall@k" of an approximate nearest-neighbour index.
  */
-export function neighbourRecall(approximate: readonly (readonly number[])[], exact: readonly (readonly number[])[], k: number): number | null {
+export function neighbourRecall<Label>(approximate: readonly (readonly Label[])[], exact: readonly (readonly Label[])[], k: number): number | null {
   if (exact.length === 0) return null;
   if (approximate.length !== exact.length) throw new Error(`Got ${approximate.length} approximate results for ${exact.length} queries.`);
   let found = 0;
@@ -125,6 +125,33 @@ export function neighbourRecall(approximate: readonly (readonly number[])[], exa
     const returned = new Set((approximate[query] ?? []).slice(0, k));
     for (const label of expected) if (returned.has(label)) found += 1;
     wanted += expected.size;
+  });
+  return wanted === 0 ? null : found / wanted;
+}
+
+/**
+ * Neighbour recall that forgives ties: a returned neighbour counts when it is at least as similar
+ * as the exact k-th neighbour. Corpora hold duplicate sentences ("The council will vote again."),
+ * and which of several identical vectors an index returns is not a miss.
+ * `approximate` and `exact` hold, per query, the true similarities of the returned neighbours.
+ */
+export function tieAwareNeighbourRecall(
+  approximate: readonly (readonly number[])[],
+  exact: readonly (readonly number[])[],
+  k: number,
+  tolerance = 1e-6,
+): number | null {
+  if (exact.length === 0) return null;
+  if (approximate.length !== exact.length) throw new Error(`Got ${approximate.length} approximate results for ${exact.length} queries.`);
+  let found = 0;
+  let wanted = 0;
+  exact.forEach((truth, query) => {
+    const best = truth.slice(0, k);
+    const threshold = best.at(-1);
+    if (threshold === undefined) return;
+    const returned = (approximate[query] ?? []).slice(0, k);
+    found += Math.min(best.length, returned.filter((similarity) => similarity >= threshold - tolerance).length);
+    wanted += best.length;
   });
   return wanted === 0 ? null : found / wanted;
 }

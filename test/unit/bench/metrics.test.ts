@@ -10,6 +10,7 @@ import {
   rangesOverlap,
   recallAtK,
   reciprocalRank,
+  tieAwareNeighbourRecall,
 } from '../../../bench/lib/metrics.js';
 
 const range = (start: number, end: number) => ({ start, end });
@@ -126,5 +127,17 @@ describe('nearest-neighbour recall', () => {
     ];
     expect(neighbourRecall(approximate, exact, 4)).toBeCloseTo(7 / 8);
     expect(neighbourRecall(approximate, exact, 2)).toBeCloseTo(2 / 4);
+  });
+});
+
+describe('tie-aware nearest-neighbour recall', () => {
+  it('counts a returned neighbour as good as the exact k-th one as found', () => {
+    // Exact top 3 similarities 0.9, 0.8, 0.7; the index returned a duplicate also at 0.7.
+    expect(tieAwareNeighbourRecall([[0.9, 0.8, 0.7]], [[0.9, 0.8, 0.7]], 3)).toBe(1);
+  });
+
+  it('counts a neighbour less similar than the exact k-th one as a miss', () => {
+    expect(tieAwareNeighbourRecall([[0.9, 0.8, 0.5]], [[0.9, 0.8, 0.7]], 3)).toBeCloseTo(2 / 3);
+    expect(tieAwareNeighbourRecall([[0.9]], [[0.9, 0.8, 0.7]], 3)).toBeCloseTo(1 / 3);
   });
 });

@@ -1,0 +1,543 @@
+// `npm run bench`: how fast and how big, on the shipped article and on a synthetic corpus of up to
+// 1,000 articles, against the project's targets. `--quick` runs a smaller scale (10 and 100
+// articles) in under two minutes. Writes bench/results/bench.json (bench-quick.json for --quick)
+// and the chart bench/latency-vs-corpus.svg (full run only). What each number means: bench/README.md.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadConfig } from '../src/config/load-config.js';
+import type { Config } from '../src/config/config.js';
+import { createEmbedder, createServiceFromIndex, openIndex } from '../src/app.js';
+import { loadArticles } from '../src/article/load-article.js';
+import { chunkArticles } from '../src/chunking/chunker.js';
+import type { Embedder } from '../src/embedding/embedder.js';
+import { createLocalEmbedder } from '../src/embedding/local-embedder.js';
+import { withEmbeddingCache } from '../src/embedding/cached-embedder.js';
+import { buildIndex } from '../src/index/build-index.js';
+import { readIndex } from '../src/index/index-store.js';
+import { createExactIndex } from '../bench/lib/brute-force.js';
+import { parseQuestions } from '../bench/lib/eval-scoring.js';
+import { createHashedEmbedder } from '../bench/lib/hashed-embedder.js';
+import { neighbourRecall, percentile, tieAwareNeighbourRecall } from '../bench/lib/metrics.js';
+import { generateCorpus, generateQuestions } from '../bench/lib/synthetic-corpus.js';
+import { lineChartSvg } from '../bench/lib/svg-chart.js';
+import { describeLimit, judge, type Target } from '../bench/lib/targets.js';
+import { formatMilliseconds, formatTable, type Cell } from '../bench/lib/text-table.js';
+import { runCli } from './run-cli.js';
+
+const repositoryRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+interface Plan {
+  mode: 'full' | 'quick';
+  corpusSizes: number[];
+  sentencesPerArticle: number;
+  /** Texts the real model embeds to measure its throughput. */
+  embeddingSample: number;
+  /** Query vectors per corpus size for HNSW and brute force. */
+  vectorQueries: number;
+  /** Passes over the dev set for the warm latency on the article. */
+  latencyRounds: number;
+  coldAskRuns: number;
+  /** Questions asked end to end per corpus size. */
+  scaleQuestions: number;
+}
+
+/** efSearch values tried beside the product's (64 for k = 10, see src/index/vector-store.ts). */
+const efSweepValues = [32, 64, 128, 256];
+
+const plans: Record<Plan['mode'], Plan> = {
+  full: { mode: 'full', corpusSizes: [10, 100, 1000], sentencesPerArticle: 20, embeddingSample: 500, vectorQueries: 300, latencyRounds: 3, coldAskRuns: 3, scaleQuestions: 100 },
+  quick: { mode: 'quick', corpusSizes: [10, 100], sentencesPerArticle: 20, embeddingSample: 100, vectorQueries: 50, latencyRounds: 1, coldAskRuns: 1, scaleQuestions: 30 },
+};
+
+interface LatencySummary {
+  samples: number;
+  p50: number | null;
+  p95: number | null;
+  p99: number | null;
+}
+
+function summariseLatency(samples: readonly number[]): LatencySummary {
+  return { samples: samples.length, p50: percentile(samples, 50), p95: percentile(samples, 95), p99: percentile(samples, 99) };
+}
+
+interface ColdAsk {
+  wallMs: number;
+  /** Peak RSS of the largest process in the `npx tsx` tree, from /usr/bin/time; null without it. */
+  peakRssMb: number | null;
+  exitCode: number | null;
+}
+
+interface ArticleFigures {
+  articles: number;
+  sentences: number;
+  chunks: number;
+  ingestMs: number;
+  coldAsk: ColdAsk[];
+  coldAskMedianMs: number | null;
+  coldAskPeakRssMb: number | null;
+  warmAnswer: LatencySummary;
+  peakRssMbAfterArticle: number;
+}
+
+interface ScaleFigures {
+  articles: number;
+  sentences: number;
+  chunks: number;
+  /** Whole ingest with the stand-in vectors: parsing, chunking, cache, HNSW, lexical, writing. */
+  ingestWithoutModelMs: number;
+  /** The above plus every chunk through the real model at its measured rate. */
+  ingestExtrapolatedMs: number;
+  indexBytes: number;
+  hnswBytes: number;
+  hnswTop10: LatencySummary;
+  bruteForceTop10: LatencySummary;
+  /** HNSW asked for as many neighbours as the retriever asks for (every sentence, capped by chunks). */
+  hnswRetrieverDepth: LatencySummary & { k: number };
+  /** Share of the exact top 10 found, a returned duplicate of the 10th counting as found. */
+  recallAt10: number | null;
+  /** Recall and latency of the raw hnswlib index searched wider than the product's efSearch. */
+  efSweep: Array<{ ef: number; recallAt10: number | null; p50: number | null }>;
+  /** The same by chunk id, ties counted as misses. */
+  strictRecallAt10: number | null;
+  answer: LatencySummary;
+}
+
+await runCli(async () => {
+  const plan = plans[process.argv.includes('--quick') ? 'quick' : 'full'];
+  const config = loadConfig();
+  const progress = (line: string) => process.stderr.write(`${line}\n`);
+  const startedAt = performance.now();
+  // Other work on a shared machine slows every number down; the load average tells a noisy run.
+  const loadAverageAtStart = loadavg();
+  const workDir = await mkdtemp(join(tmpdir(), 'verbatim-bench-'));
+  try {
+    progress(`bench (${plan.mode}) in ${workDir}`);
+    const article = await benchArticle({ config, workDir, plan, progress });
+    const realEmbedding = await measureEmbeddingThroughput({ plan, progress });
+    const scale: ScaleFigures[] = [];
+    for (const size of plan.corpusSizes) {
+      scale.push(await benchCorpus({ size, config, workDir, plan, msPerText: realEmbedding.msPerText, progress }));
+    }
+    const bot = await readBotFigures();
+    const peakRssMb = process.resourceUsage().maxRSS / 1024;
+    const largest = scale.at(-1);
+    const atThousand = scale.find((figures) => figures.articles === 1000) ?? null;
+
+    const targets: Target[] = [
+      { name: 'warm answer p95, shipped article', value: article.warmAnswer.p95, limit: 50, direction: 'below', unit: 'ms' },
+      { name: 'warm answer p95, 1,000 articles', value: atThousand?.answer.p95 ?? null, limit: 150, direction: 'below', unit: 'ms' },
+      { name: 'cold ask (median)', value: article.coldAskMedianMs === null ? null : article.coldAskMedianMs / 1000, limit: 3, direction: 'below', unit: 's' },
+      {
+        name: 'ingest 1,000 articles',
+        value: atThousand ? atThousand.ingestExtrapolatedMs / 60_000 : null,
+        limit: 10,
+        direction: 'below',
+        unit: 'min',
+        note: 'extrapolated: real-model rate × chunks + measured rest',
+      },
+      { name: 'HNSW recall@10, largest corpus', value: largest?.recallAt10 ?? null, limit: 0.98, direction: 'atLeast', unit: '' },
+      { name: 'bot peak RSS (bench/bot.json)', value: bot.peakRssMb, limit: 500, direction: 'below', unit: 'MB', ...(bot.note ? { note: bot.note } : {}) },
+    ];
+
+    const elapsedMs = performance.now() - startedAt;
+    const report = {
+      generatedAt: new Date().toISOString(),
+      mode: plan.mode,
+      machine: { cpus: cpus().length, node: process.version, loadAverageAtStart, loadAverageAtEnd: loadavg() },
+      elapsedMs,
+      article,
+      realEmbedding,
+      vectors: 'scale runs: 512-d hashed bag-of-words vectors (seeded random direction per word, summed, normalised); see bench/README.md',
+      scale,
+      bot,
+      peakRssMb,
+      targets: targets.map((target) => ({ ...target, verdict: judge(target) })),
+    };
+
+    await mkdir(join(repositoryRoot, 'bench', 'results'), { recursive: true });
+    const jsonPath = join(repositoryRoot, 'bench', 'results', plan.mode === 'full' ? 'bench.json' : 'bench-quick.json');
+    await writeFile(jsonPath, `${JSON.stringify(report, null, 2)}\n`);
+    const chartPath =
+      plan.mode === 'full' ? join(repositoryRoot, 'bench', 'latency-vs-corpus.svg') : join(repositoryRoot, 'bench', 'results', 'latency-vs-corpus-quick.svg');
+    await writeFile(chartPath, latencyChart(scale, plan));
+
+    process.stdout.write(`${renderReport({ plan, article, realEmbedding, scale, targets, peakRssMb, elapsedMs })}\n`);
+    process.stdout.write(`\nFigures: ${relative(jsonPath)}; chart: ${relative(chartPath)}\n`);
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
+});
+
+async function benchArticle({
+  config,
+  workDir,
+  plan,
+  progress,
+}: {
+  config: Readonly<Config>;
+  workDir: string;
+  plan: Plan;
+  progress: (line: string) => void;
+}): Promise<ArticleFigures> {
+  const articleConfig: Readonly<Config> = { ...config, indexDir: join(workDir, 'article', 'index'), cacheDir: join(workDir, 'article', 'cache') };
+  progress(`article: ingesting ${config.articlesDir} into a fresh index with a cold cache…`);
+  // A fresh embedder, so the model's load is part of the ingest as it is for `npm run ingest`.
+  const ingestStart = performance.now();
+  const articles = await loadArticles(config.articlesDir);
+  const built = await buildIndex({
+    articles,
+    embedder: withEmbeddingCache(createEmbedder(articleConfig), { dir: articleConfig.cacheDir }),
+    indexDir: articleConfig.indexDir,
+  });
+  const ingestMs = performance.now() - ingestStart;
+
+  const questions = parseQuestions(await readFile(join(repositoryRoot, 'data', 'eval', 'dev-set.jsonl'), 'utf8'), 'dev-set.jsonl');
+  const coldQuestion = questions[0]?.question ?? 'What is the article about?';
+  const coldAsk: ColdAsk[] = [];
+  for (let run = 0; run < plan.coldAskRuns; run += 1) {
+    progress(`article: cold ask ${run + 1}/${plan.coldAskRuns} (npx tsx scripts/ask.ts)…`);
+    coldAsk.push(await timeColdAsk({ question: coldQuestion, config: articleConfig }));
+  }
+  const succeeded = coldAsk.filter((run) => run.exitCode === 0);
+
+  progress(`article: warm latency over ${questions.length} dev questions × ${plan.latencyRounds}…`);
+  const opened = await openIndex(articleConfig);
+  const service = createServiceFromIndex(articleConfig, opened);
+  await service.ask(coldQuestion);
+  const samples: number[] = [];
+  for (let round = 0; round < plan.latencyRounds; round += 1) {
+    for (const { question } of questions) samples.push(await timed(() => service.ask(question)));
+  }
+
+  return {
+    articles: built.manifest.counts.articles,
+    sentences: built.manifest.counts.sentences,
+    chunks: built.manifest.counts.chunks,
+    ingestMs,
+    coldAsk,
+    coldAskMedianMs: percentile(
+      succeeded.map((run) => run.wallMs),
+      50,
+    ),
+    coldAskPeakRssMb: maxOrNull(succeeded.map((run) => run.peakRssMb)),
+    warmAnswer: summariseLatency(samples),
+    peakRssMbAfterArticle: process.resourceUsage().maxRSS / 1024,
+  };
+}
+
+/**
+ * The CLI exactly as a person starts it, timed from spawn to exit. /usr/bin/time -v reports the
+ * peak RSS of the largest process in the tree (npx, tsx's loader, the node running ask.ts).
+ */
+async function timeColdAsk({ question, config }: { question: string; config: Readonly<Config> }): Promise<ColdAsk> {
+  const timeCommand = '/usr/bin/time';
+  const command = ['npx', 'tsx', 'scripts/ask.ts', question];
+  const withTime = existsSync(timeCommand);
+  const [program, ...args] = withTime ? [timeCommand, '-v', ...command] : command;
+  const env = { ...process.env, ARTICLES_DIR: config.articlesDir, INDEX_DIR: config.indexDir, CACHE_DIR: config.cacheDir, LOG_LEVEL: 'silent' };
+  const started = performance.now();
+  const { exitCode, stderr } = await new Promise<{ exitCode: number | null; stderr: string }>((resolve, reject) => {
+    const child = spawn(program ?? 'npx', args, { cwd: repositoryRoot, env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let errorOutput = '';
+    child.stderr.on('data', (chunk: Buffer) => (errorOutput += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ exitCode: code, stderr: errorOutput }));
+  });
+  const wallMs = performance.now() - started;
+  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
+  if (exitCode !== 0) process.stderr.write(`cold ask exited with ${exitCode}:\n${stderr.slice(0, 2000)}\n`);
+  return { wallMs, peakRssMb: rss?.[1] ? Number(rss[1]) / 1024 : null, exitCode };
+}
+
+async function measureEmbeddingThroughput({ plan, progress }: { plan: Plan; progress: (line: string) => void }) {
+  progress(`real model: embedding ${plan.embeddingSample} synthetic chunk texts…`);
+  const embedder = createLocalEmbedder();
+  const loadMs = await timed(() => embedder.embed(['The model loads on its first call.']));
+  const corpus = generateCorpus({ articles: Math.ceil(plan.embeddingSample / 10), sentencesPerArticle: plan.sentencesPerArticle, seed: 99 });
+  const directory = await mkdtemp(join(tmpdir(), 'verbatim-bench-sample-'));
+  try {
+    await Promise.all(corpus.map((article) => writeFile(join(directory, article.fileName), article.text)));
+    const texts = chunkArticles(await loadArticles(directory))
+      .map((chunk) => chunk.embedText)
+      .slice(0, plan.embeddingSample);
+    const totalMs = await timed(() => embedder.embed(texts));
+    return { model: embedder.modelId, texts: texts.length, loadMs, totalMs, msPerText: totalMs / texts.length };
+  } finally {
+    await rm(directory, { recursive: true, force: true });
+  }
+}
+
+async function benchCorpus({
+  size,
+  config,
+  workDir,
+  plan,
+  msPerText,
+  progress,
+}: {
+  size: number;
+  config: Readonly<Config>;
+  workDir: string;
+  plan: Plan;
+  msPerText: number;
+  progress: (line: string) => void;
+}): Promise<ScaleFigures> {
+  const base = join(workDir, `corpus-${size}`);
+  const articlesDir = join(base, 'articles');
+  const indexDir = join(base, 'index');
+  await mkdir(articlesDir, { recursive: true });
+  // The same seed for every size: the 100-article corpus is the first 100 of the 1,000.
+  const corpus = generateCorpus({ articles: size, sentencesPerArticle: plan.sentencesPerArticle });
+  await Promise.all(corpus.map((article) => writeFile(join(articlesDir, article.fileName), article.text)));
+
+  progress(`${size} articles: ingesting with stand-in vectors…`);
+  const hashed = createHashedEmbedder();
+  let vectorMs = 0;
+  const timedHashed: Embedder = {
+    modelId: hashed.modelId,
+    dimensions: hashed.dimensions,
+    async embed(texts) {
+      const started = performance.now();
+      const vectors = await hashed.embed(texts);
+      vectorMs += performance.now() - started;
+      return vectors;
+    },
+  };
+  const ingestStart = performance.now();
+  const articles = await loadArticles(articlesDir);
+  const built = await buildIndex({ articles, embedder: withEmbeddingCache(timedHashed, { dir: join(base, 'cache') }), indexDir });
+  const ingestWithoutModelMs = performance.now() - ingestStart - vectorMs;
+  const { chunks: chunkCount, sentences: sentenceCount } = built.manifest.counts;
+
+  const index = await readIndex(indexDir, { embedder: hashed, articles });
+  const queryVectors = await hashed.embed(generateQuestions({ count: plan.vectorQueries }));
+
+  progress(`${size} articles: HNSW vs brute force over ${queryVectors.length} queries…`);
+  const exact = createExactIndex(await hashed.embed(index.chunks.map((chunk) => chunk.embedText)), hashed.dimensions ?? 512);
+  const labelOf = new Map(index.chunks.map((chunk, label) => [chunk.id, label]));
+  const exactIds: string[][] = [];
+  const exactSimilarities: number[][] = [];
+  const bruteSamples: number[] = [];
+  for (const vector of queryVectors) {
+    let labels: number[] = [];
+    bruteSamples.push(await timed(async () => (labels = exact.search(vector, 10))));
+    exactIds.push(labels.map((label) => index.chunks[label]?.id ?? ''));
+    exactSimilarities.push(labels.map((label) => exact.similarity(vector, label)));
+  }
+  const hnswIds: string[][] = [];
+  const hnswSimilarities: number[][] = [];
+  const hnswSamples: number[] = [];
+  await index.vectorStore.search(queryVectors[0] ?? [], 10);
+  for (const vector of queryVectors) {
+    let hits: Array<{ chunkId: string }> = [];
+    hnswSamples.push(await timed(async () => (hits = await index.vectorStore.search(vector, 10))));
+    hnswIds.push(hits.map((hit) => hit.chunkId));
+    hnswSimilarities.push(hits.map((hit) => exact.similarity(vector, labelOf.get(hit.chunkId) ?? -1)));
+  }
+  // The same queries at wider searches than the product's: what more recall would cost.
+  const efSweep = [];
+  const nativeIndex = index.vectorStore.langchainStore.index;
+  for (const ef of efSweepValues) {
+    nativeIndex.setEf(ef);
+    const similarities: number[][] = [];
+    const samples: number[] = [];
+    for (const vector of queryVectors) {
+      let distances: number[] = [];
+      samples.push(await timed(async () => (distances = nativeIndex.searchKnn(vector, Math.min(10, chunkCount)).distances)));
+      similarities.push(distances.map((distance) => 1 - distance));
+    }
+    efSweep.push({ ef, recallAt10: tieAwareNeighbourRecall(similarities, exactSimilarities, 10), p50: percentile(samples, 50) });
+  }
+
+  // The retriever asks for every sentence's worth of neighbours (see src/retrieval/retriever.ts).
+  const retrieverK = Math.min(chunkCount, Math.max(50, sentenceCount));
+  const depthSamples: number[] = [];
+  for (const vector of queryVectors.slice(0, Math.min(queryVectors.length, 50))) {
+    depthSamples.push(await timed(() => index.vectorStore.search(vector, retrieverK)));
+  }
+
+  progress(`${size} articles: ${plan.scaleQuestions} questions end to end…`);
+  const realModel = createLocalEmbedder();
+  // Ranking runs on the stand-in vectors the index holds; each question still pays the real model.
+  const questionEmbedder = createHashedEmbedder({ alsoEmbed: (texts) => realModel.embed(texts) });
+  const service = createServiceFromIndex(config, { index, embedder: questionEmbedder });
+  const questions = generateQuestions({ count: plan.scaleQuestions, seed: 11 });
+  await service.ask(questions[0] ?? 'What happened?');
+  const answerSamples: number[] = [];
+  for (const question of questions) answerSamples.push(await timed(() => service.ask(question)));
+
+  const indexBytes = await directoryBytes(indexDir);
+  const hnswBytes = await directoryBytes(join(indexDir, 'hnsw'));
+  await rm(base, { recursive: true, force: true });
+  return {
+    articles: size,
+    sentences: sentenceCount,
+    chunks: chunkCount,
+    ingestWithoutModelMs,
+    ingestExtrapolatedMs: ingestWithoutModelMs + chunkCount * msPerText,
+    indexBytes,
+    hnswBytes,
+    hnswTop10: summariseLatency(hnswSamples),
+    bruteForceTop10: summariseLatency(bruteSamples),
+    hnswRetrieverDepth: { ...summariseLatency(depthSamples), k: retrieverK },
+    recallAt10: tieAwareNeighbourRecall(hnswSimilarities, exactSimilarities, 10),
+    efSweep,
+    strictRecallAt10: neighbourRecall(hnswIds, exactIds, 10),
+    answer: summariseLatency(answerSamples),
+  };
+}
+
+async function readBotFigures(): Promise<{ peakRssMb: number | null; note?: string }> {
+  const path = join(repositoryRoot, 'bench', 'bot.json');
+  if (!existsSync(path)) return { peakRssMb: null, note: 'bench/bot.json not found: run `npm run bench:bot`' };
+  try {
+    const figures = JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
+    const megabytes = findNumber(figures, /^peakRss(Mb|MB|Mib|MiB)$/);
+    if (megabytes !== null) return { peakRssMb: megabytes, note: 'from bench/bot.json' };
+    const bytes = findNumber(figures, /^peakRss(Bytes)?$/i);
+    if (bytes !== null) return { peakRssMb: bytes / 1024 / 1024, note: 'from bench/bot.json' };
+    return { peakRssMb: null, note: 'bench/bot.json has no peakRssMb field' };
+  } catch {
+    return { peakRssMb: null, note: 'bench/bot.json is not valid JSON' };
+  }
+}
+
+/** The first numeric value, at any depth, whose key matches. */
+function findNumber(value: unknown, key: RegExp): number | null {
+  if (typeof value !== 'object' || value === null) return null;
+  for (const [name, inner] of Object.entries(value)) {
+    if (key.test(name) && typeof inner === 'number') return inner;
+    const nested = findNumber(inner, key);
+    if (nested !== null) return nested;
+  }
+  return null;
+}
+
+async function directoryBytes(path: string): Promise<number> {
+  const entries = await readdir(path, { withFileTypes: true }).catch(() => []);
+  let total = 0;
+  for (const entry of entries) {
+    const full = join(path, entry.name);
+    total += entry.isDirectory() ? await directoryBytes(full) : (await stat(full)).size;
+  }
+  return total;
+}
+
+async function timed(action: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await action();
+  return performance.now() - started;
+}
+
+function maxOrNull(values: ReadonlyArray<number | null>): number | null {
+  const known = values.filter((value): value is number => value !== null);
+  return known.length === 0 ? null : Math.max(...known);
+}
+
+function latencyChart(scale: readonly ScaleFigures[], plan: Plan): string {
+  return lineChartSvg({
+    title: 'Vector query latency (p50) vs corpus size',
+    note: `${plan.sentencesPerArticle} sentences per article; 512-d stand-in vectors; ${plan.vectorQueries} queries per size; 2-core machine`,
+    xLabel: 'articles in the corpus (log scale)',
+    yLabel: 'milliseconds per query (log scale)',
+    series: [
+      { name: 'HNSW, k = 10', colour: '#1f77b4', points: scale.map((figures) => ({ x: figures.articles, y: figures.hnswTop10.p50 ?? 0 })) },
+      { name: 'brute force, k = 10', colour: '#d62728', points: scale.map((figures) => ({ x: figures.articles, y: figures.bruteForceTop10.p50 ?? 0 })) },
+      {
+        name: "HNSW, retriever's k",
+        colour: '#2ca02c',
+        points: scale.map((figures) => ({ x: figures.articles, y: figures.hnswRetrieverDepth.p50 ?? 0 })),
+      },
+    ],
+  });
+}
+
+function renderReport({
+  plan,
+  article,
+  realEmbedding,
+  scale,
+  targets,
+  peakRssMb,
+  elapsedMs,
+}: {
+  plan: Plan;
+  article: ArticleFigures;
+  realEmbedding: { texts: number; loadMs: number; msPerText: number };
+  scale: readonly ScaleFigures[];
+  targets: readonly Target[];
+  peakRssMb: number;
+  elapsedMs: number;
+}): string {
+  const latency = (summary: LatencySummary) =>
+    `${formatMilliseconds(summary.p50)} / ${formatMilliseconds(summary.p95)} / ${formatMilliseconds(summary.p99)}`;
+  const megabytes = (value: number | null) => (value === null ? '–' : `${value.toFixed(0)} MB`);
+  const coldRuns = article.coldAsk.map((run) => `${(run.wallMs / 1000).toFixed(2)} s${run.exitCode === 0 ? '' : ` (exit ${run.exitCode})`}`).join(', ');
+
+  const articleRows: Cell[][] = [
+    ['ingest, fresh index, cold cache', `${(article.ingestMs / 1000).toFixed(2)} s`, `${article.articles} article, ${article.sentences} sentences, ${article.chunks} chunks; model load included`],
+    ['cold ask (npx tsx scripts/ask.ts), median', article.coldAskMedianMs === null ? '–' : `${(article.coldAskMedianMs / 1000).toFixed(2)} s`, `runs: ${coldRuns}`],
+    ['cold ask peak RSS', megabytes(article.coldAskPeakRssMb), 'largest process of the tree, /usr/bin/time -v'],
+    ['warm answer p50 / p95 / p99', latency(article.warmAnswer), `${article.warmAnswer.samples} asks in process (dev set × ${plan.latencyRounds}), after one warm-up`],
+    ['bench process peak RSS after article runs', megabytes(article.peakRssMbAfterArticle), 'model + index + answer service in one process'],
+    ['real model embedding rate', `${realEmbedding.msPerText.toFixed(1)} ms/text`, `${realEmbedding.texts} synthetic chunk texts; model load ${(realEmbedding.loadMs / 1000).toFixed(1)} s`],
+  ];
+
+  const scaleRows: Cell[][] = scale.map((figures) => [
+    figures.articles,
+    figures.sentences,
+    figures.chunks,
+    `${(figures.ingestWithoutModelMs / 1000).toFixed(1)} s`,
+    `${(figures.ingestExtrapolatedMs / 60_000).toFixed(1)} min`,
+    `${(figures.indexBytes / 1024 / 1024).toFixed(1)} MB (${(figures.hnswBytes / 1024 / 1024).toFixed(1)})`,
+    `${formatMilliseconds(figures.hnswTop10.p50)} / ${formatMilliseconds(figures.hnswTop10.p95)}`,
+    `${formatMilliseconds(figures.bruteForceTop10.p50)} / ${formatMilliseconds(figures.bruteForceTop10.p95)}`,
+    `${share(figures.recallAt10)} (${share(figures.strictRecallAt10)})`,
+    `${formatMilliseconds(figures.hnswRetrieverDepth.p50)} (k=${figures.hnswRetrieverDepth.k})`,
+    `${formatMilliseconds(figures.answer.p50)} / ${formatMilliseconds(figures.answer.p95)}`,
+  ]);
+
+  const targetRows: Cell[][] = targets.map((target) => [
+    target.name,
+    target.value === null ? '–' : `${target.value < 10 ? target.value.toFixed(3) : target.value.toFixed(1)} ${target.unit}`.trimEnd(),
+    describeLimit(target),
+    judge(target),
+    target.note ?? '',
+  ]);
+
+  const sweepRows: Cell[][] = scale.map((figures) => [
+    figures.articles,
+    ...figures.efSweep.map((entry) => `${share(entry.recallAt10)} @ ${formatMilliseconds(entry.p50)}`),
+  ]);
+
+  return [
+    `Verbatim bench (${plan.mode}) — ${cpus().length} cores, node ${process.version}, ${(elapsedMs / 1000).toFixed(0)} s in all; bench process peak RSS ${megabytes(peakRssMb)}`,
+    '',
+    'Shipped article',
+    formatTable({ headers: ['measure', 'value', 'how'], rows: articleRows, leftAligned: [0, 1, 2] }),
+    '',
+    'Synthetic corpus (stand-in 512-d vectors; ingest: measured without the model, then + chunks × real-model rate = extrapolated)',
+    formatTable({
+      headers: ['articles', 'sentences', 'chunks', 'ingest w/o model', 'ingest (extrap.)', 'index (hnsw)', 'HNSW k=10 p50/p95', 'brute k=10 p50/p95', 'recall@10 (by id)', "HNSW retriever's k p50", 'answer p50/p95'],
+      rows: scaleRows,
+    }),
+    '',
+    'HNSW efSearch sweep (raw hnswlib index, k = 10): recall@10 @ p50; the product searches with ef = 64',
+    formatTable({ headers: ['articles', ...efSweepValues.map((ef) => `ef=${ef}`)], rows: sweepRows }),
+    '',
+    'Targets',
+    formatTable({ headers: ['target', 'value', 'limit', 'verdict', 'note'], rows: targetRows, leftAligned: [0, 2, 3, 4] }),
+  ].join('\n');
+}
+
+function share(value: number | null): string {
+  return value === null ? '–' : value.toFixed(3);
+}
+
+function relative(path: string): string {
+  return path.startsWith(`${repositoryRoot}/`) ? path.slice(repositoryRoot.length + 1) : path;
+}
