@@ -23,6 +23,7 @@ export function createAnswerPipeline(options: AnswerServiceOptions): AnswerServi
   const { articles, retriever, engine, maxQuotes, maxQuestionChars, thresholds, languageNotice } = options;
   const lookup = new SentenceLookup(articles);
   const parties = articles.flatMap((article) => article.parties);
+  const articleTexts = articles.map((article) => article.text.slice(article.body.start, article.body.end));
 
   function validate(question: string): string {
     const trimmed = question.trim();
@@ -84,7 +85,14 @@ export function createAnswerPipeline(options: AnswerServiceOptions): AnswerServi
       if (request.kind === 'quote' && request.party) return quote(request.party, request.about, question, askOptions);
 
       const retrieved = await retrieve(question, askOptions);
-      const verdict = answerability({ question, retrieved, unknownTerms: retriever.unknownTerms(question), thresholds });
+      const verdict = answerability({
+        question,
+        retrieved,
+        unknownTerms: retriever.unknownTerms(question),
+        parties,
+        articleTexts,
+        thresholds,
+      });
       if (request.kind === 'summary') {
         // "Summarise each party" needs no match; "Where does the defence chief stand?" names the
         // party by description, so the speaker of the best matching statement stands in.

@@ -17,7 +17,7 @@ const reproduceVerb = /\b(print|reproduce|copy|paste|quote|show|give|send|type|r
 const verbatimArticle = /\b(word[\s-]for[\s-]word|verbatim)\b.*\b(article|text|story)\b|\b(article|text|story)\b.*\b(word[\s-]for[\s-]word|verbatim)\b/i;
 
 const summaryWords =
-  /\b(summari[sz]e|summary|summaries|positions?|stances?|stand(?:s)?\b|standpoint|views?|take\s+on|side|sides|each\s+party|every\s+party|all\s+parties|who\s+said\s+what|where\s+does|think|believe|opinion)\b/i;
+  /\b(summari[sz]e|summary|summaries|positions?|stances?|stand(?:s)?\b|standpoint|views?|take\s+on|side|sides|each\s+party|every\s+party|all\s+parties|who\s+said\s+what|where\s+does\s+.+\s+stand|opinion)\b/i;
 const quoteWords = /\b(quote|quotes|quotation|exact\s+words|own\s+words|word\s+for\s+word|verbatim|in\s+(?:his|her|their)\s+words|what\s+exactly\s+did)\b/i;
 const topicAfter = /\b(?:about|on|regarding|concerning|over)\s+(.+?)[?.!]*$/i;
 

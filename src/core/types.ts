@@ -77,7 +77,11 @@ export interface Article {
   parties: Party[];
 }
 
-/** A window of whole consecutive sentences of one paragraph, the unit that is embedded. */
+/**
+ * The unit that is embedded: one sentence, a whole paragraph, or a window of words inside a long
+ * sentence (long sentences blur into one vector). Every chunk maps back to whole sentences, which
+ * are what gets cited.
+ */
 export interface Chunk extends Span {
   id: string;
   articleId: string;

@@ -1,29 +1,61 @@
 import { describe, expect, it } from 'vitest';
-import { answerability, properNamesIn } from '../../../src/answer/answerability.js';
-import type { RetrievedSentence, Sentence } from '../../../src/core/types.js';
+import { answerability, properNamesIn, type AnswerabilityInput } from '../../../src/answer/answerability.js';
+import type { Party, RetrievedSentence, Sentence } from '../../../src/core/types.js';
 
-const sentence = { id: 'a:1' } as Sentence;
-const best = (score: number): RetrievedSentence[] => [{ sentence, score, vectorScore: score, lexicalScore: score }];
+const articleText = 'Mayor Dana Whitfield backed the plan on Tuesday. Reporter Sam Ford asked about costs.';
+const whitfield: Party = { name: 'Dana Whitfield', kind: 'person', aliases: ['Whitfield'], sentenceIds: ['a:1'] };
+const retrieved = (score: number, text = 'Mayor Dana Whitfield backed the plan.'): RetrievedSentence[] => [
+  { sentence: { id: 'a:1', text } as Sentence, score, vectorScore: score, lexicalScore: score },
+];
 const thresholds = { minScore: 0.3, minScoreWithUnknownNames: 0.6 };
+const judge = (input: Partial<AnswerabilityInput> & Pick<AnswerabilityInput, 'question' | 'retrieved'>) =>
+  answerability({ unknownTerms: [], parties: [whitfield], articleTexts: [articleText], thresholds, ...input });
 
 describe('answerability', () => {
   it('answers when the best sentence clears the threshold', () => {
-    expect(answerability({ question: 'who said it?', retrieved: best(0.45), unknownTerms: [], thresholds }).answerable).toBe(true);
+    expect(judge({ question: 'Who backed the plan?', retrieved: retrieved(0.45) }).answerable).toBe(true);
   });
 
   it('says "not in the article" when nothing matches well enough', () => {
-    expect(answerability({ question: 'who said it?', retrieved: best(0.2), unknownTerms: [], thresholds }).answerable).toBe(false);
-    expect(answerability({ question: 'who said it?', retrieved: [], unknownTerms: [], thresholds }).answerable).toBe(false);
+    expect(judge({ question: 'Who backed the plan?', retrieved: retrieved(0.2) })).toMatchObject({ answerable: false, reason: 'weak-match' });
+    expect(judge({ question: 'Who backed the plan?', retrieved: [] }).answerable).toBe(false);
   });
 
-  it('asks for a much closer match when the question names someone the article never mentions', () => {
-    const verdict = answerability({ question: 'What did Joe Biden say?', retrieved: best(0.45), unknownTerms: ['joe', 'biden', 'Joe', 'Biden'], thresholds });
-    expect(verdict).toMatchObject({ answerable: false, unknownNames: ['Joe', 'Biden'] });
+  it('asks for a closer match when the question names a place the article never mentions', () => {
+    const verdict = judge({ question: 'What is the capital of France?', retrieved: retrieved(0.45), unknownTerms: ['France'] });
+    expect(verdict).toMatchObject({ answerable: false, reason: 'weak-match' });
+  });
+
+  it('refuses a question about a person the article never mentions, however well the topic matches', () => {
+    const verdict = judge({ question: 'What did Joe Biden say about the plan?', retrieved: retrieved(0.9), unknownTerms: ['Joe', 'Biden'] });
+    expect(verdict).toMatchObject({ answerable: false, reason: 'unknown-person', person: 'Joe Biden' });
+  });
+
+  it('refuses to report the views of a person the article mentions but never quotes', () => {
+    const verdict = judge({ question: 'What does Sam Ford think about the plan?', retrieved: retrieved(0.9) });
+    expect(verdict).toMatchObject({ answerable: false, reason: 'person-not-quoted' });
+    expect(judge({ question: 'What does Dana Whitfield think about the plan?', retrieved: retrieved(0.9) }).answerable).toBe(true);
+  });
+
+  it('needs a number among the best sentences for "how many" and a time for "when"', () => {
+    expect(judge({ question: 'How many jobs will the plan create?', retrieved: retrieved(0.9) }).reason).toBe('no-answer-of-that-kind');
+    expect(judge({ question: 'How many jobs will the plan create?', retrieved: retrieved(0.9, 'It will create 600 jobs.') }).answerable).toBe(true);
+    expect(judge({ question: 'When did the mayor back the plan?', retrieved: retrieved(0.9, 'She backed it on Tuesday.') }).answerable).toBe(true);
   });
 });
 
 describe('properNamesIn', () => {
   it('takes capitalised words after the first, without possessives', () => {
     expect(properNamesIn("What is Sheinbaum's position on U.S. troops?")).toEqual(['Sheinbaum', 'U.S.']);
+  });
+});
+
+describe('answer kinds', () => {
+  const ask = (question: string, text: string) => judge({ question, retrieved: retrieved(0.9, text) }).answerable;
+
+  it('counts a quantity only when it counts what the question asks about', () => {
+    expect(ask('How many meetings were held?', 'There have been several meetings on the plan.')).toBe(true);
+    expect(ask('How many drones were bought?', 'There have been several meetings on drone strikes.')).toBe(false);
+    expect(ask('How many jobs will it create?', 'The project would create 600 new jobs.')).toBe(true);
   });
 });
