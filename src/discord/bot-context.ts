@@ -4,6 +4,7 @@ import type { AnswerService } from '../core/types.js';
 import type { AnswerRequest } from './answer-request.js';
 import type { BoundedMap } from './bounded-map.js';
 import type { Cooldown } from './cooldown.js';
+import type { DeferralGate } from './deferral-gate.js';
 import type { FeedbackLog } from './feedback-log.js';
 
 /** What the buttons under an answer need to remember about it. */
@@ -24,6 +25,8 @@ export interface BotContext {
   config: Readonly<Config>;
   logger: Logger;
   cooldown: Cooldown;
+  /** Lets answers wait while acknowledgements are being sent. */
+  deferrals: DeferralGate;
   feedback: FeedbackLog;
   /** Keyed by the id in the buttons' custom_id. */
   answers: BoundedMap<string, AnswerState>;

@@ -7,6 +7,7 @@ import { noPings } from './answer-message.js';
 import type { BotContext } from './bot-context.js';
 import { BoundedMap } from './bounded-map.js';
 import { createCooldown } from './cooldown.js';
+import { DeferralGate } from './deferral-gate.js';
 import { createFeedbackLog } from './feedback-log.js';
 import { handleInteraction } from './interaction-handler.js';
 import { handleMessage } from './mention-handler.js';
@@ -47,6 +48,7 @@ export function createBot({ service, config, logger, rest, now }: BotOptions): B
     config,
     logger,
     cooldown: createCooldown({ seconds: config.discord.cooldownSeconds, ...(now ? { now } : {}) }),
+    deferrals: new DeferralGate(),
     feedback: createFeedbackLog({ file: config.feedbackFile }),
     answers: new BoundedMap(answerStates),
     conversations: new BoundedMap(conversationThreads),

@@ -27,7 +27,8 @@ export async function handleButton(interaction: ButtonInteraction, context: BotC
     return;
   }
   if (!(await passesCooldown(interaction, context))) return;
-  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  await context.deferrals.defer(() => interaction.deferReply({ flags: MessageFlags.Ephemeral }));
+  await context.deferrals.whenIdle();
   const answer = await requestAnswer(context.service, state.request, {
     history: state.history,
     excludeSentenceIds: [...state.shownSentenceIds],

@@ -17,7 +17,8 @@ const userErrors: ReadonlySet<ErrorCode> = new Set(['EMPTY_QUESTION', 'QUESTION_
 export async function answerCommand(interaction: ChatInputCommandInteraction, context: BotContext, request: AnswerRequest): Promise<void> {
   const checked = checkRequest(request, context.config.maxQuestionChars);
   if (!(await passesCooldown(interaction, context))) return;
-  await interaction.deferReply();
+  await context.deferrals.defer(() => interaction.deferReply());
+  await context.deferrals.whenIdle();
   const answer = await requestAnswer(context.service, checked);
   const message = buildAnswerMessage({ answer, request: checked, history: [], stateId: interaction.id, context });
   await interaction.editReply(message);

@@ -16,6 +16,8 @@ export interface RecordedRequest {
   body: unknown;
   /** The status the fake answered with. */
   status: number;
+  /** `performance.now()` when the request arrived. */
+  at: number;
 }
 
 export interface GatewayPayload {
@@ -250,12 +252,13 @@ export class FakeDiscord {
   }
 
   private async onRequest(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const at = performance.now();
     const url = new URL(request.url ?? '/', 'http://fake');
     const path = url.pathname;
     const method = request.method ?? 'GET';
     const raw = await readBody(request);
     const body = raw.length > 0 && (request.headers['content-type'] ?? '').includes('json') ? (JSON.parse(raw) as unknown) : raw || null;
-    const record: RecordedRequest = { method, path, query: url.search, body, status: 200 };
+    const record: RecordedRequest = { method, path, query: url.search, body, status: 200, at };
     const send = (status: number, payload?: unknown, headers: Record<string, string> = {}) => {
       record.status = status;
       this.requests.push(record);
