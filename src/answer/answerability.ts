@@ -15,7 +15,7 @@ export interface AnswerabilityThresholds {
 }
 
 export const defaultThresholds: AnswerabilityThresholds = {
-  minScore: 0.2,
+  minScore: 0.15,
   minScoreWithUnknownNames: 0.35,
 };
 

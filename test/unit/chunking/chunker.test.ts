@@ -69,16 +69,18 @@ describe('chunkArticle', () => {
     expect(chunks.every((chunk) => chunk.embedText === chunk.text)).toBe(true);
   });
 
-  it('adds overlapping word windows of a long sentence, each pointing at that sentence', () => {
-    const long = 'One two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen.';
+  it('adds windows of one or two clauses of a sentence, each pointing at that sentence', () => {
+    const long = 'Speaking to reporters, the mayor said the council would need to "show the port can pay for itself."';
     const windowed = makeArticle({
       id: 'long',
       paragraphs: [[{ text: long, speaker: { name: 'Someone Else', kind: 'person', via: 'pronoun' } }]],
     });
     const windows = chunkArticle(windowed).filter((chunk) => /w\d+$/.test(chunk.id));
     expect(windows.map((chunk) => chunk.text)).toEqual([
-      'One two three four five six seven eight nine ten eleven twelve',
-      'seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen.',
+      'Speaking to reporters, the mayor said the council would need to',
+      'the mayor said the council would need to',
+      'the mayor said the council would need to "show the port can pay for itself."',
+      '"show the port can pay for itself."',
     ]);
     for (const window of windows) {
       expect(window.sentenceIds).toEqual(['long:1']);
@@ -86,6 +88,11 @@ describe('chunkArticle', () => {
       expect(window.embedText).toBe(window.text);
     }
     expect(chunkArticle(windowed).find((chunk) => chunk.id === 'long:s1')?.embedText).toBe(`Someone Else: ${long}`);
+  });
+
+  it('adds no windows to a sentence of one clause', () => {
+    const plain = makeArticle({ id: 'plain', paragraphs: [['The council met on Tuesday evening in the old town hall.']] });
+    expect(chunkArticle(plain).filter((chunk) => /w\d+$/.test(chunk.id))).toEqual([]);
   });
 
   it('never lets a chunk cross a paragraph or a window leave its sentence, for any article', () => {
