@@ -17,6 +17,7 @@ const pastVerbs = [
   'threatened', 'criticized', 'criticised', 'dismissed', 'described', 'hinted', 'indicated', 'signaled',
   'signalled', 'believes', 'thinks', 'saying', 'claiming', 'adding', 'noting', 'warning', 'arguing', 'stating',
   'emphasizing', 'emphasising', 'stressing', 'insisting', 'telling', 'explaining', 'writing', 'describing',
+  'opposed', 'condemned', 'defended', 'welcomed', 'praised',
 ];
 const baseVerbs = [
   'say', 'add', 'claim', 'note', 'warn', 'argue', 'state', 'emphasize', 'emphasise', 'stress', 'explain',
@@ -93,7 +94,14 @@ function subjectBefore(region: string, verbAt: number, mentions: readonly Mentio
   const described = [...mentions].reverse().find(
     (mention) => !mention.possessive && appositive.test(region.slice(mention.end - offset, left.length)),
   );
-  return described ? { type: 'mention', mention: described, reported } : null;
+  if (described) return { type: 'mention', mention: described, reported };
+  // "Ortega opposed the plan, warning that …": a participle after a comma speaks for the
+  // sentence's subject, the mention that opens it.
+  if (/ing$/iu.test(verb) && left.endsWith(',')) {
+    const opening = mentions.find((mention) => !mention.possessive && /^(?:\S+\s+){0,3}$/u.test(region.slice(0, mention.start - offset)));
+    if (opening) return { type: 'mention', mention: opening, reported };
+  }
+  return null;
 }
 
 function subjectAfter(region: string, from: number, mentions: readonly Mention[], offset: number): Attribution | null {

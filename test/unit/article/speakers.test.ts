@@ -129,6 +129,11 @@ describe('attribution rules', () => {
     ]);
   });
 
+  it('gives a participle clause ("…, warning that") to the subject that opens the sentence', () => {
+    const article = articleFrom('Council member Luis Ortega opposed the plan, warning that dredging could damage the bay.\n');
+    expect(article.sentences[0]?.speaker).toMatchObject({ name: 'Luis Ortega', via: 'named' });
+  });
+
   it('does not continue a speaker into an unquoted sentence or the next paragraph', () => {
     const article = articleFrom('Greta Lund said taxes must rise. The vote is Monday.\n"We will win."');
     expect(article.sentences.map((sentence) => sentence.speaker?.name ?? null)).toEqual(['Greta Lund', null, null]);
