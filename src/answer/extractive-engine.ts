@@ -6,7 +6,7 @@ import { completeAnswer, publisherOf, SentenceLookup } from './answer-builder.js
  * Answers without any model: picks the sentences that answer and writes a short attributed
  * lead-in. Its own words are only connective text; everything quoted is copied by offset.
  */
-export function createExtractiveEngine({ relativeFloor = 0.55 }: { relativeFloor?: number } = {}): AnswerEngine {
+export function createExtractiveEngine({ relativeFloor = 0.7 }: { relativeFloor?: number } = {}): AnswerEngine {
   return {
     name: 'extractive',
     async answer(input) {

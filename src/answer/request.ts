@@ -12,7 +12,7 @@ export interface ClassifiedRequest {
 }
 
 // Asking for the article itself, rather than about it: "print the whole article", "quote the full text".
-const wholeArticle = /\b(whole|entire|full|complete|all\s+of\s+the|every\s+(?:word|sentence|line)\s+of\s+the)\s+(?:article|text|story|piece|report)\b/i;
+const wholeArticle = /\b(whole|entire|full|complete|all\s+of\s+the|every\s+(?:word|sentence|line)\s+of\s+the)\s+(?:[\p{L}'’-]+\s+){0,4}(?:article|text|story|piece|report)\b/iu;
 const reproduceVerb = /\b(print|reproduce|copy|paste|quote|show|give|send|type|repeat|post|dump|output|write\s+out|read\s+out)\b/i;
 const verbatimArticle = /\b(word[\s-]for[\s-]word|verbatim)\b.*\b(article|text|story)\b|\b(article|text|story)\b.*\b(word[\s-]for[\s-]word|verbatim)\b/i;
 

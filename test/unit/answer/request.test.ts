@@ -11,8 +11,13 @@ describe('classifyRequest', () => {
     'Can you quote the entire text for me?',
     'Copy the full story here',
     'Give me the article word for word',
+    'Paste the entire Harbour Daily News article.',
   ])('declines to reproduce the article: %s', (question) => {
     expect(classifyRequest(question, parties).kind).toBe('reproduce');
+  });
+
+  it('does not take a question about what the full report says for a reproduction request', () => {
+    expect(classifyRequest('What does the full report say about the port?', parties).kind).toBe('question');
   });
 
   it('reads a request for everyone’s positions as a summary of all parties', () => {
