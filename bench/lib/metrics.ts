@@ -129,9 +129,12 @@ export function neighbourRecall<Label>(approximate: readonly (readonly Label[])[
   return wanted === 0 ? null : found / wanted;
 }
 
+/** ann-benchmarks' tolerance: a neighbour within 1e-3 of the k-th true distance counts as found. */
+export const annBenchmarksEpsilon = 1e-3;
+
 /**
- * Neighbour recall that forgives ties: a returned neighbour counts when it is at least as similar
- * as the exact k-th neighbour. Corpora hold duplicate sentences ("The council will vote again."),
+ * Neighbour recall that forgives ties (the convention of ann-benchmarks): a returned neighbour counts when it is at least as similar
+ * as the exact k-th neighbour, less `tolerance`. Corpora hold duplicate sentences ("The council will vote again."),
  * and which of several identical vectors an index returns is not a miss.
  * `approximate` and `exact` hold, per query, the true similarities of the returned neighbours.
  */
@@ -139,7 +142,7 @@ export function tieAwareNeighbourRecall(
   approximate: readonly (readonly number[])[],
   exact: readonly (readonly number[])[],
   k: number,
-  tolerance = 1e-6,
+  tolerance = annBenchmarksEpsilon,
 ): number | null {
   if (exact.length === 0) return null;
   if (approximate.length !== exact.length) throw new Error(`Got ${approximate.length} approximate results for ${exact.length} queries.`);

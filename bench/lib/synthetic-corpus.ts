@@ -92,34 +92,36 @@ const templates: ReadonlyArray<(cast: ArticleCast) => string> = [
     const person = random.pick(people);
     return `"We cannot ignore ${random.pick(topic.concerns)} any longer," ${person.last} said.`;
   },
-  ({ random, topic }) =>
-    `He added that ${random.pick(topic.things)} had worsened over the past ${2 + random.below(9)} years.`,
+  ({ random, topic, city }) =>
+    `He added that ${random.pick(topic.things)} in ${city} had worsened over the past ${2 + random.below(9)} years.`,
   ({ random, topic, outlet }) =>
     `The ${outlet} reported that ${number(random)} residents had signed a petition about ${random.pick(topic.concerns)}.`,
   ({ random, topic, organisation }) =>
     `A spokesperson for ${organisation} warned that plans to ${random.pick(topic.actions)} could face legal challenges.`,
   ({ random, topic, people }) => {
     const person = random.pick(people);
-    return `${person.first} ${person.last}, who has opposed ${topic.subject} for months, called the vote "a mistake we will pay for."`;
+    const since = random.pick(['for months', 'since last spring', 'for two years', 'from the start', 'since the election']);
+    const verdict = random.pick(['a mistake we will pay for', 'a betrayal of the voters', 'a victory for common sense', 'rushed and reckless', 'long overdue']);
+    return `${person.first} ${person.last}, who has opposed ${topic.subject} ${since}, called the vote "${verdict}."`;
   },
-  ({ random, topic }) =>
-    `According to a report published in ${random.pick(months)}, ${random.pick(topic.things)} and ${random.pick(topic.things)} are linked.`,
+  ({ random, topic, outlet }) =>
+    `According to a report the ${outlet} published in ${random.pick(months)}, ${random.pick(topic.things)} and ${random.pick(topic.things)} are linked.`,
   ({ random, topic, city }) =>
     `Residents of ${city} have complained about ${random.pick(topic.concerns)} since the project began.`,
-  ({ random, topic }) =>
-    `"The numbers simply do not add up. Nobody has explained who pays for ${random.pick(topic.things)}," she said.`,
+  ({ random, topic, people }) =>
+    `"The numbers simply do not add up. Nobody has explained who pays for ${random.pick(topic.things)}," ${random.pick(people).first} ${random.pick(people).last} said.`,
   ({ random, topic, organisation }) =>
     `${capitalise(organisation)} has asked for an independent review of ${random.pick(topic.things)}.`,
   ({ random, topic, people }) => {
     const person = random.pick(people);
     return `In a statement, ${person.last} promised to ${random.pick(topic.actions)} if re-elected.`;
   },
-  ({ random, topic }) =>
-    `Critics argue that ${topic.subject} ignores ${random.pick(topic.concerns)} and favours developers.`,
+  ({ random, topic, city }) =>
+    `Critics in ${city} argue that ${topic.subject} ignores ${random.pick(topic.concerns)} and favours developers.`,
   ({ random, city }) =>
     `The next public hearing in ${city} is scheduled for ${random.pick(weekdays)}, ${random.pick(months)} ${1 + random.below(28)}.`,
-  ({ random, topic }) =>
-    `Supporters say the change would ${random.pick(topic.actions)} and create ${number(random)} jobs.`,
+  ({ random, topic, organisation }) =>
+    `Supporters at ${organisation} say the change would ${random.pick(topic.actions)} and create ${number(random)} jobs.`,
 ];
 
 export interface SyntheticArticle {

@@ -138,6 +138,8 @@ describe('tie-aware nearest-neighbour recall', () => {
 
   it('counts a neighbour less similar than the exact k-th one as a miss', () => {
     expect(tieAwareNeighbourRecall([[0.9, 0.8, 0.5]], [[0.9, 0.8, 0.7]], 3)).toBeCloseTo(2 / 3);
+    expect(tieAwareNeighbourRecall([[0.9, 0.8, 0.698]], [[0.9, 0.8, 0.7]], 3)).toBeCloseTo(2 / 3);
+    expect(tieAwareNeighbourRecall([[0.9, 0.8, 0.6995]], [[0.9, 0.8, 0.7]], 3)).toBe(1);
     expect(tieAwareNeighbourRecall([[0.9]], [[0.9, 0.8, 0.7]], 3)).toBeCloseTo(1 / 3);
   });
 });
