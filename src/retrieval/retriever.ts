@@ -2,6 +2,7 @@ import type { Article, Chunk, RetrievedSentence, Sentence } from '../core/types.
 import type { Embedder } from '../embedding/embedder.js';
 import type { LexicalIndex } from '../index/lexical-index.js';
 import { fuseScores, type FusionWeights } from './fusion.js';
+import { questionFocus } from './question-focus.js';
 
 /** The parts of a loaded index that retrieval reads. */
 export interface SearchableIndex {
@@ -66,6 +67,8 @@ export function createRetriever({ index, embedder, weights }: RetrieverOptions):
       ]);
       const lexicalHits = index.lexical.search(question, sentenceCount);
       const lexicalScores = new Map(lexicalHits.map((hit) => [hit.sentenceId, hit.normalized]));
+      const focus = questionFocus(question);
+      const focusScores = new Map(focus ? index.lexical.search(focus, sentenceCount).map((hit) => [hit.sentenceId, hit.normalized]) : []);
       const ranked: RetrievedSentence[] = [];
       for (const [sentenceId, sentence] of sentencesById) {
         if (excluded.has(sentenceId)) continue;
@@ -74,7 +77,8 @@ export function createRetriever({ index, embedder, weights }: RetrieverOptions):
           (contextVectors.get(sentenceId) ?? 0) * contextDiscount,
         );
         const lexicalScore = lexicalScores.get(sentenceId) ?? 0;
-        ranked.push({ sentence, vectorScore, lexicalScore, score: fuseScores({ vectorScore, lexicalScore, weights }) });
+        const focusBonus = (focusScores.get(sentenceId) ?? 0) * focusWeight;
+        ranked.push({ sentence, vectorScore, lexicalScore, score: fuseScores({ vectorScore, lexicalScore, weights }) + focusBonus });
       }
       ranked.sort((a, b) => b.score - a.score || a.sentence.index - b.sentence.index);
       return ranked.slice(0, limit);
@@ -84,3 +88,5 @@ export function createRetriever({ index, embedder, weights }: RetrieverOptions):
 
 const paragraphDiscount = 0.92;
 const contextDiscount = 0.6;
+/** How much naming the kind of thing asked for ("which magazine") lifts a sentence. */
+const focusWeight = 0.25;

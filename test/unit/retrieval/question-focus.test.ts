@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { questionFocus } from '../../../src/retrieval/question-focus.js';
+
+describe('questionFocus', () => {
+  it('finds the kind of thing a which/what question asks for', () => {
+    expect(questionFocus('Which magazine reported on the plans?')).toBe('magazine');
+    expect(questionFocus('Which TV host interviewed the minister?')).toBe('tv host');
+  });
+
+  it('finds none when the question asks about something else', () => {
+    expect(questionFocus('What did the mayor say?')).toBeNull();
+    expect(questionFocus('Why did the council delay the vote?')).toBeNull();
+  });
+});
