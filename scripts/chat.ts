@@ -1,5 +1,5 @@
 // `npm run chat`: an interactive prompt; follow-up questions see the earlier ones as context.
-import { createInterface } from 'node:readline/promises';
+import { createInterface } from 'node:readline';
 import { loadConfig } from '../src/config/load-config.js';
 import { toVerbatimError } from '../src/core/errors.js';
 import { createCliLogger, createAnswerService } from '../src/app.js';
@@ -16,10 +16,13 @@ await runCli(async () => {
   const prompt = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY === true });
 
   process.stdout.write(`Verbatim: ask about ${service.sources().map((meta) => meta.title).join('; ')}.\nEmpty line or Ctrl-D to quit.\n`);
+  // The line iterator buffers input, so questions piped in faster than they are answered are kept.
+  prompt.setPrompt('> ');
+  prompt.prompt();
   try {
-    for (;;) {
-      const question = await prompt.question('> ').catch(() => '');
-      if (question.trim() === '' || question.trim() === 'exit') break;
+    for await (const line of prompt) {
+      const question = line.trim();
+      if (question === '' || question === 'exit') break;
       try {
         const answer = await service.ask(question, { history });
         history.push(question);
@@ -29,6 +32,7 @@ await runCli(async () => {
         logger.error({ err: error, code: failure.code }, 'question failed');
         process.stdout.write(`error [${failure.code}]: ${failure.message}\n`);
       }
+      prompt.prompt();
     }
   } finally {
     prompt.close();
