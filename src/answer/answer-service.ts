@@ -80,7 +80,9 @@ export function createAnswerPipeline(options: AnswerServiceOptions): AnswerServi
 
     async ask(rawQuestion, askOptions = {}) {
       const question = validate(rawQuestion);
-      const request = classifyRequest(question, parties);
+      const classified = classifyRequest(question, parties);
+      // "and what did he say about troops?": a pronoun stands for the party the thread last named.
+      const request = classified.party ? classified : { ...classified, party: partyFromHistory(question, askOptions.history ?? [], parties) };
       if (request.kind === 'reproduce') return declined(question);
       if (request.kind === 'quote' && request.party) return quote(request.party, request.about, question, askOptions);
 
@@ -123,6 +125,15 @@ export function createAnswerPipeline(options: AnswerServiceOptions): AnswerServi
       return quote(speaker, topic, question, askOptions);
     },
   };
+}
+
+function partyFromHistory(question: string, history: readonly string[], parties: readonly Party[]): Party | null {
+  if (!/\b(he|she|him|her|his|hers)\b/i.test(question)) return null;
+  for (const earlier of [...history].reverse()) {
+    const party = findParty(earlier, parties);
+    if (party) return party;
+  }
+  return null;
 }
 
 function asksForEveryone(question: string): boolean {

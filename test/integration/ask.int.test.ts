@@ -113,6 +113,13 @@ describe('answering from the index, end to end', () => {
     expect(answer.citations[0]?.text).toContain('living bay');
   });
 
+  it('reads "he"/"she" in a follow-up as the party the conversation last named', async () => {
+    const answer = await service.ask('and what did she say about the hearings?', { history: ['What did Mayor Whitfield promise?'] });
+    expect(answer.found).toBe(true);
+    expect(answer.citations[0]?.speaker).toBe('Dana Whitfield');
+    expect(answer.citations[0]?.text).toContain('public hearings');
+  });
+
   it('rejects empty and over-long questions with a short error', async () => {
     await expect(service.ask('   ')).rejects.toMatchObject({ code: 'EMPTY_QUESTION' });
     await expect(service.ask('x'.repeat(1001))).rejects.toMatchObject({ code: 'QUESTION_TOO_LONG' });
