@@ -10,6 +10,7 @@ import type { ChatCompletionMessageParam } from 'openai/resources/chat/completio
 import type { Config } from '../config/config.js';
 import { VerbatimError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
+import { createOpenAIClient } from '../embedding/openai-client.js';
 import { replySchema } from './llm-prompt.js';
 import { parseModelReply, type ModelReply } from './llm-reply.js';
 
@@ -22,21 +23,9 @@ const maxRetryAfterMs = 10_000;
 const firstBackoffMs = 250;
 const maxBackoffMs = 4_000;
 
-/**
- * Builds the client with every setting explicit, since the SDK otherwise reads OPENAI_BASE_URL,
- * OPENAI_ORG_ID and friends from the environment behind the config's back.
- */
+/** The chat client: this engine retries by itself (see requestReply), so the SDK must not. */
 export function createChatClient(openai: Config['openai']): OpenAI {
-  return new OpenAI({
-    apiKey: requireKey(openai.apiKey),
-    adminAPIKey: null,
-    baseURL: openai.baseUrl ?? 'https://api.openai.com/v1',
-    organization: null,
-    project: null,
-    timeout: openai.timeoutMs,
-    maxRetries: 0,
-    logLevel: 'off',
-  });
+  return createOpenAIClient(openai, { maxRetries: 0 });
 }
 
 export interface RequestReplyOptions {
@@ -127,9 +116,3 @@ function scrub(text: string, secrets: readonly string[]): string {
 }
 
 /** The SDK throws its own error on a missing key; ours names the setting to fix. */
-function requireKey(apiKey: string | null): string {
-  if (apiKey === null || apiKey === '') {
-    throw new VerbatimError('CONFIG_INVALID', 'OPENAI_API_KEY is required for the OpenAI-compatible endpoint (any text for a local server).');
-  }
-  return apiKey;
-}

@@ -7,22 +7,13 @@ import OpenAI from 'openai';
 import type { Config } from '../config/config.js';
 import { VerbatimError } from '../core/errors.js';
 import type { Embedder } from './embedder.js';
+import { createOpenAIClient } from './openai-client.js';
 
 /** Texts per request: small enough for local servers' request limits, large enough for ingest speed. */
 const batchSize = 64;
 
 export function createOpenAIEmbedder(openai: Config['openai']): Embedder {
-  // Every setting is explicit so the SDK does not read OPENAI_* variables behind the config's back.
-  const client = new OpenAI({
-    apiKey: requireKey(openai.apiKey),
-    adminAPIKey: null,
-    baseURL: openai.baseUrl ?? 'https://api.openai.com/v1',
-    organization: null,
-    project: null,
-    timeout: openai.timeoutMs,
-    maxRetries: openai.maxRetries,
-    logLevel: 'off',
-  });
+  const client = createOpenAIClient(openai, { maxRetries: openai.maxRetries });
   let dimensions: number | null = null;
 
   const embedBatch = async (texts: string[]): Promise<number[][]> => {
@@ -73,9 +64,3 @@ function describe(error: unknown): string {
 }
 
 /** The SDK throws its own error on a missing key; ours names the setting to fix. */
-function requireKey(apiKey: string | null): string {
-  if (apiKey === null || apiKey === '') {
-    throw new VerbatimError('CONFIG_INVALID', 'OPENAI_API_KEY is required for the OpenAI-compatible endpoint (any text for a local server).');
-  }
-  return apiKey;
-}
