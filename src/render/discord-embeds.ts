@@ -58,7 +58,8 @@ type Block =
  * attribution always appears whole, in the footer of the last embed (or its own embed if huge).
  */
 export function renderAnswerEmbeds(answer: Answer, { sources = [] }: RenderOptions = {}): RenderedAnswer {
-  const titles = new Map(sources.map((source) => [source.id, source.title]));
+  // With one article, naming it under every quote only takes room from the quotes.
+  const titles = new Map(sources.length > 1 ? sources.map((source) => [source.id, source.title]) : []);
   const first: APIEmbed = {
     title: truncate(answer.question.trim() || kindTitles[answer.kind], discordLimits.title),
     description: truncate(describe(answer), discordLimits.description),
@@ -106,13 +107,13 @@ export function renderAnswerEmbeds(answer: Answer, { sources = [] }: RenderOptio
 const citedTitleLength = 60;
 
 /**
- * `> “quote” — Speaker (¶n, Article title)`. Curly marks wrap the quote because article sentences
+ * `> “quote” — Speaker (¶n, Article title)`, or `(¶n)` when there is no title to tell apart. Curly marks wrap the quote because article sentences
  * often hold straight quotes of their own; the quote is escaped so Discord shows it as written.
  */
-export function formatCitation(citation: Citation, articleTitle: string): string {
+export function formatCitation(citation: Citation, articleTitle: string | null): string {
   const speaker = citation.speaker === null ? '' : ` — ${escapeMarkdown(citation.speaker)}`;
-  const title = escapeMarkdown(truncate(articleTitle, citedTitleLength));
-  const quoted = `“${escapeMarkdown(citation.text)}”${speaker} (¶${citation.paragraph}, ${title})`;
+  const title = articleTitle === null ? '' : `, ${escapeMarkdown(truncate(articleTitle, citedTitleLength))}`;
+  const quoted = `“${escapeMarkdown(citation.text)}”${speaker} (¶${citation.paragraph}${title})`;
   return quoted
     .split('\n')
     .map((line) => `> ${line}`)
@@ -142,7 +143,7 @@ function describe(answer: Answer): string {
 
 function layoutBlocks(answer: Answer, titles: ReadonlyMap<string, string>): { blocks: Block[]; quoteCount: number } {
   const quoteBlock = (citation: Citation, label: string): Block => {
-    const text = formatCitation(citation, titles.get(citation.article) ?? citation.article);
+    const text = formatCitation(citation, titles.get(citation.article) ?? null);
     if (text.length <= discordLimits.fieldValue) {
       return { kind: 'field', field: { name: label, value: text }, sentenceId: citation.sentenceId };
     }

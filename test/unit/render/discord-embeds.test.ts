@@ -55,15 +55,21 @@ const allText = (embeds: APIEmbed[]) =>
   embeds.flatMap((embed) => [embed.title, embed.description, ...(embed.fields ?? []).map((field) => field.value), embed.footer?.text]).join('\n');
 
 describe('renderAnswerEmbeds', () => {
-  it('puts the answer in the description, each quote with its speaker, ¶ and article, and the attribution in the footer', () => {
+  it('puts the answer in the description, each quote with its speaker and ¶, and the attribution in the footer', () => {
     const quoted = citation(3, 'The bridge is closed.', 'Ana Ruiz');
     const { embeds, shownSentenceIds, moreQuotes } = renderAnswerEmbeds(answerWith({ citations: [quoted] }), { sources: [meta] });
     expect(embeds).toHaveLength(1);
     expect(embeds[0]?.description).toBe('Something happened.');
-    expect(embeds[0]?.fields?.[0]?.value).toBe('> “The bridge is closed.” — Ana Ruiz (¶3, Gazette story)');
+    expect(embeds[0]?.fields?.[0]?.value).toBe('> “The bridge is closed.” — Ana Ruiz (¶3)');
     expect(embeds[0]?.footer?.text).toBe('Source: Gazette — © 2025 Gazette. All rights reserved.');
     expect(shownSentenceIds).toEqual([quoted.sentenceId]);
     expect(moreQuotes).toBe(0);
+  });
+
+  it('names each quote’s article when the bot knows several', () => {
+    const other: ArticleMeta = { ...meta, id: 'other', title: 'Other story' };
+    const { embeds } = renderAnswerEmbeds(answerWith({ citations: [citation(3, 'The bridge is closed.', 'Ana Ruiz')] }), { sources: [meta, other] });
+    expect(embeds[0]?.fields?.[0]?.value).toBe('> “The bridge is closed.” — Ana Ruiz (¶3, Gazette story)');
   });
 
   it('escapes markdown so a quote shows exactly as the article has it', () => {
