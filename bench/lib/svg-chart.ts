@@ -24,7 +24,7 @@ export interface LineChartOptions {
   note?: string;
 }
 
-const margin = { top: 64, right: 170, bottom: 60, left: 78 };
+const margin = { top: 64, right: 200, bottom: 60, left: 78 };
 
 /** Escapes text for SVG element content and attribute values. */
 export function escapeXml(text: string): string {
@@ -53,7 +53,7 @@ function formatValue(value: number): string {
 }
 
 /** A log-log line chart with one labelled line per series and each point's value printed beside it. */
-export function lineChartSvg({ title, xLabel, yLabel, series, width = 720, height = 440, note }: LineChartOptions): string {
+export function lineChartSvg({ title, xLabel, yLabel, series, width = 780, height = 440, note }: LineChartOptions): string {
   const plotWidth = width - margin.left - margin.right;
   const plotHeight = height - margin.top - margin.bottom;
   const allPoints = series.flatMap((line) => line.points).filter((point) => point.x > 0 && point.y > 0);
@@ -92,6 +92,13 @@ export function lineChartSvg({ title, xLabel, yLabel, series, width = 720, heigh
     `<text transform="translate(20 ${margin.top + plotHeight / 2}) rotate(-90)" text-anchor="middle">${escapeXml(yLabel)}</text>`,
   );
 
+  // Values at one x are labelled above the highest point and below the others, so they do not
+  // collide; at the ends of the axis labels lean inwards, off the frame.
+  const isHighestAt = (point: ChartPoint) => allPoints.every((other) => other.x !== point.x || other.y <= point.y);
+  const xValues = allPoints.map((point) => point.x);
+  const [firstX, lastX] = [Math.min(...xValues), Math.max(...xValues)];
+  const labelAnchor = (x: number) => (x === firstX ? { anchor: 'start', shift: 5 } : x === lastX ? { anchor: 'end', shift: -5 } : { anchor: 'middle', shift: 0 });
+
   series.forEach((line, position) => {
     const points = line.points.filter((point) => point.x > 0 && point.y > 0);
     const path = points.map((point) => `${xOf(point.x).toFixed(1)},${yOf(point.y).toFixed(1)}`).join(' ');
@@ -101,7 +108,7 @@ export function lineChartSvg({ title, xLabel, yLabel, series, width = 720, heigh
       const y = yOf(point.y).toFixed(1);
       parts.push(
         `<circle cx="${x}" cy="${y}" r="4" fill="${line.colour}"/>`,
-        `<text x="${x}" y="${(yOf(point.y) - 9).toFixed(1)}" text-anchor="middle" fill="${line.colour}">${formatValue(point.y)}</text>`,
+        `<text x="${(xOf(point.x) + labelAnchor(point.x).shift).toFixed(1)}" y="${(yOf(point.y) + (isHighestAt(point) ? -9 : 17)).toFixed(1)}" text-anchor="${labelAnchor(point.x).anchor}" fill="${line.colour}">${formatValue(point.y)}</text>`,
       );
     }
     const legendY = margin.top + 12 + position * 22;
