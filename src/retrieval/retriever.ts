@@ -36,13 +36,11 @@ export function createRetriever({ index, embedder, weights }: RetrieverOptions):
   const sentencesById = new Map<string, Sentence>();
   for (const article of index.articles) for (const sentence of article.sentences) sentencesById.set(sentence.id, sentence);
   const chunksById = new Map(index.chunks.map((chunk) => [chunk.id, chunk]));
-  const sentenceCount = sentencesById.size;
 
   async function vectorScores(text: string): Promise<Map<string, number>> {
     const [vector] = await embedder.embed([text]);
     if (!vector) return new Map();
-    // Every chunk is a candidate: articles are small, and exhaustive k keeps recall exact.
-    const hits = await index.vectorStore.search(vector, Math.min(index.chunks.length, Math.max(50, sentenceCount)));
+    const hits = await index.vectorStore.search(vector, Math.min(index.chunks.length, candidatePool));
     const scores = new Map<string, number>();
     for (const hit of hits) {
       const chunk = chunksById.get(hit.chunkId);
@@ -65,13 +63,16 @@ export function createRetriever({ index, embedder, weights }: RetrieverOptions):
         vectorScores(question),
         context ? vectorScores(context) : Promise.resolve(new Map<string, number>()),
       ]);
-      const lexicalHits = index.lexical.search(question, sentenceCount);
+      const lexicalHits = index.lexical.search(question, candidatePool);
       const lexicalScores = new Map(lexicalHits.map((hit) => [hit.sentenceId, hit.normalized]));
       const focus = questionFocus(question);
-      const focusScores = new Map(focus ? index.lexical.search(focus, sentenceCount).map((hit) => [hit.sentenceId, hit.normalized]) : []);
+      const focusScores = new Map(focus ? index.lexical.search(focus, candidatePool).map((hit) => [hit.sentenceId, hit.normalized]) : []);
+      // Only sentences that some signal found are scored, so the cost follows the pool, not the corpus.
+      const candidates = new Set([...questionVectors.keys(), ...contextVectors.keys(), ...lexicalScores.keys(), ...focusScores.keys()]);
       const ranked: RetrievedSentence[] = [];
-      for (const [sentenceId, sentence] of sentencesById) {
-        if (excluded.has(sentenceId)) continue;
+      for (const sentenceId of candidates) {
+        const sentence = sentencesById.get(sentenceId);
+        if (!sentence || excluded.has(sentenceId)) continue;
         const vectorScore = Math.max(
           questionVectors.get(sentenceId) ?? 0,
           (contextVectors.get(sentenceId) ?? 0) * contextDiscount,
@@ -86,6 +87,11 @@ export function createRetriever({ index, embedder, weights }: RetrieverOptions):
   };
 }
 
+/**
+ * Chunks and sentences each signal brings in. Larger than any one article's chunk count, so on a
+ * small corpus every chunk is scored; on a large one the HNSW index and BM25 bound the work.
+ */
+const candidatePool = 200;
 const paragraphDiscount = 0.92;
 const contextDiscount = 0.6;
 /** How much naming the kind of thing asked for ("which magazine") lifts a sentence. */
