@@ -1,7 +1,7 @@
 import type { Article, Chunk, Party, Sentence, Speaker } from '../core/types.js';
 
 /** Bump whenever the chunks made from the same article change, so old indexes are refused. */
-export const CHUNKER_VERSION = '3';
+export const CHUNKER_VERSION = '4';
 
 /**
  * A long sentence's vector blurs its several points into one, so a question about one clause
@@ -65,7 +65,7 @@ function sentenceChunk(article: Article, sentence: Sentence): Chunk {
  */
 function windowChunks(article: Article, sentence: Sentence): Chunk[] {
   const clauses = clausesOf(article.text, sentence);
-  if (clauses.length < 2) return [];
+  if (clauses.length < 2 || wordCount(article.text.slice(sentence.start, sentence.end)) < minWindowedSentenceWords) return [];
   const chunks: Chunk[] = [];
   const seen = new Set<string>();
   for (let first = 0; first < clauses.length; first += 1) {
@@ -93,6 +93,8 @@ function windowChunks(article: Article, sentence: Sentence): Chunk[] {
 }
 
 const maxClausesPerWindow = 2;
+/** A short sentence's vector is already about one thing; windowing it only adds near-duplicates. */
+const minWindowedSentenceWords = 20;
 const minWindowWords = 4;
 
 /** Spans of the sentence between clause joints, trimmed of spaces and joint punctuation. */

@@ -70,14 +70,15 @@ describe('chunkArticle', () => {
   });
 
   it('adds windows of one or two clauses of a sentence, each pointing at that sentence', () => {
-    const long = 'Speaking to reporters, the mayor said the council would need to "show the port can pay for itself."';
+    const long = 'Speaking to reporters on the steps of the old town hall, the mayor said the council would need to "show the port can pay for itself."';
     const windowed = makeArticle({
       id: 'long',
       paragraphs: [[{ text: long, speaker: { name: 'Someone Else', kind: 'person', via: 'pronoun' } }]],
     });
     const windows = chunkArticle(windowed).filter((chunk) => /w\d+$/.test(chunk.id));
     expect(windows.map((chunk) => chunk.text)).toEqual([
-      'Speaking to reporters, the mayor said the council would need to',
+      'Speaking to reporters on the steps of the old town hall',
+      'Speaking to reporters on the steps of the old town hall, the mayor said the council would need to',
       'the mayor said the council would need to',
       'the mayor said the council would need to "show the port can pay for itself."',
       '"show the port can pay for itself."',
@@ -90,8 +91,11 @@ describe('chunkArticle', () => {
     expect(chunkArticle(windowed).find((chunk) => chunk.id === 'long:s1')?.embedText).toBe(`Someone Else: ${long}`);
   });
 
-  it('adds no windows to a sentence of one clause', () => {
-    const plain = makeArticle({ id: 'plain', paragraphs: [['The council met on Tuesday evening in the old town hall.']] });
+  it('adds no windows to a sentence of one clause, or to a short one', () => {
+    const plain = makeArticle({
+      id: 'plain',
+      paragraphs: [['The council met on Tuesday evening in the old town hall.', '"We will appeal the decision," she said.']],
+    });
     expect(chunkArticle(plain).filter((chunk) => /w\d+$/.test(chunk.id))).toEqual([]);
   });
 
