@@ -84,7 +84,12 @@ function createLexicalIndex(data: LexicalIndexData): LexicalIndex {
   const idf = (term: string) => inverseDocumentFrequency(postings.get(term)?.length ?? 0, sentenceCount);
   const typicalIdf =
     postings.size === 0 ? 1 : [...postings.keys()].reduce((sum, term) => sum + idf(term), 0) / postings.size;
-  const vocabulary = { has: (term: string) => postings.has(term), synonymsOf: (key: string) => synonyms.get(key) };
+  const termsByPrefix = groupByPrefix(postings.keys());
+  const vocabulary = {
+    has: (term: string) => postings.has(term),
+    synonymsOf: (key: string) => synonyms.get(key),
+    sameRootTerms: (word: string) => sameRootTerms(word, termsByPrefix),
+  };
 
   const unknownTermDetails = (query: string): UnknownTerm[] =>
     analyseQuery(query, vocabulary)
@@ -172,6 +177,35 @@ function createLexicalIndex(data: LexicalIndexData): LexicalIndex {
     }
     return best;
   }
+}
+
+/** Shortest common prefix that makes two words share a root. */
+const rootPrefixLength = 5;
+
+function groupByPrefix(terms: Iterable<string>): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const term of terms) {
+    if (term.length < rootPrefixLength || !/^\p{L}+$/u.test(term)) continue;
+    const key = term.slice(0, rootPrefixLength);
+    const group = groups.get(key);
+    if (group) group.push(term);
+    else groups.set(key, [term]);
+  }
+  return groups;
+}
+
+/**
+ * Index terms (stems) that the word starts like for at least three quarters of the stem:
+ * "carteles" → "cartel", "agencias" → "agenc", "restricciones" → "restrict", "sheinbam" →
+ * "sheinbaum"; "operational" does not reach "oper", which is too short to tell.
+ */
+function sameRootTerms(word: string, termsByPrefix: ReadonlyMap<string, readonly string[]>): string[] {
+  if (word.length < rootPrefixLength) return [];
+  return (termsByPrefix.get(word.slice(0, rootPrefixLength)) ?? []).filter((term) => {
+    let common = 0;
+    while (common < term.length && common < word.length && term[common] === word[common]) common += 1;
+    return common >= Math.ceil(term.length * 0.75) && term !== word;
+  });
 }
 
 function unflatten(flat: readonly number[]): Posting[] {

@@ -7,6 +7,8 @@ export interface Vocabulary {
   has(term: string): boolean;
   /** Article terms related to a key that the articles do not use, with relation weights. */
   synonymsOf(key: string): ReadonlyArray<readonly [term: string, weight: number]> | undefined;
+  /** Index terms sharing the word's root (a long common prefix): cognates and typos. */
+  sameRootTerms(word: string): readonly string[];
 }
 
 /** One content word of the query and the index terms that can stand for it. */
@@ -52,7 +54,18 @@ function wordAlternatives(token: Token, vocabulary: Vocabulary): Map<string, num
   const exact = vocabulary.has(token.stem) ? [token.stem] : baseStems.filter((stem) => vocabulary.has(stem));
   const alternatives = synonymAlternatives([token.stem, ...baseStems], vocabulary);
   for (const stem of exact) alternatives.set(stem, 1);
+  // A word neither the articles nor WordNet know may still share a root with an article word:
+  // a misspelling ("Sheinbam") or a cognate in the asker's language ("restricciones").
+  if (alternatives.size === 0) {
+    for (const term of vocabulary.sameRootTerms(foldAccents(token.normalized))) addAlternative(alternatives, term, sameRootWeight);
+  }
   return alternatives;
+}
+
+const sameRootWeight = 0.35;
+
+function foldAccents(word: string): string {
+  return word.normalize('NFD').replace(/\p{M}/gu, '');
 }
 
 function synonymAlternatives(keys: readonly string[], vocabulary: Vocabulary): Map<string, number> {

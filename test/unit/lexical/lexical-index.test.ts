@@ -58,6 +58,21 @@ describe('lexical index search', () => {
     expect(unanswerable!.normalized).toBeLessThan(answered!.normalized);
   });
 
+  it('finds a misspelt name and a cognate in another language through their shared root', () => {
+    const rootIndex = buildLexicalIndex([
+      makeArticle('roots', ['Councillor Okonkwo-Bright rejected the restrictions.', 'The port reopened on Monday.']),
+    ]);
+    expect(rootIndex.search('What did Okonkwo-Brite say?', 1)[0]?.sentenceId).toBe('roots:1');
+    expect(rootIndex.search('¿Qué restricciones hay?', 1)[0]?.sentenceId).toBe('roots:1');
+    expect(rootIndex.search('¿Qué restricciones hay?', 1)[0]?.normalized).toBeLessThan(0.5);
+    expect(rootIndex.unknownTerms('restricciones')).toEqual([]);
+  });
+
+  it('does not stretch a root to words that only share a short start', () => {
+    const rootIndex = buildLexicalIndex([makeArticle('short', ['Officers seized the contraband at dawn.'])]);
+    expect(rootIndex.search('contract', 5)).toEqual([]);
+  });
+
   it('returns nothing for a question made only of stopwords', () => {
     expect(index.search('What did he say about it?', 5)).toEqual([]);
   });
