@@ -138,9 +138,14 @@ export async function readIndex(dir: string, { embedder, articles }: ReadIndexOp
   } catch (error) {
     throw corrupt('the vector index could not be loaded', error);
   }
-  if (vectorStore.dimensions !== manifest.dimensions || vectorStore.size !== chunks.length) {
-    throw corrupt(`the vector index holds ${vectorStore.size} ${vectorStore.dimensions}-dimensional vectors for ${chunks.length} chunks`);
+  if (vectorStore.dimensions !== manifest.dimensions || vectorStore.chunkCount !== chunks.length || vectorStore.size > chunks.length) {
+    throw corrupt(
+      `the vector index holds ${vectorStore.size} ${vectorStore.dimensions}-dimensional vectors for ${vectorStore.chunkCount} of ${chunks.length} chunks`,
+    );
   }
+  // Chunks sharing a text share a vector: each must find its own text beside the vector it maps to.
+  const unmatched = chunks.find((chunk) => vectorStore.embedTextOf(chunk.id) !== chunk.embedText);
+  if (unmatched) throw corrupt(`chunk ${unmatched.id} has no vector for its text`);
 
   return { manifest, articles: loadedArticles, chunks, vectorStore, lexical };
 }

@@ -3,8 +3,11 @@ import { ARTICLE_PARSER_VERSION } from '../article/version.js';
 import { CHUNKER_VERSION } from '../chunking/chunker.js';
 import { VerbatimError } from '../core/errors.js';
 
-/** Bump whenever the files of the index directory change shape. */
-export const INDEX_FORMAT_VERSION = 1;
+/**
+ * Bump whenever the files of the index directory change shape.
+ * 2: one vector per distinct embed text, its document listing every chunk id that shares it.
+ */
+export const INDEX_FORMAT_VERSION = 2;
 
 const manifestSchema = z.object({
   formatVersion: z.number(),

@@ -12,9 +12,17 @@ export interface VectorHit {
 
 export interface VectorStore {
   readonly dimensions: number;
-  /** Number of vectors held. */
+  /** Number of vectors held: one per distinct embed text, so at most the number of chunks. */
   readonly size: number;
-  /** The `k` chunks nearest the vector, nearest first. */
+  /** Number of chunks the vectors stand for. */
+  readonly chunkCount: number;
+  /** The text a chunk's vector was embedded from, or undefined for a chunk the store does not hold. */
+  embedTextOf(chunkId: string): string | undefined;
+  /**
+   * The `k` distinct vectors nearest the vector, nearest first, each expanded to every chunk that
+   * shares it (same similarity, in build order): at least `k` hits when there are that many chunks,
+   * more when texts repeat.
+   */
   search(vector: readonly number[], k: number): Promise<VectorHit[]>;
   save(dir: string): Promise<void>;
   /** The LangChain store underneath, for callers that want LangChain's retriever interfaces. */
@@ -36,6 +44,11 @@ export interface BuildVectorStoreOptions {
  */
 const minimumEfSearch = 64;
 
+/** What LangChain stores beside each vector: the chunks whose embed text it is. */
+interface VectorMetadata {
+  chunkIds: string[];
+}
+
 export async function buildVectorStore({ chunks, vectors, dimensions, embeddings }: BuildVectorStoreOptions): Promise<VectorStore> {
   if (vectors.length !== chunks.length) {
     throw new Error(`Got ${vectors.length} vectors for ${chunks.length} chunks.`);
@@ -47,13 +60,25 @@ export async function buildVectorStore({ chunks, vectors, dimensions, embeddings
       `The embedding model returned ${wrongLength.length}-dimensional vectors, expected ${dimensions}.`,
     );
   }
-  const index = await emptyIndex(dimensions, chunks.length);
+  // Chunks repeat texts (a short clause, a speaker's tag line); identical vectors crowd each
+  // other's neighbour lists in the graph and cut parts of it off (recall@10 0.93 → 0.98 at 1,000
+  // articles), so each distinct text is inserted once. An equal text has an equal vector.
+  const groups = new Map<string, { vector: readonly number[]; chunkIds: string[] }>();
+  chunks.forEach((chunk, position) => {
+    const group = groups.get(chunk.embedText);
+    if (group) group.chunkIds.push(chunk.id);
+    else groups.set(chunk.embedText, { vector: vectors[position] ?? [], chunkIds: [chunk.id] });
+  });
+  const index = await emptyIndex(dimensions, groups.size);
   const store = new HNSWLib(embeddings, { space: 'cosine', numDimensions: dimensions, index });
   // LangChain saves `args` as JSON; the native index in it would only be written as `{}`.
   store.args = { space: 'cosine', numDimensions: dimensions };
+  const distinct = [...groups.entries()];
   await store.addVectors(
-    vectors.map((vector) => [...vector]),
-    chunks.map((chunk) => new Document({ pageContent: chunk.text, metadata: { chunkId: chunk.id } })),
+    distinct.map(([, { vector }]) => [...vector]),
+    distinct.map(
+      ([embedText, { chunkIds }]) => new Document<VectorMetadata>({ pageContent: embedText, metadata: { chunkIds } }),
+    ),
   );
   return wrap(store);
 }
@@ -61,12 +86,6 @@ export async function buildVectorStore({ chunks, vectors, dimensions, embeddings
 export async function loadVectorStore(dir: string, { embeddings }: { embeddings: EmbeddingsInterface }): Promise<VectorStore> {
   const store = await HNSWLib.load(dir, embeddings);
   if (store.args.space !== 'cosine') throw new Error(`The vector index uses the ${store.args.space} space, not cosine.`);
-  const size = store.index.getCurrentCount();
-  for (let label = 0; label < size; label += 1) {
-    if (typeof chunkIdOf(store.docstore.search(String(label))) !== 'string') {
-      throw new Error(`The vector index has no chunk for vector ${label}.`);
-    }
-  }
   return wrap(store);
 }
 
@@ -84,11 +103,25 @@ async function emptyIndex(dimensions: number, capacity: number) {
 function wrap(store: HNSWLib): VectorStore {
   const dimensions = store.index.getNumDimensions();
   const size = () => store.index.getCurrentCount();
+  const chunkIdsByLabel: string[][] = [];
+  const embedTexts = new Map<string, string>();
+  for (let label = 0; label < size(); label += 1) {
+    const document = store.docstore.search(String(label));
+    const chunkIds = chunkIdsOf(document);
+    if (!chunkIds) throw new Error(`The vector index has no chunk for vector ${label}.`);
+    for (const chunkId of chunkIds) {
+      if (embedTexts.has(chunkId)) throw new Error(`The vector index holds chunk ${chunkId} twice.`);
+      embedTexts.set(chunkId, document.pageContent);
+    }
+    chunkIdsByLabel.push(chunkIds);
+  }
   return {
     dimensions,
     get size() {
       return size();
     },
+    chunkCount: embedTexts.size,
+    embedTextOf: (chunkId) => embedTexts.get(chunkId),
     langchainStore: store,
     async search(vector, k) {
       if (vector.length !== dimensions) {
@@ -101,19 +134,19 @@ function wrap(store: HNSWLib): VectorStore {
       const limit = Math.min(Math.floor(k), size());
       if (limit <= 0) return [];
       store.index.setEf(Math.max(limit * 4, minimumEfSearch));
-      const results = await store.similaritySearchVectorWithScore([...vector], limit);
-      return results.map(([document, distance]) => ({
-        chunkId: String(chunkIdOf(document)),
+      const { neighbors, distances } = store.index.searchKnn([...vector], limit);
+      return neighbors.flatMap((label, position) => {
         // hnswlib reports cosine distance (1 − cosine); opposite vectors would go below zero.
-        similarity: Math.min(1, Math.max(0, 1 - distance)),
-      }));
+        const similarity = Math.min(1, Math.max(0, 1 - (distances[position] ?? 1)));
+        return (chunkIdsByLabel[label] ?? []).map((chunkId) => ({ chunkId, similarity }));
+      });
     },
     save: (dir) => store.save(dir),
   };
 }
 
-function chunkIdOf(document: unknown): unknown {
-  if (typeof document !== 'object' || document === null) return undefined;
-  const metadata = (document as { metadata?: Record<string, unknown> }).metadata;
-  return metadata?.chunkId;
+function chunkIdsOf(document: { metadata?: Record<string, unknown> } | undefined): string[] | undefined {
+  const chunkIds = document?.metadata?.chunkIds;
+  if (!Array.isArray(chunkIds) || chunkIds.length === 0) return undefined;
+  return chunkIds.every((chunkId) => typeof chunkId === 'string') ? (chunkIds as string[]) : undefined;
 }

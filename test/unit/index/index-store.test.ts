@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -83,6 +83,21 @@ describe('index directory', () => {
     await build([strike]);
     await rm(join(indexDir, 'hnsw'), { recursive: true });
     await expect(read([strike])).rejects.toMatchObject({ code: 'INDEX_CORRUPT' });
+  });
+
+  it('refuses chunks whose embed text has no vector as damaged', async () => {
+    await build([strike]);
+    const index = await read([strike]);
+    const altered = index.chunks.map((chunk, position) => (position === 0 ? { ...chunk, embedText: `${chunk.embedText} (edited)` } : chunk));
+    await writeFile(join(indexDir, 'chunks.json'), JSON.stringify(altered));
+    await expect(read([strike])).rejects.toMatchObject({ code: 'INDEX_CORRUPT', message: expect.stringContaining('strike:s1') });
+  });
+
+  it('refuses an index of the earlier format, one vector per chunk, naming the fix', async () => {
+    await build([strike]);
+    const manifest = JSON.parse(await readFile(join(indexDir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+    await writeFile(join(indexDir, 'manifest.json'), JSON.stringify({ ...manifest, formatVersion: 1 }));
+    await expect(read([strike])).rejects.toMatchObject({ code: 'INDEX_MISMATCH', message: expect.stringContaining('npm run ingest') });
   });
 
   it('refuses chunks that no longer match their article text as damaged', async () => {

@@ -95,6 +95,38 @@ describe('vector store', () => {
     await expect(store.search([1, 2, 3], 1)).rejects.toMatchObject({ code: 'INDEX_MISMATCH' });
   });
 
+  it('holds one vector for chunks sharing a text and returns every one of them, equally similar', async () => {
+    const repeated = [...chunks, chunk('a-again', 'Troops gathered at the border.')];
+    const store = await storeOf(repeated);
+    expect(store.size).toBe(3);
+    expect(store.chunkCount).toBe(4);
+    const [query] = await embedder.embed(['troops at the border']);
+    const hits = await store.search(query ?? [], 1);
+    expect(hits.map((hit) => hit.chunkId)).toEqual(['a', 'a-again']);
+    expect(hits[0]?.similarity).toBe(hits[1]?.similarity);
+  });
+
+  it('counts k in distinct vectors, so repeated texts add hits rather than crowd others out', async () => {
+    const repeated = [...chunks, chunk('a-again', 'Troops gathered at the border.')];
+    const store = await storeOf(repeated);
+    const [query] = await embedder.embed(['troops at the border']);
+    const hits = await store.search(query ?? [], 2);
+    expect(hits).toHaveLength(3);
+    expect(new Set(hits.map((hit) => hit.similarity)).size).toBe(2);
+  });
+
+  it('keeps chunks sharing a vector, and their text, after being saved and loaded', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'verbatim-vectors-'));
+    dirs.push(dir);
+    const repeated = [...chunks, chunk('a-again', 'Troops gathered at the border.')];
+    await (await storeOf(repeated)).save(dir);
+    const loaded = await loadVectorStore(dir, { embeddings });
+    expect(loaded.size).toBe(3);
+    expect(loaded.chunkCount).toBe(4);
+    expect(loaded.embedTextOf('a-again')).toBe('Troops gathered at the border.');
+    expect(loaded.embedTextOf('unknown')).toBeUndefined();
+  });
+
   it('finds the true nearest neighbour among many vectors', async () => {
     const next = random(7);
     const dimensions = 16;
