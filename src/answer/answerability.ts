@@ -19,7 +19,7 @@ export const defaultThresholds: AnswerabilityThresholds = {
   minScoreWithUnknownNames: 0.35,
 };
 
-export type NotAnsweredReason = 'weak-match' | 'unknown-person' | 'person-not-quoted' | 'no-answer-of-that-kind';
+export type NotAnsweredReason = 'weak-match' | 'unknown-person' | 'person-not-quoted' | 'unknown-subject' | 'no-answer-of-that-kind';
 
 export interface AnswerabilityVerdict {
   answerable: boolean;
@@ -60,6 +60,10 @@ export function answerability({ question, retrieved, unknownTerms, parties, arti
     if (!quoted && asksForViews(question)) return verdict('person-not-quoted', person);
   }
 
+  // "What is the population of …": the thing asked for is a word the articles never use.
+  const asked = /\bwhat\s+(?:is|are|was|were)\s+(?:the\s+|a\s+|an\s+)?([\p{L}-]+)\s+of\b/iu.exec(question)?.[1];
+  if (asked && unknownTerms.some((term) => term.toLowerCase() === asked.toLowerCase())) return verdict('unknown-subject');
+
   const unknownNames = properNamesIn(question).filter((name) => unknownTerms.some((term) => term.toLowerCase() === name.toLowerCase()));
   const needed = unknownNames.length > 0 ? thresholds.minScoreWithUnknownNames : thresholds.minScore;
   if (bestScore < needed) return verdict('weak-match');
@@ -81,9 +85,14 @@ function peopleAskedAbout(question: string, unknownTerms: readonly string[]): st
     .out('array')
     .map((name: string) => name.replace(/[?.!,’']+s?$/u, '').trim())
     .filter((name: string) => name.length > 1);
-  const subject = /\b(?:did|does|do|has|have|is|was|would|will)\s+((?:\p{Lu}[\p{L}’'-]+\s*){1,3})\s+(?:say|said|think|believe|claim|argue|want|tell|told|feel|stand|mean|propose|suggest)\b/u.exec(question)?.[1]?.trim();
+  // "What did the Canadian prime minister say": the speaker's nationality is one the articles never
+  // mention. (An unknown institution, "the Pentagon chief", may still be a party described otherwise.)
+  const subject = /\b(?:did|does|do|has|have|is|was|would|will)\s+((?:[\p{L}.’'-]+\s+){1,5}?)(?:say|said|think|believe|claim|argue|want|tell|told|feel|stand|mean|propose|suggest)\b/u
+    .exec(question)?.[1]
+    ?.trim();
+  const demonyms: string[] = subject ? nlp(subject).match('#Demonym').out('array') : [];
   const unknownSubject =
-    subject && subject.split(/\s+/).some((word) => unknownTerms.some((term) => term.toLowerCase() === word.toLowerCase())) ? [subject] : [];
+    subject && demonyms.some((word) => unknownTerms.some((term) => term.toLowerCase() === word.toLowerCase())) ? [subject] : [];
   return [...new Set([...recognised, ...unknownSubject])];
 }
 

@@ -37,6 +37,17 @@ describe('answerability', () => {
     expect(judge({ question: 'What does Dana Whitfield think about the plan?', retrieved: retrieved(0.9) }).answerable).toBe(true);
   });
 
+  it('refuses a question about someone of a nationality the article never mentions', () => {
+    const verdict = judge({ question: 'What did the Canadian prime minister say about the plan?', retrieved: retrieved(0.9), unknownTerms: ['Canadian'] });
+    expect(verdict).toMatchObject({ answerable: false, reason: 'unknown-person' });
+  });
+
+  it('refuses "what is the X of …" when the article never uses X', () => {
+    const verdict = judge({ question: 'What is the population of the town?', retrieved: retrieved(0.9), unknownTerms: ['population'] });
+    expect(verdict).toMatchObject({ answerable: false, reason: 'unknown-subject' });
+    expect(judge({ question: 'What is the cost of the plan?', retrieved: retrieved(0.9, 'The plan will cost $40 million.') }).answerable).toBe(true);
+  });
+
   it('needs a number among the best sentences for "how many" and a time for "when"', () => {
     expect(judge({ question: 'How many jobs will the plan create?', retrieved: retrieved(0.9) }).reason).toBe('no-answer-of-that-kind');
     expect(judge({ question: 'How many jobs will the plan create?', retrieved: retrieved(0.9, 'It will create 600 jobs.') }).answerable).toBe(true);
