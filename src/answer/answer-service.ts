@@ -91,6 +91,7 @@ export function createAnswerPipeline(options: AnswerServiceOptions): AnswerServi
         question,
         retrieved,
         unknownTerms: retriever.unknownTerms(question),
+        contentTermCount: retriever.contentTermCount(question),
         parties,
         articleTexts,
         thresholds,

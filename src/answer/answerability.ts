@@ -1,5 +1,6 @@
 import nlp from 'compromise';
 import type { Party, RetrievedSentence } from '../core/types.js';
+import { detectLanguage } from './language.js';
 
 /**
  * Whether the articles answer a question. Three general signals, none tied to an article's words:
@@ -12,11 +13,20 @@ export interface AnswerabilityThresholds {
   minScore: number;
   /** Minimum when the question names things (places, institutions) the articles never mention. */
   minScoreWithUnknownNames: number;
+  /**
+   * A question of which this share of words or more is foreign to the articles must match in
+   * meaning at least `minVectorWhenUnfamiliar`: a paraphrase does, a question about something else
+   * ("Where was he born?") does not.
+   */
+  unfamiliarShare: number;
+  minVectorWhenUnfamiliar: number;
 }
 
 export const defaultThresholds: AnswerabilityThresholds = {
   minScore: 0.15,
   minScoreWithUnknownNames: 0.35,
+  unfamiliarShare: 1 / 3,
+  minVectorWhenUnfamiliar: 0.45,
 };
 
 export type NotAnsweredReason = 'weak-match' | 'unknown-person' | 'person-not-quoted' | 'unknown-subject' | 'no-answer-of-that-kind';
@@ -34,6 +44,8 @@ export interface AnswerabilityInput {
   retrieved: readonly RetrievedSentence[];
   /** Query words the articles never use, even through synonyms. */
   unknownTerms: readonly string[];
+  /** How many content words the question has; omitted, the share rule is not applied. */
+  contentTermCount?: number;
   parties: readonly Party[];
   /** The articles' text, to tell whether a person is mentioned at all. */
   articleTexts: readonly string[];
@@ -43,7 +55,15 @@ export interface AnswerabilityInput {
 /** How many of the best sentences must hold the expected kind of answer. */
 const answerWindow = 3;
 
-export function answerability({ question, retrieved, unknownTerms, parties, articleTexts, thresholds = defaultThresholds }: AnswerabilityInput): AnswerabilityVerdict {
+export function answerability({
+  question,
+  retrieved,
+  unknownTerms,
+  contentTermCount = 0,
+  parties,
+  articleTexts,
+  thresholds = defaultThresholds,
+}: AnswerabilityInput): AnswerabilityVerdict {
   const bestScore = retrieved[0]?.score ?? 0;
   const verdict = (reason: NotAnsweredReason | null, person: string | null = null): AnswerabilityVerdict => ({
     answerable: reason === null,
@@ -67,6 +87,11 @@ export function answerability({ question, retrieved, unknownTerms, parties, arti
   const unknownNames = properNamesIn(question).filter((name) => unknownTerms.some((term) => term.toLowerCase() === name.toLowerCase()));
   const needed = unknownNames.length > 0 ? thresholds.minScoreWithUnknownNames : thresholds.minScore;
   if (bestScore < needed) return verdict('weak-match');
+  // One content word ("Is he bluffing?") is too little to judge what share is foreign, and in a
+  // question asked in another language nearly every word is.
+  const inEnglish = (detectLanguage(question) ?? 'eng') === 'eng';
+  const unfamiliar = inEnglish && contentTermCount >= 2 && unknownTerms.length / contentTermCount >= thresholds.unfamiliarShare;
+  if (unfamiliar && (retrieved[0]?.vectorScore ?? 0) < thresholds.minVectorWhenUnfamiliar) return verdict('weak-match');
 
   const expected = expectedAnswerKind(question);
   if (expected && !retrieved.slice(0, answerWindow).some((candidate) => expected.test(candidate.sentence.text))) {
@@ -97,7 +122,7 @@ function peopleAskedAbout(question: string, unknownTerms: readonly string[]): st
 }
 
 function asksForViews(question: string): boolean {
-  return /\b(say|said|says|think|thinks|believe|believes|view|views|opinion|position|stance|claim|argue|feel|tell|told|comment|react|respond|quote)\w*\b/i.test(question);
+  return /\b(say|said|says|think|thinks|believe|believes|view|views|opinion|position|stance|claim|argue|feel|tell|told|comment|react|respond|quote|ask|asks|asked|want|wants)\w*\b/i.test(question);
 }
 
 const quantity = String.raw`(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|several|multiple|numerous|many|few|half|a\s+third|a\s+quarter)`;
@@ -116,8 +141,8 @@ function expectedAnswerKind(question: string): RegExp | null {
     const stem = counted.toLowerCase().replace(/(ies|es|s)$/, '').slice(0, 6);
     return new RegExp(String.raw`\b${quantity}\s+(?:[\p{L}-]+\s+)?${stem}`, 'iu');
   }
-  if (/\bhow\s+(many|much)\b|\bwhat\s+(number|percentage|share|amount|proportion)\b/i.test(question)) return numberAnswer;
-  if (/\bwhen\b|\bwhat\s+(date|day|time|year|month)\b|\bhow\s+soon\b/i.test(question)) return timeAnswer;
+  if (/\bhow\s+(many|much|old|far|big|large|tall)\b|\bwhat\s+(number|percentage|share|amount|proportion|age)\b/i.test(question)) return numberAnswer;
+  if (/\bwhen\b|\bwhat\s+(date|day|time|year|month)\b|\bhow\s+(soon|long|often)\b/i.test(question)) return timeAnswer;
   return null;
 }
 

@@ -46,6 +46,8 @@ export interface LexicalIndex {
   unknownTerms(query: string): string[];
   /** The same words with their stems and whether each looks like a name. */
   unknownTermDetails(query: string): UnknownTerm[];
+  /** How many distinct content words (not stopwords) the query has. */
+  contentTermCount(query: string): number;
   toJSON(): LexicalIndexData;
 }
 
@@ -129,6 +131,7 @@ function createLexicalIndex(data: LexicalIndexData): LexicalIndex {
       return [...new Set(unknownTermDetails(query).map((term) => term.text))];
     },
     unknownTermDetails,
+    contentTermCount: (query) => analyseQuery(query, vocabulary).length,
     toJSON() {
       return data;
     },

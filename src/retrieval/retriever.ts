@@ -24,6 +24,8 @@ export interface Retriever {
   retrieve(question: string, options?: RetrieveOptions): Promise<RetrievedSentence[]>;
   /** Query words the articles never use, even through synonyms (a sign the question is about something else). */
   unknownTerms(question: string): string[];
+  /** How many distinct content words the question has (what `unknownTerms` is a share of). */
+  contentTermCount(question: string): number;
 }
 
 export interface RetrieverOptions {
@@ -56,6 +58,7 @@ export function createRetriever({ index, embedder, weights }: RetrieverOptions):
 
   return {
     unknownTerms: (question) => index.lexical.unknownTerms(question),
+    contentTermCount: (question) => index.lexical.contentTermCount(question),
 
     async retrieve(question, { limit = 10, context, excludeSentenceIds = [] } = {}) {
       const excluded = new Set(excludeSentenceIds);

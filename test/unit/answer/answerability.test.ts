@@ -7,7 +7,7 @@ const whitfield: Party = { name: 'Dana Whitfield', kind: 'person', aliases: ['Wh
 const retrieved = (score: number, text = 'Mayor Dana Whitfield backed the plan.'): RetrievedSentence[] => [
   { sentence: { id: 'a:1', text } as Sentence, score, vectorScore: score, lexicalScore: score },
 ];
-const thresholds = { minScore: 0.3, minScoreWithUnknownNames: 0.6 };
+const thresholds = { minScore: 0.3, minScoreWithUnknownNames: 0.6, unfamiliarShare: 1 / 3, minVectorWhenUnfamiliar: 0.45 };
 const judge = (input: Partial<AnswerabilityInput> & Pick<AnswerabilityInput, 'question' | 'retrieved'>) =>
   answerability({ unknownTerms: [], parties: [whitfield], articleTexts: [articleText], thresholds, ...input });
 
@@ -35,6 +35,13 @@ describe('answerability', () => {
     const verdict = judge({ question: 'What does Sam Ford think about the plan?', retrieved: retrieved(0.9) });
     expect(verdict).toMatchObject({ answerable: false, reason: 'person-not-quoted' });
     expect(judge({ question: 'What does Dana Whitfield think about the plan?', retrieved: retrieved(0.9) }).answerable).toBe(true);
+  });
+
+  it('asks a question made largely of words foreign to the article to match in meaning', () => {
+    const foreign = { question: 'Where was the mayor born?', unknownTerms: ['born'], contentTermCount: 2 };
+    expect(judge({ ...foreign, retrieved: retrieved(0.4) })).toMatchObject({ answerable: false, reason: 'weak-match' });
+    const paraphrase = { question: 'Did the mayor endorse the scheme?', unknownTerms: ['endorse'], contentTermCount: 3 };
+    expect(judge({ ...paraphrase, retrieved: [{ ...retrieved(0.5)[0]!, vectorScore: 0.6 }] }).answerable).toBe(true);
   });
 
   it('refuses a question about someone of a nationality the article never mentions', () => {
