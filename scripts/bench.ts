@@ -49,6 +49,8 @@ interface Plan {
 
 /** efSearch values tried beside the product's (64 for k = 10, see src/index/vector-store.ts). */
 const efSweepValues = [32, 64, 128, 256];
+/** The embedding cache hands the model its misses 64 at a time. */
+const ingestBatch = 64;
 
 const plans: Record<Plan['mode'], Plan> = {
   full: { mode: 'full', corpusSizes: [10, 100, 1000], sentencesPerArticle: 20, embeddingSample: 500, vectorQueries: 300, latencyRounds: 3, coldAskRuns: 3, scaleQuestions: 100 },
@@ -260,9 +262,6 @@ async function timeColdAsk({ question, config }: { question: string; config: Rea
   if (exitCode !== 0) process.stderr.write(`cold ask exited with ${exitCode}:\n${stderr.slice(0, 2000)}\n`);
   return { wallMs, peakRssMb: rss?.[1] ? Number(rss[1]) / 1024 : null, exitCode };
 }
-
-/** The embedding cache hands the model its misses 64 at a time. */
-const ingestBatch = 64;
 
 async function measureEmbeddingThroughput({ plan, progress }: { plan: Plan; progress: (line: string) => void }) {
   progress(`real model: embedding ${plan.embeddingSample} synthetic chunk texts…`);
