@@ -49,7 +49,13 @@ export async function buildIndex({
   const before = cache ? { ...cache.stats } : null;
   const cachedCount = cache ? await cache.countCached(texts) : 0;
   onProgress(`Embedding ${texts.length} chunks (${cachedCount} cached)…`);
-  const vectors = texts.length > 0 ? await embedder.embed(texts) : [];
+  const vectors: number[][] = [];
+  // Slices, so a long ingest says how far it has come instead of going quiet for minutes.
+  for (let offset = 0; offset < texts.length; offset += progressSlice) {
+    vectors.push(...(await embedder.embed(texts.slice(offset, offset + progressSlice))));
+    const done = Math.min(offset + progressSlice, texts.length);
+    if (done < texts.length) onProgress(`  ${done} of ${texts.length} chunks (${((clock() - startedAt) / 1000).toFixed(0)} s)`);
+  }
   const embedded = cache && before ? cache.stats.misses - before.misses : texts.length;
   const reused = cache && before ? cache.stats.hits - before.hits : 0;
 
@@ -80,6 +86,8 @@ export async function buildIndex({
   );
   return { manifest, embedded, reused };
 }
+
+const progressSlice = 2048;
 
 function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
