@@ -49,7 +49,7 @@ const recordOverhead = keyBytes + 4 + 4;
  * record. Loading keeps every record before the first torn or damaged one and rewrites the file
  * without the damage; a later record for the same text wins.
  */
-export function withEmbeddingCache(embedder: Embedder, { dir, saveEvery = 64 }: EmbeddingCacheOptions): CachedEmbedder {
+export function withEmbeddingCache(embedder: Embedder, { dir, saveEvery = 256 }: EmbeddingCacheOptions): CachedEmbedder {
   const name = `embeddings-${sha256(embedder.modelId).subarray(0, 8).toString('hex')}`;
   const file = join(dir, `${name}.v${formatVersion}.bin`);
   const stats: EmbeddingCacheStats = { hits: 0, misses: 0 };

@@ -23,7 +23,7 @@ export interface ParallelEmbedderOptions {
  */
 export function createParallelLocalEmbedder({
   threads = availableParallelism(),
-  minTextsPerThread = 32,
+  minTextsPerThread = 128,
 }: ParallelEmbedderOptions = {}): ParallelEmbedder {
   const local = createLocalEmbedder();
   const workers: WorkerClient[] = [];
