@@ -38,7 +38,19 @@ export function createAnswerPipeline(options: AnswerServiceOptions): AnswerServi
   }
 
   async function run(question: string, intent: Intent, retrieved: readonly RetrievedSentence[], askOptions: AskOptions): Promise<Answer> {
-    const input: EngineInput = { question, intent, retrieved, articles, maxQuotes, history: askOptions.history ?? [] };
+    const shown = new Set(askOptions.excludeSentenceIds ?? []);
+    // "More quotes": parties' statements already shown are no longer theirs to quote.
+    const input: EngineInput =
+      shown.size === 0
+        ? { question, intent, retrieved, articles, maxQuotes, history: askOptions.history ?? [] }
+        : {
+            question,
+            intent: intentWithoutShown(intent, shown),
+            retrieved,
+            articles: articles.map((article) => ({ ...article, parties: article.parties.map((party) => withoutShown(party, shown)) })),
+            maxQuotes,
+            history: askOptions.history ?? [],
+          };
     const answer = await engine.answer(input);
     const notice = answer.engine === 'extractive' ? (languageNotice?.(question) ?? null) : null;
     return notice && !answer.notice ? { ...answer, notice } : answer;
@@ -126,6 +138,21 @@ export function createAnswerPipeline(options: AnswerServiceOptions): AnswerServi
       return quote(speaker, topic, question, askOptions);
     },
   };
+}
+
+function withoutShown(party: Party, shown: ReadonlySet<string>): Party {
+  return { ...party, sentenceIds: party.sentenceIds.filter((id) => !shown.has(id)) };
+}
+
+function intentWithoutShown(intent: Intent, shown: ReadonlySet<string>): Intent {
+  switch (intent.kind) {
+    case 'summary':
+      return intent.party ? { ...intent, party: withoutShown(intent.party, shown) } : intent;
+    case 'quote':
+      return { ...intent, speaker: withoutShown(intent.speaker, shown) };
+    case 'question':
+      return intent;
+  }
 }
 
 function partyFromHistory(question: string, history: readonly string[], parties: readonly Party[]): Party | null {

@@ -91,7 +91,10 @@ function summarise(input: EngineInput, lookup: SentenceLookup, party: Party | nu
 function quote(input: EngineInput, lookup: SentenceLookup, speaker: Party): Answer {
   const relevance = new Map(input.retrieved.map((candidate) => [candidate.sentence.id, candidate.score]));
   const ranked = rankedSentencesOf(lookup, speaker, relevance, true);
-  if (ranked.length === 0) return notInArticle(input, lookup);
+  // A party always has statements; none left means all were shown already ("More quotes").
+  if (ranked.length === 0) {
+    return completeAnswer(lookup, { question: input.question, kind: 'quote', answer: `The article quotes nothing more from ${speaker.name}.`, found: false, citations: [] });
+  }
   const shown = ranked.slice(0, input.maxQuotes);
   const citations = shown.map((sentence) => lookup.cite(sentence));
   const first = shown[0];

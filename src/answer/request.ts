@@ -41,7 +41,7 @@ export function findParty(text: string, parties: readonly Party[]): Party | null
   const haystack = ` ${normaliseForMatch(text)} `;
   let best: { party: Party; length: number } | null = null;
   for (const party of parties) {
-    for (const name of [party.name, ...party.aliases]) {
+    for (const name of namesOf(party)) {
       const needle = normaliseForMatch(name);
       if (needle.length < 3) continue;
       if (haystack.includes(` ${needle} `) && (!best || needle.length > best.length)) {
@@ -50,6 +50,12 @@ export function findParty(text: string, parties: readonly Party[]): Party | null
     }
   }
   return best?.party ?? null;
+}
+
+/** A person is also called by surname alone ("Whitfield"), even where the article never does. */
+function namesOf(party: Party): string[] {
+  const surname = party.kind === 'person' ? party.name.split(/\s+/).at(-1) : undefined;
+  return surname && surname !== party.name ? [party.name, ...party.aliases, surname] : [party.name, ...party.aliases];
 }
 
 function normaliseForMatch(text: string): string {

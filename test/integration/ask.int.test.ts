@@ -120,6 +120,22 @@ describe('answering from the index, end to end', () => {
     expect(answer.citations[0]?.text).toContain('public hearings');
   });
 
+  it('shows further quotes, never the ones already shown, when asked for more', async () => {
+    const first = await service.quote('Hegseth');
+    expect(first.citations).toHaveLength(5);
+    const shown = first.citations.map((citation) => citation.sentenceId);
+    const more = await service.quote('Hegseth', undefined, { excludeSentenceIds: shown });
+    expect(more.citations.length).toBeGreaterThan(0);
+    expect(more.citations.some((citation) => shown.includes(citation.sentenceId))).toBe(false);
+    const summary = await service.summarize('Hegseth', { excludeSentenceIds: shown });
+    expect(summary.citations.some((citation) => shown.includes(citation.sentenceId))).toBe(false);
+
+    const all = (await service.quote('Whitfield')).citations.map((citation) => citation.sentenceId);
+    const none = await service.quote('Whitfield', undefined, { excludeSentenceIds: all });
+    expect(none).toMatchObject({ found: false, citations: [] });
+    expect(none.answer).toMatch(/nothing more from Dana Whitfield/);
+  });
+
   it('rejects empty and over-long questions with a short error', async () => {
     await expect(service.ask('   ')).rejects.toMatchObject({ code: 'EMPTY_QUESTION' });
     await expect(service.ask('x'.repeat(1001))).rejects.toMatchObject({ code: 'QUESTION_TOO_LONG' });

@@ -47,6 +47,11 @@ describe('findParty', () => {
     expect(findParty('what about Lopezville', parties)).toBeNull();
   });
 
+  it('finds a person by surname even when the article only ever gives the full name', () => {
+    expect(findParty('What did Cole say?', [party('Ann Marie Cole', [])])?.name).toBe('Ann Marie Cole');
+    expect(findParty('What did the Times say?', [party('The Daily Times', [], 'outlet')])).toBeNull();
+  });
+
   it('prefers the longest matching name', () => {
     const overlapping = [party('Ann', ['Ann']), party('Ann Marie Cole', ['Ann Marie'])];
     expect(findParty('What did Ann Marie say?', overlapping)?.name).toBe('Ann Marie Cole');
