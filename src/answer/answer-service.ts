@@ -77,8 +77,25 @@ export function createAnswerPipeline(options: AnswerServiceOptions): AnswerServi
   }
 
   async function summarize(party: Party | null, question: string, askOptions: AskOptions): Promise<Answer> {
-    const retrieved = await retrieve(question, askOptions);
+    const retrieved = party ? await retrieve(question, askOptions) : await positionEvidence(askOptions);
     return run(question, { kind: 'summary', party }, retrieved, askOptions);
+  }
+
+  /**
+   * For "each party's position": every party's statements ranked by how well they state a position
+   * ("What is X's position?"), so each is shown by its most telling sentence rather than its first.
+   * Past a dozen parties the plain ranking of the question serves, to keep the cost bounded.
+   */
+  async function positionEvidence(askOptions: AskOptions): Promise<RetrievedSentence[]> {
+    if (parties.length > maxPartiesRankedOneByOne) return retrieve('What is the position of each party?', askOptions);
+    const best = new Map<string, RetrievedSentence>();
+    for (const party of parties) {
+      for (const candidate of await retrieve(`What is ${party.name}'s position?`, askOptions)) {
+        const known = best.get(candidate.sentence.id);
+        if (!known || candidate.score > known.score) best.set(candidate.sentence.id, candidate);
+      }
+    }
+    return [...best.values()].sort((a, b) => b.score - a.score || a.sentence.index - b.sentence.index);
   }
 
   async function quote(speaker: Party, about: string | null, question: string, askOptions: AskOptions): Promise<Answer> {
@@ -112,7 +129,8 @@ export function createAnswerPipeline(options: AnswerServiceOptions): AnswerServi
         // "Summarise each party" needs no match; "Where does the defence chief stand?" names the
         // party by description, so the speaker of the best matching statement stands in.
         const party = request.party ?? (verdict.answerable && namesSomeone(question) ? speakerOfBest(retrieved, parties) : null);
-        if (request.party || party || asksForEveryone(question)) return run(question, { kind: 'summary', party }, retrieved, askOptions);
+        if (party) return run(question, { kind: 'summary', party }, retrieved, askOptions);
+        if (asksForEveryone(question)) return run(question, { kind: 'summary', party: null }, await positionEvidence(askOptions), askOptions);
       }
       if (!verdict.answerable) return { ...notInArticle({ question, articles }, lookup), notice: languageNotice?.(question) ?? null };
       const boosted = request.party ? boostSpeaker(retrieved, request.party) : retrieved;
@@ -190,3 +208,4 @@ function boostSpeaker(retrieved: readonly RetrievedSentence[], party: Party): Re
 }
 
 const speakerBoost = 0.15;
+const maxPartiesRankedOneByOne = 12;

@@ -47,7 +47,7 @@ function summarise(input: EngineInput, lookup: SentenceLookup, party: Party | nu
   const parties = party ? [party] : allParties(input);
   if (parties.length === 0) return notInArticle(input, lookup);
   const relevance = new Map(input.retrieved.map((candidate) => [candidate.sentence.id, candidate.score]));
-  const sentencesOf = (member: Party) => rankedSentencesOf(lookup, member, relevance, party !== null);
+  const sentencesOf = (member: Party) => rankedSentencesOf(lookup, member, relevance);
   // Share the quote cap fairly: every party gets its strongest statement before anyone gets a second.
   const picked = new Map<Party, Sentence[]>(parties.map((member) => [member, []]));
   const queues = parties.map((member) => ({ member, sentences: sentencesOf(member) }));
@@ -90,7 +90,7 @@ function summarise(input: EngineInput, lookup: SentenceLookup, party: Party | nu
 
 function quote(input: EngineInput, lookup: SentenceLookup, speaker: Party): Answer {
   const relevance = new Map(input.retrieved.map((candidate) => [candidate.sentence.id, candidate.score]));
-  const ranked = rankedSentencesOf(lookup, speaker, relevance, true);
+  const ranked = rankedSentencesOf(lookup, speaker, relevance);
   // A party always has statements; none left means all were shown already ("More quotes").
   if (ranked.length === 0) {
     return completeAnswer(lookup, { question: input.question, kind: 'quote', answer: `The article quotes nothing more from ${speaker.name}.`, found: false, citations: [] });
@@ -128,11 +128,11 @@ function allParties(input: EngineInput): Party[] {
 }
 
 /** A party's statements, most relevant to the question first; direct quotations break ties. */
-function rankedSentencesOf(lookup: SentenceLookup, party: Party, relevance: Map<string, number>, byRelevance: boolean): Sentence[] {
+function rankedSentencesOf(lookup: SentenceLookup, party: Party, relevance: Map<string, number>): Sentence[] {
   const ids = new Set(party.sentenceIds);
   const sentences = lookup.articles.flatMap((article) => article.sentences.filter((sentence) => ids.has(sentence.id)));
   const quotedBonus = (sentence: Sentence) => (/["“”]/.test(sentence.text) ? 0.05 : 0);
-  const weight = (sentence: Sentence) => (byRelevance ? (relevance.get(sentence.id) ?? 0) : 0) + quotedBonus(sentence);
+  const weight = (sentence: Sentence) => (relevance.get(sentence.id) ?? 0) + quotedBonus(sentence);
   return sentences.sort((a, b) => weight(b) - weight(a) || a.index - b.index);
 }
 
