@@ -95,6 +95,11 @@ function subjectBefore(region: string, verbAt: number, mentions: readonly Mentio
     (mention) => !mention.possessive && appositive.test(region.slice(mention.end - offset, left.length)),
   );
   if (described) return { type: 'mention', mention: described, reported };
+  // "The lone dissenting member, Frank Olsen, argued": the name is itself the appositive.
+  if (left.endsWith(',')) {
+    const named = mentions.find((mention) => !mention.possessive && mention.end === offset + left.slice(0, -1).trimEnd().length && /,\s*$/u.test(region.slice(0, mention.start - offset)));
+    if (named) return { type: 'mention', mention: named, reported };
+  }
   // "Ortega opposed the plan, warning that …": a participle after a comma speaks for the
   // sentence's subject, the mention that opens it.
   if (/ing$/iu.test(verb) && left.endsWith(',')) {

@@ -129,6 +129,11 @@ describe('attribution rules', () => {
     ]);
   });
 
+  it('takes a name set off by commas after its description for the speaker', () => {
+    const article = articleFrom('The lone dissenting member, Frank Olsen, argued that retirees would bear the brunt.\n');
+    expect(article.sentences[0]?.speaker).toMatchObject({ name: 'Frank Olsen', via: 'named' });
+  });
+
   it('gives a participle clause ("…, warning that") to the subject that opens the sentence', () => {
     const article = articleFrom('Council member Luis Ortega opposed the plan, warning that dredging could damage the bay.\n');
     expect(article.sentences[0]?.speaker).toMatchObject({ name: 'Luis Ortega', via: 'named' });
