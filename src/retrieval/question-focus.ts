@@ -1,11 +1,14 @@
 import nlp from 'compromise';
 
 /**
- * The thing a "which X" / "what X" question asks for: "Which magazine reported …" wants a
- * sentence that names a magazine, however many other words of the question it shares.
+ * The thing a question asks for: "Which magazine reported …" wants a sentence that names a
+ * magazine, "What is the minister's priority?" one that states a priority, however many other
+ * words of the question a sentence shares.
  */
 export function questionFocus(question: string): string | null {
-  const phrase = nlp(question).match('(which|what) [#Adjective? #Noun+]', 0).text('normal');
-  const focus = phrase.replace(/[^\p{L}\s-]/gu, '').trim();
+  const kind = nlp(question).match('(which|what) [#Adjective? #Noun+]', 0).text('normal');
+  const possessed = /\bwhat\s+(?:is|are|was|were)\s+(?:the\s+)?[\p{L}.\s-]+?['’]s?\s+([\p{L}-]{3,})/iu.exec(question)?.[1];
+  const ofWhat = /\bwhat\s+(?:is|are|was|were)\s+(?:the|a|an)\s+([\p{L}-]{3,})\s+(?:of|for|behind)\b/iu.exec(question)?.[1];
+  const focus = (kind || possessed || ofWhat || '').replace(/[^\p{L}\s-]/gu, '').trim().toLowerCase();
   return focus.length >= 3 ? focus : null;
 }

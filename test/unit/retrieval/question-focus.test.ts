@@ -5,6 +5,8 @@ describe('questionFocus', () => {
   it('finds the kind of thing a which/what question asks for', () => {
     expect(questionFocus('Which magazine reported on the plans?')).toBe('magazine');
     expect(questionFocus('Which TV host interviewed the minister?')).toBe('tv host');
+    expect(questionFocus("What is the minister's priority?")).toBe('priority');
+    expect(questionFocus('What is the reason for the delay?')).toBe('reason');
   });
 
   it('finds none when the question asks about something else', () => {
