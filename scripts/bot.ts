@@ -1,4 +1,4 @@
-// `npm run bot`: answers on Discord until SIGINT/SIGTERM. Setup: docs/discord-setup.md.
+// `npm run bot`: answers on Discord until SIGINT/SIGTERM. Setup: README.md, "Discord bot".
 import { loadConfig } from '../src/config/load-config.js';
 import { createLogger } from '../src/core/logger.js';
 import { createAnswerService, secretsOf } from '../src/app.js';
