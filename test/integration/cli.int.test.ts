@@ -32,6 +32,18 @@ function ask(cwd: string, args: string[], { input = '', env = {} }: { input?: st
 
 let cwd: string;
 
+/** Asks in a copy of the working folder (articles and built index) after `alter` has changed it. */
+async function askInAlteredCopy(alter: (copy: string) => Promise<void>): Promise<Run> {
+  const copy = await mkdtemp(join(tmpdir(), 'verbatim-altered-'));
+  try {
+    await cp(cwd, copy, { recursive: true });
+    await alter(copy);
+    return await ask(copy, ['Who is Corn?']);
+  } finally {
+    await rm(copy, { recursive: true, force: true });
+  }
+}
+
 beforeAll(async () => {
   cwd = await mkdtemp(join(tmpdir(), 'verbatim-cli-'));
   await cp('data/articles', join(cwd, 'data/articles'), { recursive: true });
@@ -87,22 +99,14 @@ describe('npm run ask', () => {
   });
 
   it('refuses a corrupt index with the fix named, and no stack trace', async () => {
-    const damaged = await mkdtemp(join(tmpdir(), 'verbatim-damaged-'));
-    await cp(cwd, damaged, { recursive: true });
-    await writeFile(join(damaged, 'data/index/manifest.json'), '{ not json');
-    const run = await ask(damaged, ['Who is Corn?']);
-    await rm(damaged, { recursive: true, force: true });
+    const run = await askInAlteredCopy((copy) => writeFile(join(copy, 'data/index/manifest.json'), '{ not json'));
     expect(run.status).toBe(2);
     expect(run.stderr.trim()).toMatch(/^error \[INDEX_CORRUPT\]: .*npm run ingest/);
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
   it('refuses an index built from another version of the article', async () => {
-    const stale = await mkdtemp(join(tmpdir(), 'verbatim-stale-'));
-    await cp(cwd, stale, { recursive: true });
-    await appendFile(join(stale, 'data/articles/latin-times-cartel-strike-plans.txt'), '\nA late correction.\n');
-    const run = await ask(stale, ['Who is Corn?']);
-    await rm(stale, { recursive: true, force: true });
+    const run = await askInAlteredCopy((copy) => appendFile(join(copy, 'data/articles/latin-times-cartel-strike-plans.txt'), '\nA late correction.\n'));
     expect(run.status).toBe(2);
     expect(run.stderr.trim()).toMatch(/^error \[INDEX_STALE\]: .*npm run ingest/);
   });
