@@ -128,9 +128,11 @@ export function createAnswerPipeline(options: AnswerServiceOptions): AnswerServi
       if (request.kind === 'summary') {
         // "Summarise each party" needs no match; "Where does the defence chief stand?" names the
         // party by description, so the speaker of the best matching statement stands in.
-        const party = request.party ?? (verdict.answerable && namesSomeone(question) ? speakerOfBest(retrieved, parties) : null);
+        if (!request.party && asksForEveryone(question)) {
+          return run(question, { kind: 'summary', party: null }, await positionEvidence(askOptions), askOptions);
+        }
+        const party = request.party ?? (verdict.answerable && asksForAPosition(question) ? speakerOfBest(retrieved, parties) : null);
         if (party) return run(question, { kind: 'summary', party }, retrieved, askOptions);
-        if (asksForEveryone(question)) return run(question, { kind: 'summary', party: null }, await positionEvidence(askOptions), askOptions);
       }
       if (!verdict.answerable) return { ...notInArticle({ question, articles }, lookup), notice: languageNotice?.(question) ?? null };
       const boosted = request.party ? boostSpeaker(retrieved, request.party) : retrieved;
@@ -186,7 +188,7 @@ function asksForEveryone(question: string): boolean {
   return /\b(each|every|all|both|various|different)\b.*\b(part(?:y|ies)|sides?|actors?|people|players|positions|stakeholders|views)\b|\bwho\s+said\s+what\b/i.test(question);
 }
 
-function namesSomeone(question: string): boolean {
+function asksForAPosition(question: string): boolean {
   return /\b(position|stance|stand|view|think|believe|opinion|take)\b/i.test(question);
 }
 

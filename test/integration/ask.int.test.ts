@@ -98,6 +98,12 @@ describe('answering from the index, end to end', () => {
     expectExactCitations(answer);
   });
 
+  it('gives every party’s position when asked for each party’s view on a topic', async () => {
+    const answer = await service.ask('What is the position of each party on the port expansion?');
+    expect(answer.kind).toBe('summary');
+    expect(answer.parties.length).toBeGreaterThan(1);
+  });
+
   it('summarises one named party with only that party’s sentences', async () => {
     const answer = await service.ask('What is Whitfield’s position?');
     expect(answer.kind).toBe('summary');
