@@ -115,6 +115,11 @@ export function createAnswerPipeline(options: AnswerServiceOptions): AnswerServi
       if (request.kind === 'reproduce') return declined(question);
       if (request.kind === 'quote' && request.party) return quote(request.party, request.about, question, askOptions);
 
+      // "Summarise each party" needs no match: each party's statements are ranked on their own.
+      if (request.kind === 'summary' && !request.party && asksForEveryone(question)) {
+        return run(question, { kind: 'summary', party: null }, await positionEvidence(askOptions), askOptions);
+      }
+
       const retrieved = await retrieve(question, askOptions);
       const verdict = answerability({
         question,
@@ -126,11 +131,8 @@ export function createAnswerPipeline(options: AnswerServiceOptions): AnswerServi
         thresholds,
       });
       if (request.kind === 'summary') {
-        // "Summarise each party" needs no match; "Where does the defence chief stand?" names the
-        // party by description, so the speaker of the best matching statement stands in.
-        if (!request.party && asksForEveryone(question)) {
-          return run(question, { kind: 'summary', party: null }, await positionEvidence(askOptions), askOptions);
-        }
+        // "Where does the defence chief stand?" names the party by description, so the speaker of
+        // the best matching statement stands in.
         const party = request.party ?? (verdict.answerable && asksForAPosition(question) ? speakerOfBest(retrieved, parties) : null);
         if (party) return run(question, { kind: 'summary', party }, retrieved, askOptions);
       }

@@ -46,7 +46,7 @@ function answerQuestion(input: EngineInput, lookup: SentenceLookup, relativeFloo
 function summarise(input: EngineInput, lookup: SentenceLookup, party: Party | null): Answer {
   const parties = party ? [party] : allParties(input);
   if (parties.length === 0) return notInArticle(input, lookup);
-  const relevance = new Map(input.retrieved.map((candidate) => [candidate.sentence.id, candidate.score]));
+  const relevance = relevanceOf(input);
   const sentencesOf = (member: Party) => rankedSentencesOf(lookup, member, relevance);
   // Share the quote cap fairly: every party gets its strongest statement before anyone gets a second.
   const picked = new Map<Party, Sentence[]>(parties.map((member) => [member, []]));
@@ -73,10 +73,11 @@ function summarise(input: EngineInput, lookup: SentenceLookup, party: Party | nu
     });
   const citations = positions.flatMap((position) => position.citations);
   const statementCount = parties.reduce((total, member) => total + member.sentenceIds.length, 0);
-  const publisher = citations[0] ? lookup.articles.find((article) => article.meta.id === citations[0]?.article)?.meta.publisher : null;
+  const firstPicked = [...picked.values()].flat()[0];
+  const publisher = firstPicked ? publisherOf(lookup, firstPicked) : 'the article';
   const answer = party
-    ? `${party.name}'s position, as reported by ${publisher ?? 'the article'}, in their own words:`
-    : `The article reports the positions of ${positions.length} parties: ${positions.map((position) => position.party).join(', ')}. Each is quoted below, as reported by ${publisher ?? 'the article'}.`;
+    ? `${party.name}'s position, as reported by ${publisher}, in their own words:`
+    : `The article reports the positions of ${positions.length} parties: ${positions.map((position) => position.party).join(', ')}. Each is quoted below, as reported by ${publisher}.`;
   return completeAnswer(lookup, {
     question: input.question,
     kind: 'summary',
@@ -89,8 +90,7 @@ function summarise(input: EngineInput, lookup: SentenceLookup, party: Party | nu
 }
 
 function quote(input: EngineInput, lookup: SentenceLookup, speaker: Party): Answer {
-  const relevance = new Map(input.retrieved.map((candidate) => [candidate.sentence.id, candidate.score]));
-  const ranked = rankedSentencesOf(lookup, speaker, relevance);
+  const ranked = rankedSentencesOf(lookup, speaker, relevanceOf(input));
   // A party always has statements; none left means all were shown already ("More quotes").
   if (ranked.length === 0) {
     return completeAnswer(lookup, { question: input.question, kind: 'quote', answer: `The article quotes nothing more from ${speaker.name}.`, found: false, citations: [] });
@@ -125,6 +125,10 @@ function allParties(input: EngineInput): Party[] {
   // People and organisations first: outlets are how the story is sourced, not sides in it.
   const parties = input.articles.flatMap((article) => article.parties);
   return [...parties.filter((party) => party.kind !== 'outlet'), ...parties.filter((party) => party.kind === 'outlet')];
+}
+
+function relevanceOf(input: EngineInput): Map<string, number> {
+  return new Map(input.retrieved.map((candidate) => [candidate.sentence.id, candidate.score]));
 }
 
 /** A party's statements, most relevant to the question first; direct quotations break ties. */
