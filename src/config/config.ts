@@ -71,6 +71,13 @@ const envSchema = z.object({
   DISCORD_CLIENT_ID: optionalText,
   DISCORD_GUILD_ID: optionalText,
   DISCORD_COOLDOWN_SECONDS: wholeNumber(5, 0, 3600),
+  DISCORD_ADD_ROLE: optionalText,
+  LIBRARY_DIR: z.string().default('data/library'),
+  LIBRARY_MAX_ARTICLES: wholeNumber(50, 1, 10_000),
+  LIBRARY_ADDS_PER_HOUR: wholeNumber(10, 1, 10_000),
+  FETCH_ALLOW_PRIVATE_NETWORK: flag(false),
+  FETCH_MAX_BYTES: wholeNumber(10_000_000, 10_000, 100_000_000),
+  FETCH_TIMEOUT_MS: wholeNumber(15_000, 100, 120_000),
 });
 
 export interface Config {
@@ -98,6 +105,21 @@ export interface Config {
     clientId: string | null;
     guildId: string | null;
     cooldownSeconds: number;
+    /** A role (id or name) whose members may add articles besides those with Manage Messages. */
+    addRole: string | null;
+  };
+  /** Articles that people add (by URL, from Discord), one library per server. */
+  library: {
+    dir: string;
+    maxArticlesPerServer: number;
+    addsPerHourPerServer: number;
+  };
+  /** Limits of the one function that fetches pages strangers link to. */
+  fetch: {
+    /** Off by default: private, loopback and link-local addresses are refused (SSRF). */
+    allowPrivateNetwork: boolean;
+    maxBytes: number;
+    timeoutMs: number;
   };
 }
 
@@ -148,6 +170,17 @@ export function parseConfig(env: Record<string, string | undefined>): Readonly<C
       clientId: values.DISCORD_CLIENT_ID,
       guildId: values.DISCORD_GUILD_ID,
       cooldownSeconds: values.DISCORD_COOLDOWN_SECONDS,
+      addRole: values.DISCORD_ADD_ROLE,
+    }),
+    library: Object.freeze({
+      dir: values.LIBRARY_DIR,
+      maxArticlesPerServer: values.LIBRARY_MAX_ARTICLES,
+      addsPerHourPerServer: values.LIBRARY_ADDS_PER_HOUR,
+    }),
+    fetch: Object.freeze({
+      allowPrivateNetwork: values.FETCH_ALLOW_PRIVATE_NETWORK,
+      maxBytes: values.FETCH_MAX_BYTES,
+      timeoutMs: values.FETCH_TIMEOUT_MS,
     }),
   });
 }

@@ -17,6 +17,17 @@ export const errorCatalogue = {
   DISCORD_TOKEN_INVALID: 'The Discord token is missing or malformed. Set DISCORD_TOKEN in .env.',
   DISCORD_FAILED: 'Discord rejected the request.',
   RATE_LIMITED: 'Too many requests. Try again in a moment.',
+  URL_INVALID: 'That is not an http(s) link to a web page.',
+  URL_BLOCKED: 'That link points to a private or local network address, which is not fetched.',
+  FETCH_TOO_MANY_REDIRECTS: 'The page redirected too many times.',
+  FETCH_TOO_LARGE: 'The page is too large to fetch.',
+  FETCH_TIMEOUT: 'The page took too long to load.',
+  FETCH_NOT_HTML: 'The link is not a web page (HTML).',
+  FETCH_FAILED: 'The page could not be fetched.',
+  NO_ARTICLE_IN_PAGE: 'No article text was found on that page.',
+  LIBRARY_FULL: "This server's library is full. Remove an article with /remove first.",
+  ARTICLE_UNKNOWN: 'No such article in this library.',
+  MODEL_MISMATCH: 'The ranking model does not match this version of the code. Run `npm run train`.',
   INTERNAL: 'Something went wrong on our side.',
 } as const;
 
