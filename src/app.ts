@@ -11,7 +11,7 @@ import { withEmbeddingCache, type CachedEmbedder } from './embedding/cached-embe
 import { createParallelLocalEmbedder } from './embedding/parallel-local-embedder.js';
 import { buildIndex } from './index/build-index.js';
 import { readIndex, type LoadedIndex } from './index/index-store.js';
-import { createRetriever } from './retrieval/retriever.js';
+import { createRetriever, type SearchableIndex } from './retrieval/retriever.js';
 import type { FusionWeights } from './retrieval/fusion.js';
 import type { AnswerabilityThresholds } from './answer/answerability.js';
 import type { AnswerEngine } from './answer/answer-engine.js';
@@ -19,6 +19,8 @@ import { createExtractiveEngine } from './answer/extractive-engine.js';
 import { createLLMEngine } from './answer/llm-engine.js';
 import { detectLanguage, englishOnlyNotice } from './answer/language.js';
 import { createAnswerPipeline } from './answer/answer-service.js';
+import type { Library } from './library/library.js';
+import { openLibrary, type ImportPage } from './library/open-library.js';
 
 export interface AppOptions {
   logger?: Logger;
@@ -85,10 +87,13 @@ export interface ServiceTuning {
   thresholds?: AnswerabilityThresholds;
 }
 
-/** The answering pipeline over an opened index; `tuning` lets the evaluation compare variants. */
+/**
+ * The answering pipeline over an opened index (or any searchable set, such as a server's library);
+ * `tuning` lets the evaluation compare variants.
+ */
 export function createServiceFromIndex(
   config: Readonly<Config>,
-  { index, embedder }: OpenedIndex,
+  { index, embedder }: { index: SearchableIndex; embedder: Embedder },
   { logger, weights, thresholds }: Pick<AppOptions, 'logger'> & ServiceTuning = {},
 ): AnswerService {
   const extractive = createExtractiveEngine();
@@ -108,4 +113,22 @@ export function createServiceFromIndex(
 
 export async function createAnswerService(config: Readonly<Config>, options: AppOptions = {}): Promise<AnswerService> {
   return createServiceFromIndex(config, await openIndex(config, options), options);
+}
+
+/**
+ * The per-server libraries of added articles over the operator's opened index: questions and
+ * added articles share its embedder, so no second model is loaded.
+ */
+export async function openLibraryFromIndex(
+  config: Readonly<Config>,
+  opened: OpenedIndex,
+  { logger, importPage }: Pick<AppOptions, 'logger'> & { importPage: ImportPage },
+): Promise<Library> {
+  return openLibrary({
+    config,
+    operator: opened,
+    importPage,
+    createService: (index) => createServiceFromIndex(config, { index, embedder: opened.embedder }, logger ? { logger } : {}),
+    ...(logger ? { logger } : {}),
+  });
 }

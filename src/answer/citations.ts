@@ -13,7 +13,11 @@ export function citeSentence(article: Article, sentence: Sentence): Citation {
   };
 }
 
-/** "Source: Latin Times — © 2025 Latin Times. All rights reserved. …", one line per article. */
+/**
+ * "Source: Latin Times — © 2025 Latin Times. All rights reserved. …", one line per article. An
+ * article added by link has its URL and often no copyright line (none is invented):
+ * "Source: Harbour Gazette — https://…".
+ */
 export function attributionFor(articles: readonly ArticleMeta[]): string {
-  return articles.map((meta) => `Source: ${meta.publisher} — ${meta.copyright}`).join('\n');
+  return articles.map((meta) => `Source: ${[meta.publisher, meta.copyright, meta.url].filter(Boolean).join(' — ')}`).join('\n');
 }

@@ -27,6 +27,7 @@ export const errorCatalogue = {
   NO_ARTICLE_IN_PAGE: 'No article text was found on that page.',
   LIBRARY_FULL: "This server's library is full. Remove an article with /remove first.",
   ARTICLE_UNKNOWN: 'No such article in this library.',
+  LIBRARY_CORRUPT: 'The server library database could not be opened. Restore it from a backup, or move it aside to start afresh.',
   MODEL_MISMATCH: 'The ranking model does not match this version of the code. Run `npm run train`.',
   INTERNAL: 'Something went wrong on our side.',
 } as const;

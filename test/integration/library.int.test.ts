@@ -1,0 +1,263 @@
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createServiceFromIndex, openIndex, openLibraryFromIndex, type OpenedIndex } from '../../src/app.js';
+import { parseConfig, type Config } from '../../src/config/config.js';
+import { VerbatimError } from '../../src/core/errors.js';
+import type { Answer } from '../../src/core/types.js';
+import type { Embedder } from '../../src/embedding/embedder.js';
+import type { Library } from '../../src/library/library.js';
+import { openLibrary, type ImportPage } from '../../src/library/open-library.js';
+
+const fixtures = 'test/fixtures/library';
+const pages = {
+  frost: { url: 'https://valleytribune.example/news/millbrook-frost', slug: 'valley-tribune-orchard-frost' },
+  closure: { url: 'https://metro-observer.example/2026/library-closure', slug: 'metro-observer-library-closure' },
+} as const;
+const frostQuestion = 'How cold did it get before dawn in the Millbrook valley?';
+const operatorQuestion = 'What would the government have to prove before attacking?';
+
+let workDir: string;
+let config: Readonly<Config>;
+let opened: OpenedIndex;
+const libraries: Library[] = [];
+
+/** Serves the fixture pages the way the real importer saves them: `<slug>.txt` and `<slug>.json` in the folder given. */
+function fixtureImporter(): ImportPage & { calls: string[] } {
+  const calls: string[] = [];
+  const importPage = async ({ url, dir }: { url: string; dir: string }) => {
+    calls.push(url);
+    const page = Object.values(pages).find((candidate) => candidate.url === url);
+    if (!page) throw new VerbatimError('NO_ARTICLE_IN_PAGE');
+    await cp(join(fixtures, `${page.slug}.txt`), join(dir, `${page.slug}.txt`));
+    await cp(join(fixtures, `${page.slug}.json`), join(dir, `${page.slug}.json`));
+    return { file: join(dir, `${page.slug}.txt`) };
+  };
+  return Object.assign(importPage, { calls });
+}
+
+interface TestLibraryOptions {
+  dir: string;
+  maxArticles?: number;
+  addsPerHour?: number;
+  now?: () => Date;
+  importPage?: ImportPage;
+  indexEmbedder?: Embedder;
+}
+
+async function openTestLibrary({ dir, maxArticles = 50, addsPerHour = 10, now, importPage = fixtureImporter(), indexEmbedder }: TestLibraryOptions): Promise<Library> {
+  const library = await openLibrary({
+    config: { cacheDir: config.cacheDir, library: { dir, maxArticlesPerServer: maxArticles, addsPerHourPerServer: addsPerHour } },
+    operator: opened,
+    importPage,
+    createService: (index) => createServiceFromIndex(config, { index, embedder: opened.embedder }),
+    ...(now ? { now } : {}),
+    ...(indexEmbedder ? { indexEmbedder } : {}),
+  });
+  libraries.push(library);
+  return library;
+}
+
+const freshDir = () => mkdtemp(join(workDir, 'library-'));
+
+function citedArticles(answer: Answer): string[] {
+  return [...new Set(answer.citations.map((citation) => citation.article))];
+}
+
+beforeAll(async () => {
+  workDir = await mkdtemp(join(tmpdir(), 'verbatim-library-'));
+  await cp('data/articles', join(workDir, 'articles'), { recursive: true });
+  config = parseConfig({
+    ARTICLES_DIR: join(workDir, 'articles'),
+    INDEX_DIR: join(workDir, 'index'),
+    CACHE_DIR: join(workDir, 'cache'),
+    LIBRARY_DIR: join(workDir, 'library'),
+  });
+  opened = await openIndex(config);
+});
+
+afterEach(async () => {
+  await Promise.all(libraries.splice(0).map((library) => library.close()));
+});
+
+afterAll(async () => {
+  await rm(workDir, { recursive: true, force: true });
+});
+
+describe('per-server libraries', () => {
+  it('answers from an article added in one server there, with its exact sentences, publisher and URL, and never in another', async () => {
+    const library = await openLibraryFromIndex(config, opened, { importPage: fixtureImporter() });
+    libraries.push(library);
+    const added = await library.add({ guildId: 'server-a', url: pages.frost.url, addedBy: 'user-1' });
+    expect(added.created).toBe(true);
+    expect(added.entry).toMatchObject({ guildId: 'server-a', addedBy: 'user-1', sourceUrl: pages.frost.url, meta: { publisher: 'Valley Tribune' } });
+
+    const inA = await library.service('server-a').ask(frostQuestion);
+    expect(inA.found).toBe(true);
+    expect(citedArticles(inA)[0]).toBe(added.entry.meta.id);
+    const savedText = await readFile(join(config.library.dir, 'articles', `${added.entry.meta.id}.txt`), 'utf8');
+    for (const citation of inA.citations) expect(savedText.slice(citation.start, citation.end)).toBe(citation.text);
+    expect(inA.citations.map((citation) => citation.text).join(' ')).toContain('minus four degrees');
+    expect(inA.attribution).toContain('Valley Tribune');
+    expect(inA.attribution).toContain(pages.frost.url);
+
+    const inB = await library.service('server-b').ask(frostQuestion);
+    expect(citedArticles(inB)).not.toContain(added.entry.meta.id);
+    expect(inB.attribution).not.toContain('Valley Tribune');
+    expect(library.list('server-b').map((entry) => entry.meta.id)).not.toContain(added.entry.meta.id);
+    expect(library.service('server-b').sources().map((meta) => meta.id)).not.toContain(added.entry.meta.id);
+
+    for (const guildId of ['server-a', 'server-b', null]) {
+      const answer = await library.service(guildId).ask(operatorQuestion);
+      expect(answer.found).toBe(true);
+      expect(citedArticles(answer)).toEqual(['latin-times-cartel-strike-plans']);
+    }
+    expect(library.list('server-a').map((entry) => [entry.meta.id, entry.guildId])).toEqual([
+      ['latin-times-cartel-strike-plans', null],
+      [added.entry.meta.id, 'server-a'],
+    ]);
+  });
+
+  it('is live: a service taken before an add answers from the old set, the next one from the new article, and questions asked during the add succeed', async () => {
+    const library = await openTestLibrary({ dir: await freshDir() });
+    const before = library.service('server-a');
+    const adding = library.add({ guildId: 'server-a', url: pages.frost.url, addedBy: 'user-1' });
+    const during = await Promise.all([
+      library.service('server-b').ask(operatorQuestion),
+      library.service('server-a').ask(operatorQuestion),
+      before.ask(frostQuestion),
+    ]);
+    const { entry } = await adding;
+    for (const answer of during.slice(0, 2)) expect(answer.found).toBe(true);
+    expect(citedArticles(during[2] as Answer)).not.toContain(entry.meta.id);
+
+    expect(citedArticles(await before.ask(frostQuestion))).not.toContain(entry.meta.id);
+    const after = await library.service('server-a').ask(frostQuestion);
+    expect(after.found).toBe(true);
+    expect(citedArticles(after)[0]).toBe(entry.meta.id);
+  });
+
+  it('answers a thread on an added article from that article first, and from the whole library when the article does not answer', async () => {
+    const library = await openTestLibrary({ dir: await freshDir() });
+    const frost = await library.add({ guildId: 'server-a', url: pages.frost.url, addedBy: 'user-1' });
+    const closure = await library.add({ guildId: 'server-a', url: pages.closure.url, addedBy: 'user-1' });
+    const thread = library.service('server-a', { articleId: frost.entry.meta.id });
+
+    const question = 'What did the government department say it would do?';
+    expect(citedArticles(await library.service('server-a').ask(question))[0]).toBe('latin-times-cartel-strike-plans');
+    const own = await thread.ask(question);
+    expect(citedArticles(own)).toEqual([frost.entry.meta.id]);
+    expect(own.citations.map((citation) => citation.text).join(' ')).toContain('send inspectors');
+    const elsewhere = await thread.ask('What did the council decide?');
+    expect(citedArticles(elsewhere)).toEqual([closure.entry.meta.id]);
+    expect(thread.parties()[0]?.name).toMatch(/Lindqvist|Brennan|Ishikawa/);
+  });
+
+  it('keeps one article for the same link added twice, and one file when two servers add it', async () => {
+    const dir = await freshDir();
+    const importPage = fixtureImporter();
+    const library = await openTestLibrary({ dir, importPage });
+    const first = await library.add({ guildId: 'server-a', url: pages.frost.url, addedBy: 'user-1' });
+    const again = await library.add({ guildId: 'server-a', url: ` ${pages.frost.url} `, addedBy: 'user-2' });
+    expect(again.created).toBe(false);
+    expect(again.entry.meta.id).toBe(first.entry.meta.id);
+    expect(again.entry.addedBy).toBe('user-1');
+    const other = await library.add({ guildId: 'server-b', url: pages.frost.url, addedBy: 'user-3' });
+    expect(other.created).toBe(true);
+    expect(other.entry.meta.id).toBe(first.entry.meta.id);
+    expect(importPage.calls).toEqual([pages.frost.url]);
+    expect(await readdir(join(dir, 'articles'))).toEqual([`${first.entry.meta.id}.json`, `${first.entry.meta.id}.txt`]);
+    expect(library.list('server-a').filter((entry) => entry.guildId !== null)).toHaveLength(1);
+  });
+
+  it('refuses an add past the library size, and past the adds per hour until an hour has gone by', async () => {
+    let clock = new Date('2026-05-01T12:00:00Z');
+    const full = await openTestLibrary({ dir: await freshDir(), maxArticles: 1 });
+    await full.add({ guildId: 'server-a', url: pages.frost.url, addedBy: 'user-1' });
+    await expect(full.add({ guildId: 'server-a', url: pages.closure.url, addedBy: 'user-1' })).rejects.toMatchObject({ code: 'LIBRARY_FULL' });
+    expect((await full.add({ guildId: 'server-b', url: pages.closure.url, addedBy: 'user-2' })).created).toBe(true);
+
+    const limited = await openTestLibrary({ dir: await freshDir(), addsPerHour: 1, now: () => clock });
+    const first = await limited.add({ guildId: 'server-a', url: pages.frost.url, addedBy: 'user-1' });
+    clock = new Date('2026-05-01T12:20:00Z');
+    await expect(limited.add({ guildId: 'server-a', url: pages.closure.url, addedBy: 'user-1' })).rejects.toMatchObject({
+      code: 'RATE_LIMITED',
+      message: expect.stringContaining('Try again in 40 minutes'),
+    });
+    // Removing an article frees a place in the library, not in the hour.
+    await limited.remove({ guildId: 'server-a', articleId: first.entry.meta.id });
+    await expect(limited.add({ guildId: 'server-a', url: pages.closure.url, addedBy: 'user-1' })).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+    clock = new Date('2026-05-01T13:00:01Z');
+    expect((await limited.add({ guildId: 'server-a', url: pages.closure.url, addedBy: 'user-1' })).created).toBe(true);
+  });
+
+  it('removes a server’s own article, keeps the files while another server has it, and refuses operator articles', async () => {
+    const dir = await freshDir();
+    const library = await openTestLibrary({ dir });
+    const { entry } = await library.add({ guildId: 'server-a', url: pages.frost.url, addedBy: 'user-1' });
+    await library.add({ guildId: 'server-b', url: pages.frost.url, addedBy: 'user-2' });
+
+    await expect(library.remove({ guildId: 'server-a', articleId: 'latin-times-cartel-strike-plans' })).rejects.toMatchObject({ code: 'ARTICLE_UNKNOWN' });
+    await expect(library.remove({ guildId: 'server-c', articleId: entry.meta.id })).rejects.toMatchObject({ code: 'ARTICLE_UNKNOWN' });
+
+    expect((await library.remove({ guildId: 'server-a', articleId: entry.meta.id })).meta.id).toBe(entry.meta.id);
+    expect(citedArticles(await library.service('server-a').ask(frostQuestion))).not.toContain(entry.meta.id);
+    expect(citedArticles(await library.service('server-b').ask(frostQuestion))[0]).toBe(entry.meta.id);
+    expect(await readdir(join(dir, 'articles'))).toContain(`${entry.meta.id}.txt`);
+
+    await library.remove({ guildId: 'server-b', articleId: entry.meta.id });
+    expect(await readdir(join(dir, 'articles'))).toEqual([]);
+    expect(await readdir(join(dir, 'index'))).toEqual([]);
+  });
+
+  it('keeps every server’s library across a restart, rebuilding a lost article index from the saved text', async () => {
+    const dir = await freshDir();
+    const first = await openTestLibrary({ dir });
+    const frost = await first.add({ guildId: 'server-a', url: pages.frost.url, addedBy: 'user-1' });
+    const closure = await first.add({ guildId: 'server-b', url: pages.closure.url, addedBy: 'user-2' });
+    await first.close();
+    await rm(join(dir, 'index', frost.entry.meta.id), { recursive: true });
+
+    const second = await openTestLibrary({ dir });
+    expect(second.list('server-a').map((entry) => entry.meta.id)).toEqual(['latin-times-cartel-strike-plans', frost.entry.meta.id]);
+    expect(second.list('server-b').map((entry) => entry.meta.id)).toEqual(['latin-times-cartel-strike-plans', closure.entry.meta.id]);
+    expect(second.list('server-a')[1]).toEqual(frost.entry);
+    const answer = await second.service('server-a').ask(frostQuestion);
+    expect(citedArticles(answer)[0]).toBe(frost.entry.meta.id);
+    expect(citedArticles(await second.service('server-b').ask(frostQuestion))).not.toContain(frost.entry.meta.id);
+  });
+
+  it('leaves no row and no file behind when the import or the indexing fails', async () => {
+    const dir = await freshDir();
+    const library = await openTestLibrary({ dir });
+    await expect(library.add({ guildId: 'server-a', url: 'https://nothing.example/empty', addedBy: 'user-1' })).rejects.toMatchObject({ code: 'NO_ARTICLE_IN_PAGE' });
+
+    const failingModel: Embedder = {
+      modelId: opened.embedder.modelId,
+      dimensions: opened.embedder.dimensions,
+      embed: async () => {
+        throw new VerbatimError('EMBEDDING_FAILED');
+      },
+    };
+    const failing = await openTestLibrary({ dir, indexEmbedder: failingModel });
+    await expect(failing.add({ guildId: 'server-a', url: pages.closure.url, addedBy: 'user-1' })).rejects.toMatchObject({ code: 'EMBEDDING_FAILED' });
+    expect(failing.list('server-a')).toHaveLength(1);
+    await failing.close();
+    await library.close();
+
+    const reopened = await openTestLibrary({ dir });
+    expect(reopened.list('server-a')).toHaveLength(1);
+    expect(await readdir(join(dir, 'articles')).catch(() => [])).toEqual([]);
+    expect(await readdir(join(dir, 'staging')).catch(() => [])).toEqual([]);
+  });
+
+  it('refuses a damaged library database, naming the file and the fix', async () => {
+    const dir = await freshDir();
+    await writeFile(join(dir, 'library.db'), 'this is not a database, just some text that is long enough to have a header'.repeat(20));
+    await expect(openTestLibrary({ dir })).rejects.toMatchObject({
+      code: 'LIBRARY_CORRUPT',
+      message: expect.stringMatching(/library\.db.*(backup|move it aside)/s),
+    });
+  });
+});
