@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { loadArticleFile } from '../article/load-article.js';
 import { VerbatimError } from '../core/errors.js';
 import type { Article } from '../core/types.js';
@@ -26,14 +28,19 @@ const rebuildable = new Set(['INDEX_MISSING', 'INDEX_STALE', 'INDEX_MISMATCH', '
  * article and writing its index never loses the article.
  */
 export async function openArticleIndex({ paths, id, queryEmbedder, indexEmbedder, onRebuild }: ArticleIndexOptions): Promise<LoadedIndex> {
-  const article = await loadArticleFile(paths.articleFile(id));
-  const open = () => readIndex(paths.indexDir(id), { embedder: queryEmbedder, articles: [article] });
+  // The file's hash is all the index needs to be checked against; parsing waits for a rebuild.
+  const file = paths.articleFile(id);
+  const bytes = await readFile(file).catch((error: unknown) => {
+    throw new VerbatimError('ARTICLE_UNREADABLE', `The article file ${file} could not be read.`, { cause: error });
+  });
+  const fingerprint = { meta: { id, sha256: createHash('sha256').update(bytes).digest('hex') } };
+  const open = () => readIndex(paths.indexDir(id), { embedder: queryEmbedder, articles: [fingerprint] });
   try {
     return await open();
   } catch (error) {
     if (!(error instanceof VerbatimError) || !rebuildable.has(error.code)) throw error;
     onRebuild?.(error);
-    await buildArticleIndex({ paths, article, indexEmbedder });
+    await buildArticleIndex({ paths, article: await loadArticleFile(file), indexEmbedder });
     return open();
   }
 }

@@ -1,0 +1,262 @@
+// The library's part of `npm run bench`: how long a link takes to become answerable, and what 100
+// servers with 20 added articles each cost in answer latency, start-up and memory.
+import { createServer, type Server } from 'node:http';
+import { cp, mkdir, writeFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { createServiceFromIndex, openIndex } from '../../src/app.js';
+import { loadArticles } from '../../src/article/load-article.js';
+import type { Config } from '../../src/config/config.js';
+import { withEmbeddingCache } from '../../src/embedding/cached-embedder.js';
+import type { Embedder } from '../../src/embedding/embedder.js';
+import { createLocalEmbedder } from '../../src/embedding/local-embedder.js';
+import { buildIndex } from '../../src/index/build-index.js';
+import { readIndex } from '../../src/index/index-store.js';
+import type { Library } from '../../src/library/library.js';
+import { openLibrary, type ImportPage } from '../../src/library/open-library.js';
+import { createHashedEmbedder } from './hashed-embedder.js';
+import { percentile } from './metrics.js';
+import { createRandom, generateCorpus, generateQuestions } from './synthetic-corpus.js';
+
+export interface LibraryBenchPlan {
+  servers: number;
+  articlesPerServer: number;
+  questions: number;
+}
+
+export const libraryPlans = {
+  full: { servers: 100, articlesPerServer: 20, questions: 300 },
+  quick: { servers: 10, articlesPerServer: 5, questions: 50 },
+} satisfies Record<string, LibraryBenchPlan>;
+
+export interface LibraryFigures {
+  urlToAnswer: {
+    words: number;
+    sentences: number;
+    /** `add()` from the call to its return: fetch, extraction, saving, embedding, index, swap. */
+    addMs: number;
+    /** The first question after the add, answered from the new article. */
+    firstAnswerMs: number;
+    totalMs: number;
+    answeredFromArticle: boolean;
+    importer: string;
+  };
+  scale: {
+    servers: number;
+    articlesPerServer: number;
+    articles: number;
+    /** Adding every article through `add()` (stand-in vectors), per article. */
+    addMsPerArticle: number;
+    /** A new Library over the same folder: reading every article's index. */
+    reopenMs: number;
+    /** The first question of a server after a restart builds its composed set. */
+    firstQuestionMs: { p50: number | null; p95: number | null };
+    answerMs: { samples: number; p50: number | null; p95: number | null };
+    /** Rebuilding one server's whole index from cached vectors (the alternative to composing per-article indexes). */
+    rebuildServerIndexMs: number;
+    rssMb: number;
+    /** RSS grown from before the library opened (operator index and model loaded) to after the questions. */
+    rssGrowthMb: number;
+    heapUsedMb: number;
+  };
+}
+
+export interface LibraryBenchOptions {
+  config: Readonly<Config>;
+  workDir: string;
+  plan: LibraryBenchPlan;
+  /** The real importer (fetch + extraction + saving) once it exists; otherwise a stand-in. */
+  importPage?: ImportPage;
+  importerName?: string;
+  progress: (line: string) => void;
+}
+
+export async function benchLibrary(options: LibraryBenchOptions): Promise<LibraryFigures> {
+  const urlToAnswer = await benchUrlToAnswer(options);
+  const scale = await benchScale(options);
+  return { urlToAnswer, scale };
+}
+
+/** A ~1,000-word article as a news page, served from 127.0.0.1, added and asked about with the real model. */
+async function benchUrlToAnswer({ config, workDir, importPage, importerName, progress }: LibraryBenchOptions): Promise<LibraryFigures['urlToAnswer']> {
+  const base = join(workDir, 'library-url');
+  const benchConfig: Readonly<Config> = {
+    ...config,
+    indexDir: join(base, 'index'),
+    cacheDir: join(base, 'cache'),
+    library: { ...config.library, dir: join(base, 'library') },
+  };
+  const [article] = generateCorpus({ articles: 1, sentencesPerArticle: 50, seed: 4242 });
+  if (!article) throw new Error('The corpus generator returned no article.');
+  const lines = article.text.trim().split('\n');
+  const [headline = 'Untitled', ...rest] = lines;
+  const paragraphs = rest.slice(0, -1);
+  const words = paragraphs.join(' ').split(/\s+/).length;
+  const html = pageHtml({ headline, paragraphs, publisher: 'Bench Gazette' });
+  const server = await serve(html);
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/news/bench-article`;
+  try {
+    progress(`library: URL → first answer for a ${words}-word article from ${url}…`);
+    // As in the running bot: the operator's index open and the question model loaded and warm.
+    const opened = await openIndex(benchConfig);
+    await opened.embedder.embed(['warm up']);
+    const library = await openLibrary({
+      config: benchConfig,
+      operator: opened,
+      importPage: importPage ?? standInImportPage,
+      createService: (index) => createServiceFromIndex(benchConfig, { index, embedder: opened.embedder }),
+    });
+    try {
+      const started = performance.now();
+      const { entry } = await library.add({ guildId: 'bench', url, addedBy: 'bench' });
+      const addMs = performance.now() - started;
+      // "The new tram line divides Ashford" → "What did officials say about the new tram line?"
+      const subject = headline.replace(/ divides .*$/, '').toLowerCase();
+      const answer = await library.service('bench').ask(`What did officials say about ${subject}?`);
+      const totalMs = performance.now() - started;
+      return {
+        words,
+        sentences: entry.sentences,
+        addMs,
+        firstAnswerMs: totalMs - addMs,
+        totalMs,
+        answeredFromArticle: answer.citations.some((citation) => citation.article === entry.meta.id),
+        importer: importerName ?? 'stand-in (bench/lib/library-bench.ts: fetch + <p> text)',
+      };
+    } finally {
+      await library.close();
+    }
+  } finally {
+    server.close();
+  }
+}
+
+/**
+ * 100 servers × 20 articles each, every article distinct: indexes on stand-in vectors (embedding
+ * 2,000 articles with the real model would take the whole budget), each question paying the real
+ * model once, as in `benchCorpus`.
+ */
+async function benchScale({ config, workDir, plan, progress }: LibraryBenchOptions): Promise<LibraryFigures['scale']> {
+  const base = join(workDir, 'library-scale');
+  const sourceDir = join(base, 'sources');
+  await mkdir(sourceDir, { recursive: true });
+  const total = plan.servers * plan.articlesPerServer;
+  const corpus = generateCorpus({ articles: total, sentencesPerArticle: 20, seed: 777 });
+  await Promise.all(corpus.map((article) => writeFile(join(sourceDir, article.fileName), article.text)));
+
+  const realModel = createLocalEmbedder();
+  const hashed = createHashedEmbedder();
+  const questionEmbedder: Embedder = createHashedEmbedder({ alsoEmbed: (texts) => realModel.embed(texts) });
+  const operatorDir = join(base, 'operator-index');
+  const operatorArticles = await loadArticles(config.articlesDir);
+  await buildIndex({ articles: operatorArticles, embedder: hashed, indexDir: operatorDir });
+  const operator = { index: await readIndex(operatorDir, { embedder: hashed, articles: operatorArticles }), embedder: questionEmbedder };
+  const libraryConfig = {
+    cacheDir: join(base, 'cache'),
+    library: { dir: join(base, 'library'), maxArticlesPerServer: plan.articlesPerServer, addsPerHourPerServer: plan.articlesPerServer },
+  };
+  const copyImport: ImportPage = async ({ url, dir }) => {
+    const fileName = new URL(url).pathname.slice(1);
+    await cp(join(sourceDir, fileName), join(dir, fileName));
+    return { file: join(dir, fileName) };
+  };
+  const open = () =>
+    openLibrary({
+      config: libraryConfig,
+      operator,
+      importPage: copyImport,
+      indexEmbedder: withEmbeddingCache(hashed, { dir: libraryConfig.cacheDir }),
+      createService: (index) => createServiceFromIndex(config, { index, embedder: questionEmbedder }),
+    });
+  const guilds = Array.from({ length: plan.servers }, (_, position) => `server-${position + 1}`);
+
+  progress(`library: adding ${total} articles to ${plan.servers} servers (stand-in vectors)…`);
+  await realModel.embed(['The model is loaded before memory is measured.']);
+  globalThis.gc?.();
+  const rssBefore = process.memoryUsage().rss;
+  let library: Library = await open();
+  const addStarted = performance.now();
+  for (const [position, article] of corpus.entries()) {
+    const guildId = guilds[position % plan.servers] ?? 'server-1';
+    await library.add({ guildId, url: `http://bench.example/${article.fileName}`, addedBy: 'bench' });
+    if ((position + 1) % 500 === 0) progress(`  ${position + 1} of ${total}`);
+  }
+  const addMsPerArticle = (performance.now() - addStarted) / total;
+  await library.close();
+
+  progress('library: reopening (restart) and asking…');
+  const reopenStarted = performance.now();
+  library = await open();
+  const reopenMs = performance.now() - reopenStarted;
+  try {
+    const questions = generateQuestions({ count: plan.questions, seed: 12 });
+    const random = createRandom(3);
+    await realModel.embed(['warm up']);
+    const firstQuestion: number[] = [];
+    for (const guildId of guilds) firstQuestion.push(await timed(() => library.service(guildId).ask(questions[0] ?? 'What happened?')));
+    const samples: number[] = [];
+    for (const question of questions) samples.push(await timed(() => library.service(random.pick(guilds)).ask(question)));
+    globalThis.gc?.();
+    const memory = process.memoryUsage();
+
+    progress('library: one server index rebuilt from cached vectors, for comparison…');
+    const serverArticles = await loadArticles(corpus.slice(0, plan.articlesPerServer).map((article) => join(libraryConfig.library.dir, 'articles', article.fileName)));
+    const rebuildServerIndexMs = await timed(() =>
+      buildIndex({ articles: [...operatorArticles, ...serverArticles], embedder: withEmbeddingCache(hashed, { dir: libraryConfig.cacheDir }), indexDir: join(base, 'one-server') }),
+    );
+    return {
+      servers: plan.servers,
+      articlesPerServer: plan.articlesPerServer,
+      articles: total,
+      addMsPerArticle,
+      reopenMs,
+      firstQuestionMs: { p50: percentile(firstQuestion, 50), p95: percentile(firstQuestion, 95) },
+      answerMs: { samples: samples.length, p50: percentile(samples, 50), p95: percentile(samples, 95) },
+      rebuildServerIndexMs,
+      rssMb: memory.rss / 1024 / 1024,
+      rssGrowthMb: (memory.rss - rssBefore) / 1024 / 1024,
+      heapUsedMb: memory.heapUsed / 1024 / 1024,
+    };
+  } finally {
+    await library.close();
+  }
+}
+
+/** What the bench uses until the real importer lands: the page's `<p>` texts as paragraphs. */
+const standInImportPage: ImportPage = async ({ url, dir }) => {
+  const html = await (await fetch(url)).text();
+  const paragraphs = [...html.matchAll(/<p>(.*?)<\/p>/gs)].map((match) => decodeEntities(match[1] ?? ''));
+  const title = decodeEntities(/<title>(.*?)<\/title>/s.exec(html)?.[1] ?? 'Untitled');
+  const file = join(dir, 'bench-article.txt');
+  await writeFile(join(dir, 'bench-article.json'), JSON.stringify({ title, publisher: 'Bench Gazette', url, date: null }));
+  await writeFile(file, `${title}\n\n${paragraphs.join('\n\n')}\n`);
+  return { file };
+};
+
+function pageHtml({ headline, paragraphs, publisher }: { headline: string; paragraphs: readonly string[]; publisher: string }): string {
+  const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return `<!doctype html><html><head><meta charset="utf-8"><title>${escape(headline)}</title>
+<meta property="og:site_name" content="${escape(publisher)}"></head>
+<body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article><h1>${escape(headline)}</h1><p class="byline">By Bench Reporter</p>
+${paragraphs.map((paragraph) => `<p>${escape(paragraph)}</p>`).join('\n')}
+</article><footer>Subscribe to our newsletter.</footer></body></html>`;
+}
+
+function decodeEntities(text: string): string {
+  return text.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+
+function serve(html: string): Promise<Server> {
+  const server = createServer((_request, response) => {
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    response.end(html);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+async function timed(action: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await action();
+  return performance.now() - started;
+}
