@@ -28,6 +28,7 @@ import { generateCorpus, generateQuestions } from '../bench/lib/synthetic-corpus
 import { lineChartSvg } from '../bench/lib/svg-chart.js';
 import { describeLimit, judge, type Target } from '../bench/lib/targets.js';
 import { formatMilliseconds, formatTable, type Cell } from '../bench/lib/text-table.js';
+import { benchLibrary, libraryPlans, renderLibraryReport } from '../bench/lib/library-bench.js';
 import { runCli } from './run-cli.js';
 
 const repositoryRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -132,6 +133,7 @@ await runCli(async () => {
     for (const size of plan.corpusSizes) {
       scale.push(await benchCorpus({ size, config, workDir, plan, msPerText: realEmbedding.msPerText, progress }));
     }
+    const library = await benchLibrary({ config, workDir, plan: libraryPlans[plan.mode], progress });
     const bot = await readBotFigures();
     const peakRssMb = process.resourceUsage().maxRSS / 1024;
     const largest = scale.at(-1);
@@ -150,6 +152,7 @@ await runCli(async () => {
         note: 'extrapolated: real-model rate × distinct texts + measured rest',
       },
       { name: 'HNSW recall@10, largest corpus', value: largest?.recallAt10 ?? null, limit: 0.98, direction: 'atLeast', unit: '' },
+      { name: 'URL → first answer, ~1,000 words', value: library.urlToAnswer.totalMs / 1000, limit: 5, direction: 'below', unit: 's' },
       { name: 'bot peak RSS (bench/bot.json)', value: bot.peakRssMb, limit: 500, direction: 'below', unit: 'MB', ...(bot.note ? { note: bot.note } : {}) },
     ];
 
@@ -163,6 +166,7 @@ await runCli(async () => {
       realEmbedding,
       vectors: 'scale runs: 512-d hashed bag-of-words vectors (seeded random direction per word, summed, normalised); see bench/README.md',
       scale,
+      library,
       bot,
       peakRssMb,
       targets: targets.map((target) => ({ ...target, verdict: judge(target) })),
@@ -175,7 +179,7 @@ await runCli(async () => {
       plan.mode === 'full' ? join(repositoryRoot, 'bench', 'latency-vs-corpus.svg') : join(repositoryRoot, 'bench', 'results', 'latency-vs-corpus-quick.svg');
     await writeFile(chartPath, latencyChart(scale, plan));
 
-    process.stdout.write(`${renderReport({ plan, article, realEmbedding, scale, targets, peakRssMb, elapsedMs })}\n`);
+    process.stdout.write(`${renderReport({ plan, article, realEmbedding, scale, targets, peakRssMb, elapsedMs })}\n\n${renderLibraryReport(library)}\n`);
     process.stdout.write(`\nFigures: ${relative(jsonPath)}; chart: ${relative(chartPath)}\n`);
   } finally {
     await rm(workDir, { recursive: true, force: true });

@@ -16,6 +16,7 @@ import type { Library } from '../../src/library/library.js';
 import { openLibrary, type ImportPage } from '../../src/library/open-library.js';
 import { createHashedEmbedder } from './hashed-embedder.js';
 import { percentile } from './metrics.js';
+import { formatMilliseconds, formatTable, type Cell } from './text-table.js';
 import { createRandom, generateCorpus, generateQuestions } from './synthetic-corpus.js';
 
 export interface LibraryBenchPlan {
@@ -86,7 +87,7 @@ async function benchUrlToAnswer({ config, workDir, importPage, importerName, pro
     cacheDir: join(base, 'cache'),
     library: { ...config.library, dir: join(base, 'library') },
   };
-  const [article] = generateCorpus({ articles: 1, sentencesPerArticle: 50, seed: 4242 });
+  const [article] = generateCorpus({ articles: 1, sentencesPerArticle: 68, seed: 4242 });
   if (!article) throw new Error('The corpus generator returned no article.');
   const lines = article.text.trim().split('\n');
   const [headline = 'Untitled', ...rest] = lines;
@@ -259,4 +260,19 @@ async function timed(action: () => Promise<unknown>): Promise<number> {
   const started = performance.now();
   await action();
   return performance.now() - started;
+}
+
+/** The library's lines of the bench report. */
+export function renderLibraryReport(figures: LibraryFigures): string {
+  const { urlToAnswer: url, scale } = figures;
+  const rows: Cell[][] = [
+    ['URL → first answer', `${(url.totalMs / 1000).toFixed(2)} s`, `${url.words}-word page on 127.0.0.1, ${url.sentences} sentences; add ${(url.addMs / 1000).toFixed(2)} s + first answer ${formatMilliseconds(url.firstAnswerMs)}; answered from it: ${url.answeredFromArticle ? 'yes' : 'no'}; importer: ${url.importer}`],
+    [`answer p50 / p95, ${scale.servers} servers × ${scale.articlesPerServer}`, `${formatMilliseconds(scale.answerMs.p50)} / ${formatMilliseconds(scale.answerMs.p95)}`, `${scale.answerMs.samples} questions to random servers; operator index + ${scale.articlesPerServer} article indexes composed; real model per question`],
+    ['first question of a server after restart', `${formatMilliseconds(scale.firstQuestionMs.p50)} / ${formatMilliseconds(scale.firstQuestionMs.p95)}`, 'p50 / p95; builds its composed set once'],
+    ['add, per article', formatMilliseconds(scale.addMsPerArticle), `${scale.articles} adds, stand-in vectors (no model time): save, lexical + HNSW index, swap`],
+    ['restart: open the library', `${(scale.reopenMs / 1000).toFixed(1)} s`, `reads ${scale.articles} article indexes`],
+    ['one server index rebuilt instead', formatMilliseconds(scale.rebuildServerIndexMs), `the alternative design: operator + ${scale.articlesPerServer} articles re-indexed from cached vectors on each add`],
+    ['memory', `${scale.rssMb.toFixed(0)} MB RSS`, `+${scale.rssGrowthMb.toFixed(0)} MB for the library (${((scale.rssGrowthMb * 1024) / scale.articles).toFixed(0)} KB per article); heap ${scale.heapUsedMb.toFixed(0)} MB`],
+  ];
+  return ['Server libraries (src/library)', formatTable({ headers: ['measure', 'value', 'how'], rows, leftAligned: [0, 1, 2] })].join('\n');
 }
