@@ -5,8 +5,10 @@ import { VerbatimError } from '../core/errors.js';
 import type { Article } from '../core/types.js';
 import type { Embedder } from '../embedding/embedder.js';
 import { buildIndex } from '../index/build-index.js';
-import { readIndex, type LoadedIndex } from '../index/index-store.js';
+import { readIndex } from '../index/index-store.js';
+import type { SearchableIndex } from '../retrieval/retriever.js';
 import type { LibraryPaths } from './article-files.js';
+import { exactVectorsOf } from './exact-vectors.js';
 
 export interface ArticleIndexOptions {
   paths: LibraryPaths;
@@ -27,14 +29,17 @@ const rebuildable = new Set(['INDEX_MISSING', 'INDEX_STALE', 'INDEX_MISMATCH', '
  * missing, stale or damaged one is rebuilt from the saved text, so a crash between saving the
  * article and writing its index never loses the article.
  */
-export async function openArticleIndex({ paths, id, queryEmbedder, indexEmbedder, onRebuild }: ArticleIndexOptions): Promise<LoadedIndex> {
+export async function openArticleIndex({ paths, id, queryEmbedder, indexEmbedder, onRebuild }: ArticleIndexOptions): Promise<SearchableIndex> {
   // The file's hash is all the index needs to be checked against; parsing waits for a rebuild.
   const file = paths.articleFile(id);
   const bytes = await readFile(file).catch((error: unknown) => {
     throw new VerbatimError('ARTICLE_UNREADABLE', `The article file ${file} could not be read.`, { cause: error });
   });
   const fingerprint = { meta: { id, sha256: createHash('sha256').update(bytes).digest('hex') } };
-  const open = () => readIndex(paths.indexDir(id), { embedder: queryEmbedder, articles: [fingerprint] });
+  const open = async (): Promise<SearchableIndex> => {
+    const { articles, chunks, lexical, vectorStore } = await readIndex(paths.indexDir(id), { embedder: queryEmbedder, articles: [fingerprint] });
+    return { articles, chunks, lexical, vectorStore: exactVectorsOf(vectorStore) };
+  };
   try {
     return await open();
   } catch (error) {

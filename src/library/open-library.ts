@@ -7,7 +7,6 @@ import { VerbatimError } from '../core/errors.js';
 import type { AnswerService, Article } from '../core/types.js';
 import { withEmbeddingCache } from '../embedding/cached-embedder.js';
 import type { Embedder } from '../embedding/embedder.js';
-import type { LoadedIndex } from '../index/index-store.js';
 import type { SearchableIndex } from '../retrieval/retriever.js';
 import { articleIdsOnDisk, createStagingDir, libraryPaths, moveIntoArticles, removeArticleFiles } from './article-files.js';
 import { openArticleIndex } from './article-index.js';
@@ -70,7 +69,7 @@ export async function openLibrary(options: OpenLibraryOptions): Promise<Library>
     sentences: article.sentences.length,
   }));
   /** Loaded indexes of the added articles, by article id. */
-  const articleIndexes = new Map<string, LoadedIndex>();
+  const articleIndexes = new Map<string, SearchableIndex>();
   /** "That article alone" services, built on first use, by article id. */
   const articleServices = new Map<string, AnswerService>();
   const views = new Map<string, ServerView>();
