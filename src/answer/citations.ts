@@ -15,9 +15,13 @@ export function citeSentence(article: Article, sentence: Sentence): Citation {
 
 /**
  * "Source: Latin Times — © 2025 Latin Times. All rights reserved. …", one line per article. An
- * article added by link has its URL and often no copyright line (none is invented):
- * "Source: Harbour Gazette — https://…".
+ * article without a copyright line (one added by link) is credited to its publisher and its URL.
  */
 export function attributionFor(articles: readonly ArticleMeta[]): string {
-  return articles.map((meta) => `Source: ${[meta.publisher, meta.copyright, meta.url].filter(Boolean).join(' — ')}`).join('\n');
+  return articles.map(attributionLine).join('\n');
+}
+
+function attributionLine(meta: ArticleMeta): string {
+  const credit = meta.copyright.trim() !== '' ? meta.copyright : meta.url;
+  return credit ? `Source: ${meta.publisher} — ${credit}` : `Source: ${meta.publisher}`;
 }
