@@ -132,3 +132,12 @@ export async function openLibraryFromIndex(
     ...(logger ? { logger } : {}),
   });
 }
+
+/**
+ * What the bot runs on: the operator's index opened (built first when missing), then every
+ * server's library over it.
+ */
+export async function createLibrary(config: Readonly<Config>, options: AppOptions & { importPage: ImportPage }): Promise<Library> {
+  const opened = await openIndex(config, options);
+  return openLibraryFromIndex(config, opened, options);
+}
