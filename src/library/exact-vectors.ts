@@ -36,8 +36,8 @@ export async function readStoredVectors(hnswDir: string, dimensions: number): Pr
     const document = documents.get(String(label));
     const chunkIds = document?.metadata?.chunkIds;
     if (typeof document?.pageContent !== 'string' || !Array.isArray(chunkIds)) throw corrupt(`vector ${label} has no document`);
-    const vector = new Float32Array(dimensions);
-    for (let dimension = 0; dimension < dimensions; dimension += 1) vector[dimension] = binary.readFloatLE(start + dataOffset + dimension * 4);
+    // A copy, so the floats are aligned and the file's buffer is not kept alive (little-endian, as hnswlib wrote it on x86/arm64).
+    const vector = new Float32Array(Uint8Array.from(binary.subarray(start + dataOffset, start + dataOffset + dimensions * 4)).buffer);
     stored.push({ embedText: document.pageContent, chunkIds: chunkIds.filter((chunkId): chunkId is string => typeof chunkId === 'string'), vector: normalised(vector) });
   }
   return stored;
