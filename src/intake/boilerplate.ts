@@ -1,0 +1,51 @@
+/**
+ * Lines that survive Readability but are not the article: ad labels, "Read more: …" teasers,
+ * newsletter and share prompts, photo credits, update stamps. General patterns of how news pages
+ * label such boxes, never one site's markup; each applies only to a short line, so an article
+ * sentence that merely mentions a newsletter or a photo is kept.
+ */
+
+/** Whole-line labels. */
+const labelLines = [
+  /^(?:advertisement|advertising|advert|ad|sponsored(?: content)?|paid content|promoted|story continues(?: below)?(?: advertisement)?|article continues (?:below|after) (?:this )?(?:ad(?:vertisement)?)|continue reading(?: (?:the )?(?:main )?(?:story|article))?(?: below)?|scroll (?:down )?to continue(?: reading)?|skip (?:to|past) (?:content|main content|advertisement|ad))[.:…]?$/iu,
+  /^(?:share|share this(?: article| story| post)?|share on \w+|tweet|email|print|copy link|link copied|comments?|show comments|leave a comment|\d+ comments?|view comments|listen(?: to (?:this )?(?:article|story))?|\d+ min(?:ute)?s? (?:read|listen))[.:…]?$/iu,
+];
+
+/** A short line that starts like a teaser, a prompt or a credit. */
+const promptStarts = [
+  /^(?:read|see|watch|listen|also read|read also|related|more|more from|more on|recommended|trending|top stories|popular|editor['’]s picks|you may also like|you might also like|don['’]t miss|most read|latest|in (?:other|related) news)(?: (?:more|also|next|this|now|the full story|the latest))?\s*[:|»›>–—]/iu,
+  /^(?:photo|photos|image|images|picture|video|graphic|illustration|credit|photograph|file photo|caption)(?:\s+(?:credit|by))?\s*[:/]/iu,
+  /^(?:sign up|subscribe|register|follow (?:us|@)|like us|don['’]t miss out|never miss|want more)\b/iu,
+  /^(?:click|tap) here\b/iu,
+  /^(?:this (?:story|article|content) (?:is|was) (?:available|only available|for subscribers)|already a subscriber|to continue reading|subscribe to (?:continue|read))/iu,
+];
+
+/** Words that mark a line as a newsletter / cookie / share / social box wherever they appear. */
+const boxWords = [
+  /\bnewsletters?\b.*\b(?:sign up|subscribe|inbox|delivered)\b|\b(?:sign up|subscribe)\b.*\bnewsletters?\b/iu,
+  /\bcookies?\b.*\b(?:accept|consent|privacy|settings|we use)\b|\bwe use cookies\b/iu,
+  /\b(?:follow|find) us on\b|\bshare (?:this|on) (?:facebook|twitter|x|linkedin|whatsapp)\b/iu,
+  /\b(?:getty images|shutterstock|associated press|ap photo|afp|reuters|epa|file photo)\s*\)?$/iu,
+  /^©|^\(c\)\s|^copyright\b|\ball rights reserved\b/iu,
+];
+
+const socialNames = /^(?:(?:facebook|twitter|x|linkedin|whatsapp|reddit|email|e-mail|pinterest|telegram|flipboard|print|copy(?: link)?|share)\s*[|,·•/]?\s*){2,}$/iu;
+
+/** Lines of this many words or fewer are short enough to be a label, prompt or credit. */
+const shortLineWords = 25;
+
+export function isBoilerplate(line: string): boolean {
+  const words = line.split(/\s+/u).length;
+  if (labelLines.some((pattern) => pattern.test(line)) || socialNames.test(line)) return true;
+  if (words > shortLineWords) return false;
+  return promptStarts.some((pattern) => pattern.test(line)) || boxWords.some((pattern) => pattern.test(line)) || isTimestamp(line);
+}
+
+/** "Updated 3:45 p.m. ET, March 4, 2025", "Published 2 hours ago". */
+function isTimestamp(line: string): boolean {
+  return (
+    line.split(/\s+/u).length <= 12 &&
+    /^(?:published|updated|last updated|posted|first published|modified)\b/iu.test(line) &&
+    /\d|\bago\b/u.test(line)
+  );
+}

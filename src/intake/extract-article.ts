@@ -1,0 +1,49 @@
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import { VerbatimError } from '../core/errors.js';
+import { articleParagraphs } from './article-paragraphs.js';
+import { decodePage } from './decode-page.js';
+import type { DomDocument, DomElement } from './dom.js';
+import type { ExtractedArticle, FetchedPage } from './page.js';
+import { personName, readPageMetadata, withoutSiteSuffix } from './page-metadata.js';
+
+/** Fewer words than this is a stub (404, log-in wall, teaser, index page), not an article. */
+const minArticleWords = 40;
+/** A short text that tells the reader to subscribe or log in is the teaser of a paywall. */
+const paywallWords = 150;
+const paywallPrompt = /\b(?:subscribe|subscribers?|log ?in|sign ?in|create (?:a free )?account|already a (?:member|subscriber))\b/iu;
+
+/** The article in a fetched page: main text as paragraphs and its metadata. Pure: no network. */
+export function extractArticle(page: FetchedPage): ExtractedArticle {
+  const html = decodePage(page);
+  const document = parseHTML(html).document as unknown as DomDocument;
+  if (!document.documentElement) throw new VerbatimError('NO_ARTICLE_IN_PAGE');
+  // Readability rewrites the DOM it reads, so the markup's own metadata is read first.
+  const metadata = readPageMetadata(document, page.url);
+  const pageText = collapse(document.body?.textContent ?? '');
+  // The content comes back as the element itself (not serialised HTML to parse a second time).
+  const parsed = new Readability<DomElement>(document, { serializer: (node: unknown) => node as DomElement }).parse();
+  const title = metadata.title ?? (parsed?.title ? withoutSiteSuffix(collapse(parsed.title), metadata.publisher, { guessShortTail: true }) : null);
+  const paragraphs = parsed?.content ? articleParagraphs(parsed.content, { title: title ?? '' }) : [];
+  const words = paragraphs.join(' ').split(/\s+/u).filter(Boolean).length;
+  if (words < minArticleWords || (words < paywallWords && paywallPrompt.test(pageText) && paragraphs.length < 4)) {
+    throw new VerbatimError('NO_ARTICLE_IN_PAGE');
+  }
+  const url = metadata.canonicalUrl ?? page.url;
+  return {
+    title: title ?? paragraphs[0]?.slice(0, 100) ?? url,
+    byline: metadata.byline ?? personName(parsed?.byline),
+    publisher: metadata.publisher ?? (collapse(parsed?.siteName ?? '') || hostName(url)),
+    date: metadata.date,
+    url,
+    paragraphs,
+  };
+}
+
+function hostName(url: string): string {
+  return new URL(url).hostname.replace(/^www\./u, '');
+}
+
+function collapse(text: string): string {
+  return text.replace(/\s+/gu, ' ').trim();
+}
