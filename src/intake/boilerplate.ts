@@ -8,6 +8,7 @@
 /** Whole-line labels. */
 const labelLines = [
   /^(?:advertisement|advertising|advert|ad|sponsored(?: content)?|paid content|promoted|story continues(?: below)?(?: advertisement)?|article continues (?:below|after) (?:this )?(?:ad(?:vertisement)?)|continue reading(?: (?:the )?(?:main )?(?:story|article))?(?: below)?|scroll (?:down )?to continue(?: reading)?|skip (?:to|past) (?:content|main content|advertisement|ad))[.:…]?$/iu,
+  /^[\d,.]+k?\s+(?:reads?|views?|comments?|shares?|likes?|replies)$/iu,
   /^(?:share|share this(?: article| story| post)?|share on \w+|tweet|email|print|copy link|link copied|comments?|show comments|leave a comment|\d+ comments?|view comments|listen(?: to (?:this )?(?:article|story))?|\d+ min(?:ute)?s? (?:read|listen))[.:…]?$/iu,
 ];
 
@@ -24,7 +25,10 @@ const promptStarts = [
 const boxWords = [
   /\bnewsletters?\b.*\b(?:sign up|subscribe|inbox|delivered)\b|\b(?:sign up|subscribe)\b.*\bnewsletters?\b/iu,
   /\bcookies?\b.*\b(?:accept|consent|privacy|settings|we use)\b|\bwe use cookies\b/iu,
-  /\b(?:follow|find) us on\b|\bshare (?:this|on) (?:facebook|twitter|x|linkedin|whatsapp)\b/iu,
+  /^(?:contact|reach|email|e-mail|write to|send tips to)\b.*(?:\S@\S|\bat \S+\.\w{2,})/iu,
+  /\b(?:reach|contact|email|e-mail|write to) (?:him|her|them|me|us|the (?:author|writer|reporter))\b/iu,
+  /\bsubscribe (?:now|today|here)\b|\bunlimited (?:digital )?access\b|\bthanks for reading\b|\bsupport (?:local|our|independent|quality) journalism\b/iu,
+  /\b(?:follow|find) (?:us|him|her|them|me) on\b|\bshare (?:this|on) (?:facebook|twitter|x|linkedin|whatsapp)\b/iu,
   /\b(?:getty images|shutterstock|associated press|ap photo|afp|reuters|epa|file photo)\s*\)?$/iu,
   /^©|^\(c\)\s|^copyright\b|\ball rights reserved\b/iu,
 ];
@@ -38,11 +42,19 @@ export function isBoilerplate(line: string): boolean {
   const words = line.split(/\s+/u).length;
   if (labelLines.some((pattern) => pattern.test(line)) || socialNames.test(line)) return true;
   if (words > shortLineWords) return false;
+  if (isBylineLine(line)) return true;
   return promptStarts.some((pattern) => pattern.test(line)) || boxWords.some((pattern) => pattern.test(line)) || isTimestamp(line);
+}
+
+/** "By Ana Ruiz", "By Ana Ruiz, Staff Writer Published March 4": a byline box, not a sentence. */
+function isBylineLine(line: string): boolean {
+  const opensLikeByline = /^[Bb][Yy]:?\s+\p{Lu}/u.test(line) || /^(?:posted|submitted|written|words|story|reporting|text) by\b/iu.test(line);
+  return line.split(/\s+/u).length <= 14 && opensLikeByline && !/[.!?…"”’]$/u.test(line);
 }
 
 /** "Updated 3:45 p.m. ET, March 4, 2025", "Published 2 hours ago". */
 function isTimestamp(line: string): boolean {
+  if (line.split(/\s+/u).length <= 6 && /^(?:pinned|new|updated|breaking)?\s*\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?/iu.test(line)) return true;
   return (
     line.split(/\s+/u).length <= 12 &&
     /^(?:published|updated|last updated|posted|first published|modified)\b/iu.test(line) &&

@@ -1,7 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { VerbatimError } from '../core/errors.js';
-import { articleParagraphs } from './article-paragraphs.js';
+import { articleParagraphs, isListOfTeasers } from './article-paragraphs.js';
 import { decodePage } from './decode-page.js';
 import type { DomDocument, DomElement } from './dom.js';
 import type { ExtractedArticle, FetchedPage } from './page.js';
@@ -25,8 +25,7 @@ export function extractArticle(page: FetchedPage): ExtractedArticle {
   const parsed = new Readability<DomElement>(document, { serializer: (node: unknown) => node as DomElement }).parse();
   const title = metadata.title ?? (parsed?.title ? withoutSiteSuffix(collapse(parsed.title), metadata.publisher, { guessShortTail: true }) : null);
   const paragraphs = parsed?.content ? articleParagraphs(parsed.content, { title: title ?? '' }) : [];
-  const words = paragraphs.join(' ').split(/\s+/u).filter(Boolean).length;
-  if (words < minArticleWords || (words < paywallWords && paywallPrompt.test(pageText) && paragraphs.length < 4)) {
+  if (isStub({ paragraphs, pageText }) || (parsed?.content && isListOfTeasers(parsed.content, paragraphs.length))) {
     throw new VerbatimError('NO_ARTICLE_IN_PAGE');
   }
   const url = metadata.canonicalUrl ?? page.url;
@@ -38,6 +37,13 @@ export function extractArticle(page: FetchedPage): ExtractedArticle {
     url,
     paragraphs,
   };
+}
+
+/** Too little text to be an article: an error or log-in page, or a paywall's teaser. */
+function isStub({ paragraphs, pageText }: { paragraphs: readonly string[]; pageText: string }): boolean {
+  const words = paragraphs.join(' ').split(' ').filter(Boolean).length;
+  if (words < minArticleWords) return true;
+  return words < paywallWords && paragraphs.length < 4 && paywallPrompt.test(pageText);
 }
 
 function hostName(url: string): string {

@@ -122,7 +122,8 @@ export function personName(value: string | null | undefined): string | null {
   return name;
 }
 
-const titleSeparator = /\s+[|–—·•:-]\s+|\s+[|–—·•]\s*|\s*[|–—·•]\s+/u;
+/** " | ", " - ", " — ", " :: ", " » ", "|": the marks sites put between a headline and their name. */
+const titleSeparator = /\s+(?:::|[–—·•»/-])\s+|\s*\|\s*/u;
 
 /**
  * "Port strike ends | Harbor Gazette" → "Port strike ends": a last segment after a separator that
@@ -133,7 +134,7 @@ export function withoutSiteSuffix(title: string, siteName: string | null, { gues
   const parts = title.split(titleSeparator);
   if (parts.length < 2) return title;
   const last = (parts.at(-1) ?? '').trim();
-  const head = title.slice(0, title.lastIndexOf(last)).replace(/[\s|–—·•:-]+$/u, '');
+  const head = title.slice(0, title.lastIndexOf(last)).replace(/[\s|–—·•:»/-]+$/u, '');
   const namesSite = siteName !== null && loose(last) !== '' && (loose(siteName).includes(loose(last)) || loose(last).includes(loose(siteName)));
   const shortTail = guessShortTail && last.split(/\s+/u).length <= 3 && head.split(/\s+/u).length >= 4 && !/[:]/u.test(title.slice(head.length, title.length - last.length));
   return namesSite || shortTail ? withoutSiteSuffix(head, siteName, { guessShortTail }) : title;
