@@ -9,13 +9,19 @@ import type { DomDocument } from './dom.js';
 export interface PageMetadata {
   /** JSON-LD `headline`, `og:title`, `twitter:title`, `<title>` (site suffix removed). */
   title: string | null;
-  /** JSON-LD `author`, `meta[name=author]`, `rel=author` link text. */
+  /** `mainEntityOfPage`: the page's URL as a string or as `{ "@id": … }`. */
+function entityId(value: Json | undefined): string | null {
+  if (value && typeof value === 'object' && !Array.isArray(value)) return text(value['@id']) ?? text(value.url);
+  return text(value);
+}
+
+/** JSON-LD `author`, `meta[name=author]`, `rel=author` link text. */
   byline: string | null;
   /** `og:site_name`, JSON-LD `publisher.name`, `application-name`. */
   publisher: string | null;
   /** `article:published_time`, JSON-LD `datePublished`, `<time datetime>`; YYYY-MM-DD. */
   date: string | null;
-  /** `<link rel=canonical>`, `og:url`, JSON-LD `url`, resolved, http(s) only. */
+  /** `<link rel=canonical>`, `og:url`, JSON-LD `url` / `mainEntityOfPage`, resolved, http(s) only. */
   canonicalUrl: string | null;
 }
 
@@ -40,7 +46,8 @@ export function readPageMetadata(document: DomDocument, pageUrl: string): PageMe
     canonicalUrl:
       webUrl(document.querySelector('link[rel~="canonical"]')?.getAttribute('href'), pageUrl) ??
       webUrl(meta('og:url'), pageUrl) ??
-      webUrl(text(ld?.url), pageUrl),
+      webUrl(text(ld?.url), pageUrl) ??
+      webUrl(entityId(ld?.mainEntityOfPage), pageUrl),
   };
 }
 
@@ -94,6 +101,12 @@ function nameOf(value: Json | undefined): string | null {
   if (Array.isArray(value)) return value.map(nameOf).find((entry) => entry !== null) ?? null;
   if (value && typeof value === 'object') return text(value.name);
   return null;
+}
+
+/** `mainEntityOfPage`: the page's URL as a string or as `{ "@id": … }`. */
+function entityId(value: Json | undefined): string | null {
+  if (value && typeof value === 'object' && !Array.isArray(value)) return text(value['@id']) ?? text(value.url);
+  return text(value);
 }
 
 /** JSON-LD `author`: a string, an object with `name`, or an array of either. */
