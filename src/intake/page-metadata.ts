@@ -9,13 +9,7 @@ import type { DomDocument } from './dom.js';
 export interface PageMetadata {
   /** JSON-LD `headline`, `og:title`, `twitter:title`, `<title>` (site suffix removed). */
   title: string | null;
-  /** `mainEntityOfPage`: the page's URL as a string or as `{ "@id": … }`. */
-function entityId(value: Json | undefined): string | null {
-  if (value && typeof value === 'object' && !Array.isArray(value)) return text(value['@id']) ?? text(value.url);
-  return text(value);
-}
-
-/** JSON-LD `author`, `meta[name=author]`, `rel=author` link text. */
+  /** JSON-LD `author`, `meta[name=author]`, `rel=author` link text. */
   byline: string | null;
   /** `og:site_name`, JSON-LD `publisher.name`, `application-name`. */
   publisher: string | null;
@@ -101,6 +95,12 @@ function nameOf(value: Json | undefined): string | null {
   if (Array.isArray(value)) return value.map(nameOf).find((entry) => entry !== null) ?? null;
   if (value && typeof value === 'object') return text(value.name);
   return null;
+}
+
+/** `mainEntityOfPage`: the page's URL as a string or as `{ "@id": … }`. */
+function entityId(value: Json | undefined): string | null {
+  if (value && typeof value === 'object' && !Array.isArray(value)) return text(value['@id']) ?? text(value.url);
+  return text(value);
 }
 
 /** `mainEntityOfPage`: the page's URL as a string or as `{ "@id": … }`. */
