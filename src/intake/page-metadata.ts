@@ -103,12 +103,6 @@ function entityId(value: Json | undefined): string | null {
   return text(value);
 }
 
-/** `mainEntityOfPage`: the page's URL as a string or as `{ "@id": … }`. */
-function entityId(value: Json | undefined): string | null {
-  if (value && typeof value === 'object' && !Array.isArray(value)) return text(value['@id']) ?? text(value.url);
-  return text(value);
-}
-
 /** JSON-LD `author`: a string, an object with `name`, or an array of either. */
 function authorNames(value: Json | undefined): string | null {
   const entries = Array.isArray(value) ? value : value === undefined ? [] : [value];
