@@ -15,15 +15,16 @@ const maxDateLineWords = 10;
 const textNode = 3;
 const minTeasers = 3;
 
-/** The article's paragraphs from the content element Readability chose, boilerplate removed. */
-export function articleParagraphs(content: DomElement, { title = '' }: { title?: string } = {}): string[] {
+/** The article's paragraphs from the content element Readability chose, boilerplate, headline and byline removed. */
+export function articleParagraphs(content: DomElement, { title = '', byline = '' }: { title?: string; byline?: string } = {}): string[] {
+  const furniture = new Set([collapse(title), collapse(byline)].filter(Boolean));
   const paragraphs: string[] = [];
   const seen = new Set<string>();
   for (const block of paragraphBlocks(content)) {
     const text = collapse(textOf(block));
     if (text === '' || seen.has(text) || isBoilerplate(text)) continue;
     if (linkShare(block, text) > maxLinkShare || isDateLine(block, text)) continue;
-    if (title !== '' && collapse(title) === text) continue;
+    if (furniture.has(text)) continue;
     seen.add(text);
     paragraphs.push(text);
   }

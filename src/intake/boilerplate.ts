@@ -24,7 +24,7 @@ const promptStarts = [
 /** Words that mark a line as a newsletter / cookie / share / social box wherever they appear. */
 const boxWords = [
   /\bnewsletters?\b.*\b(?:sign up|subscribe|inbox|delivered)\b|\b(?:sign up|subscribe)\b.*\bnewsletters?\b/iu,
-  /\bcookies?\b.*\b(?:accept|consent|privacy|settings|we use)\b|\bwe use cookies\b/iu,
+  /\bcookies?\b.*\b(?:accept|agree|consent|privacy|settings|preferences|we use)\b|\b(?:we use|agree to|accept(?: all)?) cookies\b/iu,
   /^(?:contact|reach|email|e-mail|write to|send tips to)\b.*(?:\S@\S|\bat \S+\.\w{2,})/iu,
   /\b(?:reach|contact|email|e-mail|write to) (?:him|her|them|me|us|the (?:author|writer|reporter))\b/iu,
   /\bsubscribe (?:now|today|here)\b|\bunlimited (?:digital )?access\b|\bthanks for reading\b|\bsupport (?:local|our|independent|quality) journalism\b/iu,
@@ -37,11 +37,14 @@ const socialNames = /^(?:(?:facebook|twitter|x|linkedin|whatsapp|reddit|email|e-
 
 /** Lines of this many words or fewer are short enough to be a label, prompt or credit. */
 const shortLineWords = 25;
+const labelWords = 3;
 
 export function isBoilerplate(line: string): boolean {
   const words = line.split(/\s+/u).length;
   if (labelLines.some((pattern) => pattern.test(line)) || socialNames.test(line)) return true;
   if (words > shortLineWords) return false;
+  // "Callum Reid", "Transport correspondent", "Top stories": a name, title or label, not a sentence.
+  if (words <= labelWords && !/[.!?…"”’)]$/u.test(line)) return true;
   if (isBylineLine(line)) return true;
   return promptStarts.some((pattern) => pattern.test(line)) || boxWords.some((pattern) => pattern.test(line)) || isTimestamp(line);
 }

@@ -24,14 +24,15 @@ export function extractArticle(page: FetchedPage): ExtractedArticle {
   // The content comes back as the element itself (not serialised HTML to parse a second time).
   const parsed = new Readability<DomElement>(document, { serializer: (node: unknown) => node as DomElement }).parse();
   const title = metadata.title ?? (parsed?.title ? withoutSiteSuffix(collapse(parsed.title), metadata.publisher, { guessShortTail: true }) : null);
-  const paragraphs = parsed?.content ? articleParagraphs(parsed.content, { title: title ?? '' }) : [];
+  const byline = metadata.byline ?? personName(parsed?.byline);
+  const paragraphs = parsed?.content ? articleParagraphs(parsed.content, { title: title ?? '', byline: byline ?? '' }) : [];
   if (isStub({ paragraphs, pageText }) || (parsed?.content && isListOfTeasers(parsed.content, paragraphs.length))) {
     throw new VerbatimError('NO_ARTICLE_IN_PAGE');
   }
   const url = metadata.canonicalUrl ?? page.url;
   return {
     title: title ?? paragraphs[0]?.slice(0, 100) ?? url,
-    byline: metadata.byline ?? personName(parsed?.byline),
+    byline,
     publisher: metadata.publisher ?? (collapse(parsed?.siteName ?? '') || hostName(url)),
     date: metadata.date,
     url,
