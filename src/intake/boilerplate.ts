@@ -18,6 +18,8 @@ const promptStarts = [
   /^(?:photo|photos|image|images|picture|video|graphic|illustration|credit|photograph|file photo|caption)(?:\s+(?:credit|by))?\s*[:/]/iu,
   /^(?:sign up|subscribe|register|follow (?:us|@)|like us|don['’]t miss out|never miss|want more)\b/iu,
   /^(?:click|tap) here\b/iu,
+  /^(?:watch|see|listen to) (?:the |our )?(?:video|videos|clip|report|livestream|live stream|audio|podcast)\b.*\b(?:above|below)\b/iu,
+  /^for (?:the )?(?:latest|more|all the latest)\b.*\b(?:news|updates|coverage|stories|video|weather)\b/iu,
   /^(?:this (?:story|article|content) (?:is|was) (?:available|only available|for subscribers)|already a subscriber|to continue reading|subscribe to (?:continue|read))/iu,
 ];
 
@@ -30,6 +32,7 @@ const boxWords = [
   /\bsubscribe (?:now|today|here)\b|\bunlimited (?:digital )?access\b|\bthanks for reading\b|\bsupport (?:local|our|independent|quality) journalism\b/iu,
   /\b(?:follow|find) (?:us|him|her|them|me) on\b|\bshare (?:this|on) (?:facebook|twitter|x|linkedin|whatsapp)\b/iu,
   /\b(?:getty images|shutterstock|associated press|ap photo|afp|reuters|epa|file photo)\s*\)?$/iu,
+  /\b(?:views|opinions) expressed\b.*\b(?:own|not necessarily|do not reflect)\b/iu,
   /^(?:©|\(c\)\s)|^copyright\s+(?:©|\(c\)|\d{4})|\ball rights reserved\b/iu,
 ];
 
