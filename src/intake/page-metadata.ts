@@ -143,7 +143,7 @@ export function withoutSiteSuffix(title: string, siteName: string | null, { gues
   const last = (parts.at(-1) ?? '').trim();
   const head = title.slice(0, title.lastIndexOf(last)).replace(/[\s|–—·•:»/-]+$/u, '');
   const namesSite = siteName !== null && loose(last) !== '' && (loose(siteName).includes(loose(last)) || loose(last).includes(loose(siteName)));
-  const shortTail = guessShortTail && last.split(/\s+/u).length <= 3 && head.split(/\s+/u).length >= 4 && !/[:]/u.test(title.slice(head.length, title.length - last.length));
+  const shortTail = guessShortTail && last.split(/\s+/u).length <= 3 && head.split(/\s+/u).length >= 3 && !/[:]/u.test(title.slice(head.length, title.length - last.length));
   return namesSite || shortTail ? withoutSiteSuffix(head, siteName, { guessShortTail }) : title;
 }
 
