@@ -14,6 +14,8 @@ const maxLinkShare = 0.6;
 const maxDateLineWords = 10;
 const textNode = 3;
 const minTeasers = 3;
+/** A heading with a link inside, or a link around a heading. */
+const teaserLinks = ['h1', 'h2', 'h3', 'h4', 'h5'].flatMap((heading) => [`${heading} a[href]`, `a[href] ${heading}`]).join(', ');
 
 /** The article's paragraphs from the content element Readability chose, boilerplate, headline and byline removed. */
 export function articleParagraphs(content: DomElement, { title = '', byline = '' }: { title?: string; byline?: string } = {}): string[] {
@@ -36,9 +38,10 @@ export function articleParagraphs(content: DomElement, { title = '', byline = ''
  * another page. An article's own subheadings link nowhere, or to an anchor on the page.
  */
 export function isListOfTeasers(content: DomElement, paragraphCount: number): boolean {
-  const linkedHeadings = [...content.querySelectorAll('h1 a[href], h2 a[href], h3 a[href], h4 a[href], h5 a[href]')].filter(
-    (link) => !(link.getAttribute('href') ?? '').trim().startsWith('#'),
-  ).length;
+  const linkedHeadings = [...content.querySelectorAll(teaserLinks)].filter((match) => {
+    const link = match.tagName.toUpperCase() === 'A' ? match : match.closest('a');
+    return !(link?.getAttribute('href') ?? '').trim().startsWith('#');
+  }).length;
   return linkedHeadings >= minTeasers && linkedHeadings * 3 >= paragraphCount;
 }
 

@@ -62,8 +62,8 @@ function isBylineLine(line: string): boolean {
 function isTimestamp(line: string): boolean {
   if (line.split(/\s+/u).length <= 6 && /^(?:pinned|new|updated|breaking)?\s*\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?/iu.test(line)) return true;
   return (
-    line.split(/\s+/u).length <= 12 &&
+    line.split(/\s+/u).length <= 16 &&
     /^(?:published|updated|last updated|posted|first published|modified)\b/iu.test(line) &&
-    /\d|\bago\b/u.test(line)
+    /\b\d{1,2}:\d{2}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\b\d{4}-\d{2}-\d{2}\b|\bago\b/iu.test(line)
   );
 }

@@ -21,6 +21,7 @@ export function extractArticle(page: FetchedPage): ExtractedArticle {
   // Readability rewrites the DOM it reads, so the markup's own metadata is read first.
   const metadata = readPageMetadata(document, page.url);
   const pageText = collapse(document.body?.textContent ?? '');
+  removeSurroundings(document);
   // The content comes back as the element itself (not serialised HTML to parse a second time).
   const parsed = new Readability<DomElement>(document, { serializer: (node: unknown) => node as DomElement }).parse();
   const title = metadata.title ?? (parsed?.title ? withoutSiteSuffix(collapse(parsed.title), metadata.publisher, { guessShortTail: true }) : null);
@@ -38,6 +39,16 @@ export function extractArticle(page: FetchedPage): ExtractedArticle {
     url,
     paragraphs,
   };
+}
+
+/**
+ * Side rails, navigation and page footers never hold the story, but a long rail of teasers can
+ * outweigh it in Readability's scoring; they go before it reads the page.
+ */
+const surroundings = 'aside, nav, footer, [role="complementary"], [role="navigation"], [role="contentinfo"]';
+
+function removeSurroundings(document: DomDocument): void {
+  for (const element of [...document.querySelectorAll(surroundings)]) element.remove();
 }
 
 /** Too little text to be an article: an error or log-in page, or a paywall's teaser. */

@@ -57,6 +57,7 @@ describe('extracting the article from a page', () => {
       'Share this article on Facebook',
       story[3],
       'Related: <a href="/b">Island store rations bread</a>',
+      'Published 6:02 a.m. CT Oct. 2, 2025 Updated 9:47 a.m. CT Oct. 2, 2025',
     ];
     expect(extractArticle(page(newsPage({ paragraphs: noisy as string[] }))).paragraphs).toEqual(story);
   });
@@ -67,6 +68,12 @@ describe('extracting the article from a page', () => {
       'The operator said it would post updates in its weekly newsletter and on a photo board at the terminal, as reported by Reuters.',
     ];
     expect(extractArticle(page(newsPage({ paragraphs: sentences }))).paragraphs).toEqual(sentences);
+  });
+
+  it('finds the story beside a side rail of teasers longer than the story itself', () => {
+    const rail = Array.from({ length: 300 }, (_, number) => `<div class="card"><a href="/s/${number}"><h4>Story ${number} headline</h4></a><p>Teaser ${number} for a story elsewhere on the site.</p></div>`).join('');
+    const html = newsPage({ paragraphs: story }).replace('<footer>', `<aside class="rail">${rail}</aside><footer>`);
+    expect(extractArticle(page(html)).paragraphs).toEqual(story);
   });
 
   it('reads title, byline, publisher, date and canonical URL from JSON-LD and meta tags', () => {
