@@ -124,6 +124,9 @@ export function personName(value: string | null | undefined): string | null {
   const name = clean(value)
     ?.replace(/^by[:\s]+/iu, '')
     .replace(/\s*[|•·]\s.*$/u, '')
+    .replace(/\s+(?:updated|published|posted)\b.*$/iu, '')
+    // "Ana Ruiz, Staff Writer": the job, not the name; "Ana Ruiz, Tom Lee" stays two names.
+    .replace(/,\s*[^,]*\b(?:staff|writer|reporter|correspondent|editor|contributor|columnist|journalist|producer|special to)\b.*$/iu, '')
     .trim();
   if (!name || /^https?:|\/\//iu.test(name) || name.split(/\s+/u).length > 12) return null;
   return name;

@@ -1,7 +1,7 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import type { DomDocument } from '../../../src/intake/dom.js';
-import { isoDate, readPageMetadata, withoutSiteSuffix } from '../../../src/intake/page-metadata.js';
+import { isoDate, personName, readPageMetadata, withoutSiteSuffix } from '../../../src/intake/page-metadata.js';
 
 const read = (head: string, body = '', url = 'https://news.example/a') =>
   readPageMetadata(parseHTML(`<html><head>${head}</head><body>${body}</body></html>`).document as unknown as DomDocument, url);
@@ -22,6 +22,13 @@ describe('reading what a page says about its article', () => {
     const head = `<script type="application/ld+json">{ broken, </script>
 <script type="application/ld+json">{"@type":"BlogPosting","headline":"Ferry","author":["Ana Ruiz","Tom Lee","Ana Ruiz"]}</script>`;
     expect(read(head)).toMatchObject({ title: 'Ferry', byline: 'Ana Ruiz and Tom Lee' });
+  });
+
+  it('reads a name out of a byline with its job, time stamp or outlet', () => {
+    expect(personName('By Ana Ruiz, Staff Writer')).toBe('Ana Ruiz');
+    expect(personName('BY: Ana Ruiz | Reuters')).toBe('Ana Ruiz');
+    expect(personName('By Ana Ruiz Updated 3:45 PM EST')).toBe('Ana Ruiz');
+    expect(personName('Ana Ruiz, Tom Lee')).toBe('Ana Ruiz, Tom Lee');
   });
 
   it('does not take an author profile URL for a name', () => {
