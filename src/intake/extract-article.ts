@@ -9,9 +9,13 @@ import { personName, readPageMetadata, withoutSiteSuffix } from './page-metadata
 
 /** Fewer words than this is a stub (404, log-in wall, teaser, index page), not an article. */
 const minArticleWords = 40;
-/** A short text that tells the reader to subscribe or log in is the teaser of a paywall. */
+/**
+ * A short text on a page that asks the reader to subscribe or log in to read on is a paywall's
+ * teaser. The prompt must say so: a "Log in" or "Subscribe" link in the masthead is on every page.
+ */
 const paywallWords = 150;
-const paywallPrompt = /\b(?:subscribe|subscribers?|log ?in|sign ?in|create (?:a free )?account|already a (?:member|subscriber))\b/iu;
+const paywallPrompt =
+  /\b(?:subscribe|sign in|log ?in|register|create (?:a |your )?(?:free )?account) (?:now )?to (?:continue|keep) reading\b|\bto continue reading\b|\balready (?:a subscriber|have an account|subscribed)\b|\b(?:this|the) (?:article|story|content) is (?:only )?(?:for|available to) (?:subscribers|members)\b|\bsubscribers? only\b|\bsubscriber[- ]exclusive\b/iu;
 
 /** The article in a fetched page: main text as paragraphs and its metadata. Pure: no network. */
 export function extractArticle(page: FetchedPage): ExtractedArticle {

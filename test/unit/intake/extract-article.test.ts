@@ -108,6 +108,12 @@ describe('extracting the article from a page', () => {
     await expectNoArticle(() => extractArticle(page(wall)));
     await expectNoArticle(async () => extractArticle(page(await readFile(join(pages, 'index-page-local-news.html')))));
   });
+
+  it('keeps a short news brief on a site whose masthead has Log in and Subscribe links', () => {
+    const brief = story.slice(0, 2);
+    const html = newsPage({ paragraphs: brief }).replace('<nav>', '<nav><a href="/login">Log in</a> <a href="/subscribe">Subscribe</a>');
+    expect(extractArticle(page(html)).paragraphs).toEqual(brief);
+  });
 });
 
 describe('decoding a page', () => {
