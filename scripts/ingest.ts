@@ -35,7 +35,11 @@ await runCli(async () => {
     const result = await indexArticles(config, await loadArticles(config.articlesDir));
     process.stderr.write(`Embedded ${result.embedded} new texts; ${result.reused} came from the cache.\n`);
   }
-  for (const outcome of outcomes) process.stdout.write(`${await report(outcome, json)}\n`);
+  for (const outcome of outcomes) {
+    // A refusal is an error line like any other command's (stderr); JSON lines all go to stdout.
+    const stream = 'error' in outcome && !json ? process.stderr : process.stdout;
+    stream.write(`${await report(outcome, json)}\n`);
+  }
   if (outcomes.some((outcome) => 'error' in outcome)) process.exitCode = FAILURE_EXIT_STATUS;
 });
 
