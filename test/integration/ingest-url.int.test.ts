@@ -63,6 +63,10 @@ describe('npm run ingest -- <URL>', () => {
     const run = await cli('ingest.ts', [`${server.origin}/news/hospital-merger`, '--json'], root);
     expect(run.status).toBe(2);
     expect(JSON.parse(run.stdout.trim())).toEqual({ url: `${server.origin}/news/hospital-merger`, error: { code: 'URL_BLOCKED', message: expect.any(String) } });
+    const human = await cli('ingest.ts', [`${server.origin}/news/hospital-merger`], root);
+    expect(human.status).toBe(2);
+    expect(human.stdout).toBe('');
+    expect(human.stderr.trim().split('\n')).toEqual([`error [URL_BLOCKED]: That link points to a private or local network address, which is not fetched. (${server.origin}/news/hospital-merger)`]);
     expect(server.hits).toEqual([]);
     expect(await readdir(join(root, 'articles'))).toEqual(before);
     expect(await readFile(join(root, 'index', 'manifest.json'), 'utf8')).toBe(indexBefore);
