@@ -14,6 +14,8 @@ const minArticleWords = 40;
  * teaser. The prompt must say so: a "Log in" or "Subscribe" link in the masthead is on every page.
  */
 const paywallWords = 150;
+/** A page with no title at all is named by the start of its first paragraph. */
+const titleWords = 12;
 const paywallPrompt =
   /\b(?:subscribe|sign in|log ?in|register|create (?:a |your )?(?:free )?account) (?:now )?to (?:continue|keep) reading\b|\bto continue reading\b|\balready (?:a subscriber|have an account|subscribed)\b|\b(?:this|the) (?:article|story|content) is (?:only )?(?:for|available to) (?:subscribers|members)\b|\bsubscribers? only\b|\bsubscriber[- ]exclusive\b/iu;
 
@@ -26,8 +28,7 @@ export function extractArticle(page: FetchedPage): ExtractedArticle {
   const metadata = readPageMetadata(document, page.url);
   const pageText = collapse(document.body?.textContent ?? '');
   removeSurroundings(document);
-  // The content comes back as the element itself (not serialised HTML to parse a second time).
-  const parsed = new Readability<DomElement>(document, { serializer: (node: unknown) => node as DomElement }).parse();
+  const parsed = readability(document);
   const title = metadata.title ?? (parsed?.title ? withoutSiteSuffix(collapse(parsed.title), metadata.publisher, { guessShortTail: true }) : null);
   const byline = metadata.byline ?? personName(parsed?.byline);
   const paragraphs = parsed?.content ? articleParagraphs(parsed.content, { title: title ?? '', byline: byline ?? '' }) : [];
@@ -36,7 +37,7 @@ export function extractArticle(page: FetchedPage): ExtractedArticle {
   }
   const url = metadata.canonicalUrl ?? page.url;
   return {
-    title: title ?? paragraphs[0]?.slice(0, 100) ?? url,
+    title: title ?? firstWords(paragraphs[0] ?? url),
     byline,
     publisher: metadata.publisher ?? (collapse(parsed?.siteName ?? '') || hostName(url)),
     date: metadata.date,
@@ -55,6 +56,16 @@ function removeSurroundings(document: DomDocument): void {
   for (const element of [...document.querySelectorAll(surroundings)]) element.remove();
 }
 
+function readability(document: DomDocument) {
+  try {
+    // The content comes back as the element itself (not serialised HTML to parse a second time).
+    return new Readability<DomElement>(document, { serializer: (node: unknown) => node as DomElement }).parse();
+  } catch (error) {
+    // Markup odd enough to break Readability holds no article it could find.
+    throw new VerbatimError('NO_ARTICLE_IN_PAGE', undefined, { cause: error });
+  }
+}
+
 /** Too little text to be an article: an error or log-in page, or a paywall's teaser. */
 function isStub({ paragraphs, pageText }: { paragraphs: readonly string[]; pageText: string }): boolean {
   const words = paragraphs.join(' ').split(' ').filter(Boolean).length;
@@ -62,8 +73,14 @@ function isStub({ paragraphs, pageText }: { paragraphs: readonly string[]; pageT
   return words < paywallWords && paragraphs.length < 4 && paywallPrompt.test(pageText);
 }
 
+/** The host without `www.`; a saved file has none, and its publisher is then not known. */
 function hostName(url: string): string {
-  return new URL(url).hostname.replace(/^www\./u, '');
+  return new URL(url).hostname.replace(/^www\./u, '') || 'Unknown publisher';
+}
+
+function firstWords(text: string): string {
+  const words = text.split(' ');
+  return words.length <= titleWords ? text : `${words.slice(0, titleWords).join(' ')}…`;
 }
 
 function collapse(text: string): string {

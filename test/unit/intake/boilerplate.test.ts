@@ -39,6 +39,8 @@ describe('telling page furniture from article sentences', () => {
     '“Never again.”',
     'Copyright lawyers said the ruling would be appealed.',
     'Share prices fell 4% after the announcement.',
+    'Officers continued to follow him on foot for two blocks.',
+    'Police tried to contact her at the hospital but she had left.',
   ])('keeps %j', (line) => {
     expect(isBoilerplate(line)).toBe(false);
   });
