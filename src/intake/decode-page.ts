@@ -11,13 +11,25 @@ const metaScanBytes = 4096;
  */
 const windows1252Aliases = new Set(['iso-8859-1', 'iso8859-1', 'latin1', 'latin-1', 'l1', 'us-ascii', 'ascii', 'cp1252', 'x-cp1252']);
 
-/** The page's text: the charset from a BOM, then `Content-Type`, then `<meta>`, else UTF-8. */
+/** The page's text: the charset from a BOM, then `Content-Type`, then `<meta>`, else UTF-8 (windows-1252 when the bytes are not UTF-8). */
 export function decodePage(page: Pick<FetchedPage, 'body' | 'charset'>): string {
   const bytes = page.body;
   const bom = byteOrderMark(bytes);
   if (bom) return iconv.decode(Buffer.from(bytes.subarray(bom.length)), bom.encoding);
-  const encoding = usableEncoding(page.charset) ?? usableEncoding(metaCharset(bytes), { declaredInside: true }) ?? 'utf-8';
-  return iconv.decode(Buffer.from(bytes), encoding);
+  const declared = usableEncoding(page.charset) ?? usableEncoding(metaCharset(bytes), { declaredInside: true });
+  if (declared) return iconv.decode(Buffer.from(bytes), declared);
+  // Nothing says: UTF-8, unless the bytes are not UTF-8 at all, which in a web page almost always
+  // means an old site in windows-1252 that declared nothing (or declared it too late to be seen).
+  return isValidUtf8(bytes) ? iconv.decode(Buffer.from(bytes), 'utf-8') : iconv.decode(Buffer.from(bytes), 'windows-1252');
+}
+
+function isValidUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function byteOrderMark(bytes: Uint8Array): { encoding: string; length: number } | null {

@@ -137,6 +137,11 @@ describe('decoding a page', () => {
     expect(extractArticle(page(withBom, { charset: 'windows-1252' })).paragraphs[0]).toBe(text);
   });
 
+  it('reads an undeclared page whose bytes are not UTF-8 as windows-1252', () => {
+    const html = newsPage({ paragraphs }).replace('<meta charset="utf-8">', '');
+    expect(extractArticle(page(iconv.encode(html, 'windows-1252'))).paragraphs[0]).toBe(text);
+  });
+
   it('reads UTF-8 when nothing says otherwise, and ignores an unknown label', () => {
     const html = newsPage({ paragraphs }).replace('<meta charset="utf-8">', '<meta charset="x-made-up">');
     expect(extractArticle(page(Buffer.from(html))).paragraphs[0]).toBe(text);
