@@ -60,17 +60,24 @@ async function saveNow({ dir, article, now = () => new Date() }: SaveArticleOpti
 
 /**
  * Both files go to temporary names first and are renamed into place, sidecar first: the loader
- * reads `*.txt`, so a new article exists only once its text is complete, with its metadata beside it.
+ * reads `*.txt`, so a new article exists only once its text is complete, with its metadata beside
+ * it. When the text cannot be put in place, the sidecar is put back as it was.
  */
 async function writeBoth(dir: string, id: string, text: string, sidecar: string): Promise<void> {
   const suffix = `.tmp-${randomUUID()}`;
   const textPath = join(dir, `${id}.txt`);
   const sidecarPath = join(dir, `${id}.json`);
+  const previousSidecar = await readFile(sidecarPath, 'utf8').catch(() => null);
   try {
     await writeFile(`${textPath}${suffix}`, text, { flag: 'wx' });
     await writeFile(`${sidecarPath}${suffix}`, sidecar, { flag: 'wx' });
     await rename(`${sidecarPath}${suffix}`, sidecarPath);
-    await rename(`${textPath}${suffix}`, textPath);
+    try {
+      await rename(`${textPath}${suffix}`, textPath);
+    } catch (error) {
+      await (previousSidecar === null ? rm(sidecarPath, { force: true }) : writeFile(sidecarPath, previousSidecar));
+      throw error;
+    }
   } finally {
     await rm(`${textPath}${suffix}`, { force: true });
     await rm(`${sidecarPath}${suffix}`, { force: true });
