@@ -33,7 +33,7 @@ export function readPageMetadata(document: DomDocument, pageUrl: string): PageMe
   return {
     title: declaredTitle !== null
       ? withoutSiteSuffix(declaredTitle, siteName)
-      : documentTitle === null ? null : withoutSiteSuffix(documentTitle, siteName, { guessShortTail: true }),
+      : documentTitle === null ? null : headingInTitle(document, documentTitle) ?? withoutSiteSuffix(documentTitle, siteName, { guessShortTail: true }),
     byline: authorNames(ld?.author) ?? personName(meta('author')) ?? personName(clean(document.querySelector('a[rel~="author"]')?.textContent)),
     publisher: siteName,
     date: isoDate(meta('article:published_time') ?? text(ld?.datePublished) ?? meta('date') ?? document.querySelector('time[datetime]')?.getAttribute('datetime') ?? null),
@@ -134,6 +134,7 @@ export function personName(value: string | null | undefined): string | null {
 
 /** " | ", " - ", " — ", " :: ", " » ", "|": the marks sites put between a headline and their name. */
 const titleSeparator = /\s+(?:::|[–—·•»/-])\s+|\s*\|\s*/u;
+const leadingSeparator = new RegExp(`^(?:${titleSeparator.source})`, 'u');
 
 /**
  * "Port strike ends | Harbor Gazette" → "Port strike ends": a last segment after a separator that
@@ -148,6 +149,15 @@ export function withoutSiteSuffix(title: string, siteName: string | null, { gues
   const namesSite = siteName !== null && loose(last) !== '' && (loose(siteName).includes(loose(last)) || loose(last).includes(loose(siteName)));
   const shortTail = guessShortTail && last.split(/\s+/u).length <= 3 && head.split(/\s+/u).length >= 3 && !/[:]/u.test(title.slice(head.length, title.length - last.length));
   return namesSite || shortTail ? withoutSiteSuffix(head, siteName, { guessShortTail }) : title;
+}
+
+/** "Split story - Site" with an `<h1>Split story</h1>`: the page's own heading says where the headline ends. */
+function headingInTitle(document: DomDocument, documentTitle: string): string | null {
+  for (const heading of document.querySelectorAll('h1')) {
+    const text = clean(heading.textContent);
+    if (text && text !== documentTitle && documentTitle.startsWith(text) && leadingSeparator.test(documentTitle.slice(text.length).replace(/^\s*/u, ' '))) return text;
+  }
+  return null;
 }
 
 function loose(value: string): string {

@@ -13,6 +13,11 @@ describe('reading what a page says about its article', () => {
     expect(withoutSiteSuffix('Glacier museum doubles visitors :: Alpine Courier', 'Alpine Courier')).toBe('Glacier museum doubles visitors');
   });
 
+  it('ends a <title> headline where the page’s own <h1> ends', () => {
+    expect(read('<title>Split story - Site</title>', '<h1>Split story</h1>').title).toBe('Split story');
+    expect(read('<title>Split story, part two | Site</title>', '<h1>Split</h1>').title).toBe('Split story, part two');
+  });
+
   it('keeps a headline whose own dash is not followed by the site name', () => {
     expect(withoutSiteSuffix('Council votes to close the pool — and reopen it in June', 'Bay Post')).toBe('Council votes to close the pool — and reopen it in June');
     expect(withoutSiteSuffix('Inflation rises - again', null, { guessShortTail: true })).toBe('Inflation rises - again');
