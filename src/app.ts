@@ -21,6 +21,7 @@ import { detectLanguage, englishOnlyNotice } from './answer/language.js';
 import { createAnswerPipeline } from './answer/answer-service.js';
 import type { Library } from './library/library.js';
 import { openLibrary, type ImportPage } from './library/open-library.js';
+import { importPage as importLinkedPage } from './intake/import-page.js';
 
 export interface AppOptions {
   logger?: Logger;
@@ -116,13 +117,24 @@ export async function createAnswerService(config: Readonly<Config>, options: App
 }
 
 /**
+ * Links as the library imports them: through the guarded fetcher with config.fetch's limits, then
+ * extraction, saved into the folder the library gives.
+ */
+export function libraryImporter(config: Readonly<Config>): ImportPage {
+  return async ({ url, dir }) => {
+    const { saved } = await importLinkedPage({ url, dir, fetch: config.fetch });
+    return { file: saved.file };
+  };
+}
+
+/**
  * The per-server libraries of added articles over the operator's opened index: questions and
- * added articles share its embedder, so no second model is loaded.
+ * added articles share its embedder, so no second model is loaded. `importPage` is for tests.
  */
 export async function openLibraryFromIndex(
   config: Readonly<Config>,
   opened: OpenedIndex,
-  { logger, importPage }: Pick<AppOptions, 'logger'> & { importPage: ImportPage },
+  { logger, importPage = libraryImporter(config) }: Pick<AppOptions, 'logger'> & { importPage?: ImportPage } = {},
 ): Promise<Library> {
   return openLibrary({
     config,
@@ -137,7 +149,7 @@ export async function openLibraryFromIndex(
  * What the bot runs on: the operator's index opened (built first when missing), then every
  * server's library over it.
  */
-export async function createLibrary(config: Readonly<Config>, options: AppOptions & { importPage: ImportPage }): Promise<Library> {
+export async function createLibrary(config: Readonly<Config>, options: AppOptions & { importPage?: ImportPage } = {}): Promise<Library> {
   const opened = await openIndex(config, options);
   return openLibraryFromIndex(config, opened, options);
 }

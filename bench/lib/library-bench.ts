@@ -5,7 +5,7 @@ import { cp, mkdir, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { createServiceFromIndex, openIndex } from '../../src/app.js';
+import { createServiceFromIndex, libraryImporter, openIndex } from '../../src/app.js';
 import { loadArticles } from '../../src/article/load-article.js';
 import type { Config } from '../../src/config/config.js';
 import { withEmbeddingCache } from '../../src/embedding/cached-embedder.js';
@@ -71,9 +71,6 @@ export interface LibraryBenchOptions {
   config: Readonly<Config>;
   workDir: string;
   plan: LibraryBenchPlan;
-  /** The real importer (fetch + extraction + saving) once it exists; otherwise a stand-in. */
-  importPage?: ImportPage;
-  importerName?: string;
   progress: (line: string) => void;
 }
 
@@ -84,13 +81,15 @@ export async function benchLibrary(options: LibraryBenchOptions): Promise<Librar
 }
 
 /** A ~1,000-word article as a news page, served from 127.0.0.1, added and asked about with the real model. */
-async function benchUrlToAnswer({ config, workDir, importPage, importerName, progress }: LibraryBenchOptions): Promise<LibraryFigures['urlToAnswer']> {
+async function benchUrlToAnswer({ config, workDir, progress }: LibraryBenchOptions): Promise<LibraryFigures['urlToAnswer']> {
   const base = join(workDir, 'library-url');
   const benchConfig: Readonly<Config> = {
     ...config,
     indexDir: join(base, 'index'),
     cacheDir: join(base, 'cache'),
     library: { ...config.library, dir: join(base, 'library') },
+    // The page is served from 127.0.0.1, which the fetcher refuses by default.
+    fetch: { ...config.fetch, allowPrivateNetwork: true },
   };
   const [article] = generateCorpus({ articles: 1, sentencesPerArticle: 68, seed: 4242 });
   if (!article) throw new Error('The corpus generator returned no article.');
@@ -123,7 +122,7 @@ async function benchUrlToAnswer({ config, workDir, importPage, importerName, pro
       config: benchConfig,
       operator: opened,
       indexEmbedder: timedEmbedder,
-      importPage: importPage ?? standInImportPage,
+      importPage: libraryImporter(benchConfig),
       createService: (index) => createServiceFromIndex(benchConfig, { index, embedder: opened.embedder }),
     });
     try {
@@ -143,7 +142,7 @@ async function benchUrlToAnswer({ config, workDir, importPage, importerName, pro
         firstAnswerMs: totalMs - addMs,
         totalMs,
         answeredFromArticle: answer.citations.some((citation) => citation.article === entry.meta.id),
-        importer: importerName ?? 'stand-in (bench/lib/library-bench.ts: fetch + <p> text)',
+        importer: 'src/intake/import-page.ts (guarded fetch, Readability, save)',
       };
     } finally {
       await library.close();
@@ -247,17 +246,6 @@ async function benchScale({ config, workDir, plan, progress }: LibraryBenchOptio
   }
 }
 
-/** What the bench uses until the real importer lands: the page's `<p>` texts as paragraphs. */
-const standInImportPage: ImportPage = async ({ url, dir }) => {
-  const html = await (await fetch(url)).text();
-  const paragraphs = [...html.matchAll(/<p>(.*?)<\/p>/gs)].map((match) => decodeEntities(match[1] ?? ''));
-  const title = decodeEntities(/<title>(.*?)<\/title>/s.exec(html)?.[1] ?? 'Untitled');
-  const file = join(dir, 'bench-article.txt');
-  await writeFile(join(dir, 'bench-article.json'), JSON.stringify({ title, publisher: 'Bench Gazette', url, date: null }));
-  await writeFile(file, `${title}\n\n${paragraphs.join('\n\n')}\n`);
-  return { file };
-};
-
 function pageHtml({ headline, paragraphs, publisher }: { headline: string; paragraphs: readonly string[]; publisher: string }): string {
   const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
   return `<!doctype html><html><head><meta charset="utf-8"><title>${escape(headline)}</title>
@@ -266,10 +254,6 @@ function pageHtml({ headline, paragraphs, publisher }: { headline: string; parag
 <article><h1>${escape(headline)}</h1><p class="byline">By Bench Reporter</p>
 ${paragraphs.map((paragraph) => `<p>${escape(paragraph)}</p>`).join('\n')}
 </article><footer>Subscribe to our newsletter.</footer></body></html>`;
-}
-
-function decodeEntities(text: string): string {
-  return text.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }
 
 function serve(html: string): Promise<Server> {

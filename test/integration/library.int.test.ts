@@ -1,4 +1,6 @@
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -117,6 +119,37 @@ describe('per-server libraries', () => {
       ['latin-times-cartel-strike-plans', null],
       [added.entry.meta.id, 'server-a'],
     ]);
+  });
+
+  it('adds a real page served on 127.0.0.1 through the guarded fetcher when private addresses are allowed, and refuses it by default', async () => {
+    const html = await readFile('test/fixtures/pages/wordpress-council-budget.html');
+    let requests = 0;
+    const server = createServer((_request, response) => {
+      requests += 1;
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      response.end(html);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/news/budget`;
+    try {
+      const dir = await freshDir();
+      const refusing = await openLibraryFromIndex({ ...config, library: { ...config.library, dir } }, opened);
+      libraries.push(refusing);
+      await expect(refusing.add({ guildId: 'server-a', url, addedBy: 'user-1' })).rejects.toMatchObject({ code: 'URL_BLOCKED' });
+      expect(requests).toBe(0);
+      expect(await readdir(join(dir, 'articles')).catch(() => [])).toEqual([]);
+
+      const allowing = await openLibraryFromIndex({ ...config, library: { ...config.library, dir: await freshDir() }, fetch: { ...config.fetch, allowPrivateNetwork: true } }, opened);
+      libraries.push(allowing);
+      const { entry } = await allowing.add({ guildId: 'server-a', url, addedBy: 'user-1' });
+      expect(entry.meta).toMatchObject({ publisher: 'The Millbrook Ledger', title: 'Millbrook council passes budget with library hours restored' });
+      const answer = await allowing.service('server-a').ask('Why did Kessler vote against the budget?');
+      expect(citedArticles(answer)[0]).toBe(entry.meta.id);
+      expect(answer.citations.map((citation) => citation.text).join(' ')).toContain('reserve withdrawal set a poor precedent');
+      expect(answer.attribution).toContain('The Millbrook Ledger');
+    } finally {
+      server.close();
+    }
   });
 
   it('is live: a service taken before an add answers from the old set, the next one from the new article, and questions asked during the add succeed', async () => {
