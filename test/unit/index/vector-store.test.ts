@@ -74,7 +74,7 @@ describe('vector store', () => {
     dirs.push(dir);
     const store = await storeOf(chunks);
     await store.save(join(dir, 'hnsw'));
-    const loaded = await loadVectorStore(join(dir, 'hnsw'), { embeddings });
+    const loaded = await loadVectorStore(join(dir, 'hnsw'), { embedder });
     const [query] = await embedder.embed(['troops at the border']);
     expect(await loaded.search(query ?? [], 3)).toEqual(await store.search(query ?? [], 3));
     expect(loaded.size).toBe(3);
@@ -86,7 +86,7 @@ describe('vector store', () => {
     dirs.push(dir);
     const store = await storeOf([]);
     await store.save(dir);
-    const loaded = await loadVectorStore(dir, { embeddings });
+    const loaded = await loadVectorStore(dir, { embedder });
     expect(await loaded.search([1, 0, 0, 0, 0, 0], 5)).toEqual([]);
   });
 
@@ -120,7 +120,7 @@ describe('vector store', () => {
     dirs.push(dir);
     const repeated = [...chunks, chunk('a-again', 'Troops gathered at the border.')];
     await (await storeOf(repeated)).save(dir);
-    const loaded = await loadVectorStore(dir, { embeddings });
+    const loaded = await loadVectorStore(dir, { embedder });
     expect(loaded.size).toBe(3);
     expect(loaded.chunkCount).toBe(4);
     expect(loaded.embedTextOf('a-again')).toBe('Troops gathered at the border.');
