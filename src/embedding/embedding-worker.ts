@@ -13,8 +13,6 @@ type WorkerReply = { id: number; vectors: number[][] } | { id: number; error: st
 
 export function startEmbeddingWorker(): EmbeddingWorker {
   const worker = new Worker(new URL('./local-embedding-worker.mjs', import.meta.url));
-  // An idle worker must not keep a finished command alive.
-  worker.unref();
   const pending = new Map<number, { resolve: (vectors: number[][]) => void; reject: (error: Error) => void }>();
   let nextId = 0;
   // Once the thread is gone, nothing would ever answer: later calls fail at once.
@@ -34,6 +32,9 @@ export function startEmbeddingWorker(): EmbeddingWorker {
   });
   worker.on('error', (error) => failAll(new VerbatimError('EMBEDDING_FAILED', 'An embedding worker failed.', { cause: error })));
   worker.on('exit', () => failAll(new VerbatimError('EMBEDDING_FAILED', 'An embedding worker stopped.')));
+  // An idle worker must not keep a finished command alive. After the listeners: adding a
+  // 'message' listener refs the worker again.
+  worker.unref();
   return {
     embed(texts) {
       if (stopped) return Promise.reject(stopped);
