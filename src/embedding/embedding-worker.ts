@@ -50,6 +50,7 @@ export function startEmbeddingWorker(): EmbeddingWorker {
       return stopped !== null;
     },
     async terminate() {
+      stopped ??= new VerbatimError('EMBEDDING_FAILED', 'The embedding worker was stopped.');
       await worker.terminate();
     },
   };
