@@ -81,6 +81,17 @@ describe('vector store', () => {
     expect(loaded.dimensions).toBe(vocabulary.length);
   });
 
+  it('offers a loaded store to LangChain, finding the same nearest chunk', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'verbatim-vectors-'));
+    dirs.push(dir);
+    await (await storeOf(chunks)).save(dir);
+    const loaded = await loadVectorStore(dir, { embedder });
+    const [query] = await embedder.embed(['troops at the border']);
+    const [[document] = []] = await (await loaded.langchainStore()).similaritySearchVectorWithScore(query ?? [], 1);
+    expect(document?.pageContent).toBe('Troops gathered at the border.');
+    expect(document?.metadata).toEqual({ chunkIds: ['a'] });
+  });
+
   it('finds nothing, without failing, when it holds no chunks', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'verbatim-vectors-'));
     dirs.push(dir);
