@@ -7,8 +7,8 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // `npm ci` builds dist/ (`prepare`) and `npm run ask` runs it with plain node. The other CLI tests
-// run the TypeScript sources through tsx, so this one compiles the sources as `npm run build`
-// does, into a folder of its own (never a stale dist/), and runs the result.
+// run the TypeScript sources through tsx, so this one builds the sources as `npm run build` does
+// (tsc, then the non-TypeScript files), into a folder of its own (never a stale dist/), and runs it.
 const run = promisify(execFile);
 const outDir = resolve('.tmp', `build-test-${process.pid}`);
 let dataDir: string;
@@ -16,6 +16,7 @@ let dataDir: string;
 beforeAll(async () => {
   await mkdir(outDir, { recursive: true });
   await run(process.execPath, [resolve('node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', outDir], { timeout: 180_000 });
+  await run(process.execPath, ['scripts/copy-build-assets.mjs', outDir]);
   dataDir = await mkdtemp(join(tmpdir(), 'verbatim-build-'));
 }, 200_000);
 
