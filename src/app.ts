@@ -128,13 +128,16 @@ function assembleService(
 }
 
 /**
- * An engine that answers once `made` is: a failure to make it (a missing API key) is the answer's
- * failure, and `ready`'s, which `createAnswerService` awaits so it still fails at start.
+ * An engine that answers once `made` is: a failure to make it is the answer's failure, and
+ * `ready`'s, which `createAnswerService` awaits so the CLI and the bot still fail at start.
  */
 function deferredEngine(name: AnswerEngine['name'], made: Promise<AnswerEngine>): { engine: AnswerEngine; ready: Promise<void> } {
-  // Settled by whoever awaits it; never an unhandled rejection in the meantime.
+  const ready = made.then(() => {});
+  // Either may never be awaited (no question asked, `createServiceFromIndex` does not wait for
+  // `ready`): a failure must reach whoever awaits, not crash the process as an unhandled rejection.
   made.catch(() => {});
-  return { engine: { name, answer: async (input) => (await made).answer(input) }, ready: made.then(() => {}) };
+  ready.catch(() => {});
+  return { engine: { name, answer: async (input) => (await made).answer(input) }, ready };
 }
 
 export async function createAnswerService(config: Readonly<Config>, options: AppOptions = {}): Promise<AnswerService> {
