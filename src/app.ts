@@ -3,7 +3,7 @@ import type { Config } from './config/config.js';
 import { VerbatimError } from './core/errors.js';
 import { createLogger, type Logger } from './core/logger.js';
 import type { AnswerService } from './core/types.js';
-import { loadArticles } from './article/load-article.js';
+import { fingerprintArticles, loadArticles } from './article/load-article.js';
 import type { Embedder } from './embedding/embedder.js';
 import { createBackgroundLocalEmbedder } from './embedding/background-local-embedder.js';
 import { withEmbeddingCache, type CachedEmbedder } from './embedding/cached-embedder.js';
@@ -70,14 +70,14 @@ export interface OpenedIndex {
  */
 export async function openIndex(config: Readonly<Config>, { onProgress = () => {} }: AppOptions = {}): Promise<OpenedIndex> {
   const embedder = await createEmbedder(config);
-  const articles = await loadArticles(config.articlesDir);
-  const open = () => readIndex(config.indexDir, { embedder, articles });
+  // The index holds the parsed articles; the files are only hashed, to refuse a stale index.
+  const open = async () => readIndex(config.indexDir, { embedder, articles: await fingerprintArticles(config.articlesDir) });
   const index = await open().catch(async (error: unknown) => {
     if (!(error instanceof VerbatimError) || error.code !== 'INDEX_MISSING') throw error;
     onProgress(`No index in ${config.indexDir} yet: building it first (once).`);
     const [{ buildIndex }, ingestEmbedder] = await Promise.all([import('./index/build-index.js'), createIngestEmbedder(config)]);
     try {
-      await buildIndex({ articles, embedder: ingestEmbedder, indexDir: config.indexDir, onProgress });
+      await buildIndex({ articles: await loadArticles(config.articlesDir), embedder: ingestEmbedder, indexDir: config.indexDir, onProgress });
     } finally {
       await ingestEmbedder.close();
     }
