@@ -156,9 +156,17 @@ export async function createAnswerService(config: Readonly<Config>, options: App
  * extraction, saved into the folder the library gives.
  */
 export function libraryImporter(config: Readonly<Config>): ImportPage {
+  // Loaded from the moment the libraries open, in the background, not by `npm run ask`: the DOM
+  // and Readability take ~1.5 s to load, which the first /add would otherwise wait for.
+  let loading: Promise<typeof import('./intake/import-page.js')> | null = null;
+  const load = () =>
+    (loading ??= import('./intake/import-page.js').catch((error: unknown) => {
+      loading = null;
+      throw error;
+    }));
+  load().catch(() => {});
   return async ({ url, dir }) => {
-    // Imported on the first add: the DOM and Readability are not needed to answer.
-    const { importPage } = await import('./intake/import-page.js');
+    const { importPage } = await load();
     const { saved } = await importPage({ url, dir, fetch: config.fetch });
     return { file: saved.file };
   };

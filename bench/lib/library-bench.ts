@@ -12,6 +12,7 @@ import { withEmbeddingCache } from '../../src/embedding/cached-embedder.js';
 import type { Embedder } from '../../src/embedding/embedder.js';
 import { createLocalEmbedder } from '../../src/embedding/local-embedder.js';
 import { buildIndex } from '../../src/index/build-index.js';
+import { buildLexicalIndex } from '../../src/index/lexical-index.js';
 import { readIndex } from '../../src/index/index-store.js';
 import type { Library } from '../../src/library/library.js';
 import { openLibrary, type ImportPage } from '../../src/library/open-library.js';
@@ -128,6 +129,9 @@ async function benchUrlToAnswer({ config, workDir, progress }: LibraryBenchOptio
       createService: (index) => createServiceFromIndex(benchConfig, { index, embedder: opened.embedder }),
     });
     try {
+      // What a running bot has loaded in the background by its first /add (src/app.ts libraryImporter, open-library.ts).
+      await import('../../src/intake/import-page.js');
+      buildLexicalIndex([]);
       const started = performance.now();
       const { entry } = await library.add({ guildId: 'bench', url, addedBy: 'bench' });
       const addMs = performance.now() - started;

@@ -7,6 +7,7 @@ import { VerbatimError } from '../core/errors.js';
 import type { AnswerService, Article } from '../core/types.js';
 import { withEmbeddingCache } from '../embedding/cached-embedder.js';
 import type { Embedder } from '../embedding/embedder.js';
+import { buildLexicalIndex } from '../index/lexical-index.js';
 import type { SearchableIndex } from '../retrieval/retriever.js';
 import { articleIdsOnDisk, createStagingDir, libraryPaths, moveIntoArticles, removeArticleFiles } from './article-files.js';
 import { openArticleIndex } from './article-index.js';
@@ -95,6 +96,8 @@ export async function openLibrary(options: OpenLibraryOptions): Promise<Library>
     store.close();
     throw error;
   }
+  // The first add would open WordNet (~0.2 s) on its clock; indexing nothing opens it now, off the start-up path.
+  setTimeout(() => buildLexicalIndex([]), 0).unref();
 
   function makeView(entries: readonly LibraryEntry[]): ServerView {
     let service: AnswerService | null = null;
