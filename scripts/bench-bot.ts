@@ -11,6 +11,7 @@ import { createLogger } from '../src/core/logger.js';
 import type { AnswerService } from '../src/core/types.js';
 import { createAnswerService } from '../src/app.js';
 import { createBot } from '../src/discord/bot.js';
+import { serviceLibrary } from '../test/fakes/discord-library.js';
 import { FakeDiscord, type RecordedRequest } from '../test/fakes/discord-server.js';
 import { StubAnswerService } from '../test/fakes/stub-answer-service.js';
 import { runCli } from './run-cli.js';
@@ -42,12 +43,12 @@ await runCli(async () => {
   const folder = await mkdtemp(join(tmpdir(), 'verbatim-bench-bot-'));
   const fake = await FakeDiscord.start();
   const config = parseConfig({ DISCORD_TOKEN: benchToken, DISCORD_COOLDOWN_SECONDS: '0', FEEDBACK_FILE: join(folder, 'feedback.jsonl') });
-  const bot = createBot({ service, config, logger: createLogger({ level: 'error', secrets: [benchToken] }), rest: { api: fake.restApi } });
+  const bot = createBot({ library: serviceLibrary(service), config, logger: createLogger({ level: 'error', secrets: [benchToken] }), rest: { api: fake.restApi } });
   let peakRss = process.memoryUsage.rss();
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 20);
   try {
     await bot.start();
-    fake.createGuild();
+    fake.createGuilds();
     // One warm-up question so the first measured one does not pay for model warm-up alone.
     const warmUp = fake.sendSlashCommand({ name: 'ask', options: [{ type: 3, name: 'question', value: 'warm up' }] });
     await fake.waitForRequest((request) => request.method === 'PATCH' && request.path.includes(warmUp.token), answerTimeoutMs);

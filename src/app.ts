@@ -1,5 +1,5 @@
 // Composition root: builds the pipeline's pieces from Config and wires them together.
-import type { Config } from './config/config.js';
+import { secretsOf, type Config } from './config/config.js';
 import { VerbatimError } from './core/errors.js';
 import { createLogger, type Logger } from './core/logger.js';
 import type { AnswerService } from './core/types.js';
@@ -31,9 +31,7 @@ export function createCliLogger(config: Readonly<Config>): Logger {
   return createLogger({ level: config.logLevel === 'info' ? 'warn' : config.logLevel, secrets: secretsOf(config) });
 }
 
-export function secretsOf(config: Readonly<Config>): string[] {
-  return [config.openai.apiKey, config.discord.token].filter((secret): secret is string => secret !== null);
-}
+export { secretsOf };
 
 /** The embedder questions go through: the offline model unless OpenAI embeddings are on. */
 export function createEmbedder(config: Readonly<Config>): Embedder {
