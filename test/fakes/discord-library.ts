@@ -6,7 +6,7 @@ import { loadArticleFile } from '../../src/article/load-article.js';
 import { parseConfig } from '../../src/config/config.js';
 import { VerbatimError } from '../../src/core/errors.js';
 import { createLogger } from '../../src/core/logger.js';
-import type { AnswerService } from '../../src/core/types.js';
+import type { Answer, AnswerService } from '../../src/core/types.js';
 import type { AddArticleRequest, AddedArticle, Library, LibraryEntry } from '../../src/library/library.js';
 
 /**
@@ -43,6 +43,8 @@ export interface FakePage {
  */
 export class InMemoryLibrary implements Library {
   readonly calls: Array<{ method: 'add' | 'remove' | 'service'; guildId: string | null; articleId?: string; url?: string }> = [];
+  /** Every answer given, with the scope it was asked in. */
+  readonly answers: Array<{ guildId: string | null; articleId: string | null; answer: Answer }> = [];
   private readonly added = new Map<string, Array<LibraryEntry & { file: string }>>();
   private readonly services = new Map<string, Promise<AnswerService>>();
   private failure: Error | null = null;
@@ -103,7 +105,11 @@ export class InMemoryLibrary implements Library {
     this.calls.push({ method: 'service', guildId, ...(options.articleId === undefined ? {} : { articleId: options.articleId }) });
     const entries = this.list(guildId) as Array<LibraryEntry & { file: string }>;
     const chosen = entries.find((entry) => entry.meta.id === options.articleId);
-    return lazyService(this.serviceOver((chosen ? [chosen] : entries).map((entry) => entry.file)));
+    const record = (answer: Answer) => {
+      this.answers.push({ guildId, articleId: options.articleId ?? null, answer });
+      return answer;
+    };
+    return lazyService(this.serviceOver((chosen ? [chosen] : entries).map((entry) => entry.file)), record);
   }
 
   async close(): Promise<void> {
@@ -135,7 +141,7 @@ async function entryFor(file: string): Promise<Omit<LibraryEntry, 'guildId' | 'a
 }
 
 /** `Library.service` is synchronous; the index behind it is built on first use. */
-function lazyService(service: Promise<AnswerService>): AnswerService {
+function lazyService(service: Promise<AnswerService>, record: (answer: Answer) => Answer): AnswerService {
   let ready: AnswerService | null = null;
   service.then(
     (value) => (ready = value),
@@ -143,9 +149,9 @@ function lazyService(service: Promise<AnswerService>): AnswerService {
   );
   const whenReady = () => (ready === null ? service : Promise.resolve(ready));
   return {
-    ask: async (question, options) => (await whenReady()).ask(question, options),
-    summarize: async (party, options) => (await whenReady()).summarize(party, options),
-    quote: async (speaker, about, options) => (await whenReady()).quote(speaker, about, options),
+    ask: async (question, options) => record(await (await whenReady()).ask(question, options)),
+    summarize: async (party, options) => record(await (await whenReady()).summarize(party, options)),
+    quote: async (speaker, about, options) => record(await (await whenReady()).quote(speaker, about, options)),
     parties: () => ready?.parties() ?? [],
     sources: () => ready?.sources() ?? [],
   };
