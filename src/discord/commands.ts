@@ -7,6 +7,7 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { Config } from '../config/config.js';
+import type { Library } from '../library/library.js';
 import { addArticle, articleChoices, removeArticle } from './library-commands.js';
 import { addPermission } from './add-permission.js';
 import { noPings } from './answer-message.js';
@@ -142,14 +143,14 @@ export const sources = {
   },
   async execute(interaction, context) {
     const page = interaction.options.getInteger('page') ?? 1;
+    const listing = (library: Library) => ({ embeds: [sourcesPage(library.list(interaction.guildId), page).embed], allowedMentions: noPings });
     const ready = context.library.now();
     if (ready !== null) {
-      await interaction.reply({ embeds: [sourcesPage(ready.list(interaction.guildId), page).embed], allowedMentions: noPings });
+      await interaction.reply(listing(ready));
       return;
     }
     await context.deferrals.defer(() => interaction.deferReply());
-    const library = await context.library.whenReady();
-    await interaction.editReply({ embeds: [sourcesPage(library.list(interaction.guildId), page).embed], allowedMentions: noPings });
+    await interaction.editReply(listing(await context.library.whenReady()));
   },
 } satisfies Command;
 
