@@ -206,7 +206,7 @@ describe('articles added from Discord, through the real discord.js client and a 
 });
 
 describe('a bot still loading its library', () => {
-  it('defers an interaction that arrives first and answers it once the library is ready', async () => {
+  it('defers an interaction (and holds a mention) that arrives first, and answers both once the library is ready', async () => {
     const library = await InMemoryLibrary.create({ operatorFiles: [operatorFile], pages: [] });
     let ready: (value: InMemoryLibrary) => void = () => {};
     const loading = new Promise<InMemoryLibrary>((resolve) => (ready = resolve));
@@ -219,6 +219,8 @@ describe('a bot still loading its library', () => {
       const autocomplete = harness.fake.sendAutocomplete({ name: 'quote', options: [{ type: 3, name: 'speaker', value: '', focused: true }] });
       const noChoices = await harness.fake.waitForRequest(isCallback(autocomplete.token));
       expect(noChoices.body).toEqual({ type: 8, data: { choices: [] } });
+      const mention = harness.fake.sendMessage({ content: `<@${harness.fake.botUser.id}> Who requested target lists?`, mentionBot: true });
+      await harness.fake.waitForRequest((request) => request.path.endsWith(`/messages/${mention.id}/threads`));
       expect(harness.fake.requests.some(isOriginalEdit(token))).toBe(false);
 
       await library.warm([[operatorFile]]);
@@ -227,6 +229,12 @@ describe('a bot still loading its library', () => {
       const { answer } = library.answers.at(-1) ?? {};
       expect(answer?.citations.length).toBeGreaterThan(0);
       for (const citation of answer?.citations ?? []) expect(embedText(edit)).toContain(escapeMarkdown(citation.text));
+      const inThread = await harness.fake.waitForRequest(
+        (request) => request.method === 'POST' && request.path === `/api/v10/channels/${mention.id}/messages` && (messageBody(request).embeds?.length ?? 0) > 0,
+        30_000,
+      );
+      expect(embedText(inThread).length).toBeGreaterThan(0);
+      expect(library.answers).toHaveLength(2);
     } finally {
       await harness.stop();
       await library.close();
