@@ -12,7 +12,7 @@ import { parseConfig } from '../src/config/config.js';
 import { loadConfig } from '../src/config/load-config.js';
 import { createLogger } from '../src/core/logger.js';
 import type { AnswerService } from '../src/core/types.js';
-import { createAnswerService, openIndex } from '../src/app.js';
+import { createServiceFromIndex, openIndex } from '../src/app.js';
 import { createBot } from '../src/discord/bot.js';
 import { serviceLibrary } from '../test/fakes/discord-library.js';
 import { FakeDiscord, type RecordedRequest } from '../test/fakes/discord-server.js';
@@ -46,20 +46,15 @@ await runCli(async () => {
   const commandIndex = args.indexOf('--command');
   const startCommand = commandIndex >= 0 ? (args[commandIndex + 1] ?? defaultStartCommand) : defaultStartCommand;
 
-  let startup: StartupReport | null = null;
-  if (!useStub && starts > 0) {
-    // Built here, before any timing, so every measured start finds the index on disk.
-    await openIndex(loadConfig(), { onProgress: (line) => process.stderr.write(`${line}\n`) });
-    startup = await measureStartups(starts, startCommand);
-  }
-
-  const service: AnswerService = useStub
-    ? new StubAnswerService()
-    : await createAnswerService(loadConfig(), { logger: createLogger({ level: 'warn' }), onProgress: (line) => process.stderr.write(`${line}\n`) });
+  const config = loadConfig();
+  // Opened (built first when missing) before any timing, so every measured start finds the index on disk.
+  const opened = useStub ? null : await openIndex(config, { onProgress: (line) => process.stderr.write(`${line}\n`) });
+  const startup = opened !== null && starts > 0 ? await measureStartups(starts, startCommand) : null;
+  const service: AnswerService = opened === null ? new StubAnswerService() : createServiceFromIndex(config, opened, { logger: createLogger({ level: 'warn' }) });
   const folder = await mkdtemp(join(tmpdir(), 'verbatim-bench-bot-'));
   const fake = await FakeDiscord.start();
-  const config = parseConfig({ DISCORD_TOKEN: benchToken, DISCORD_COOLDOWN_SECONDS: '0', FEEDBACK_FILE: join(folder, 'feedback.jsonl') });
-  const bot = createBot({ library: serviceLibrary(service), config, logger: createLogger({ level: 'error', secrets: [benchToken] }), rest: { api: fake.restApi } });
+  const botConfig = parseConfig({ DISCORD_TOKEN: benchToken, DISCORD_COOLDOWN_SECONDS: '0', FEEDBACK_FILE: join(folder, 'feedback.jsonl') });
+  const bot = createBot({ library: serviceLibrary(service), config: botConfig, logger: createLogger({ level: 'error', secrets: [benchToken] }), rest: { api: fake.restApi } });
   let peakRss = process.memoryUsage.rss();
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 20);
   try {
