@@ -19,8 +19,8 @@ export interface BotHarness {
   config: Readonly<Config>;
   /** Everything the bot logged, as written (JSON lines). */
   logs: () => string;
-  /** Stops the bot and starts a new one (same fake Discord, same library), as after a deploy. */
-  restart(): Promise<void>;
+  /** Stops the bot and starts a new one (same fake Discord; the same library unless given another), as after a deploy. */
+  restart(options?: { library?: Library | Promise<Library> }): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -58,15 +58,15 @@ export async function startBotHarness({
     },
   });
   const logger = createLogger({ level: 'trace', secrets: [testToken], destination });
-  const newBot = () => createBot({ library, config, logger, rest: { api: fake.restApi }, ...(now ? { now } : {}) });
+  const newBot = (botLibrary: Library | Promise<Library> = library) => createBot({ library: botLibrary, config, logger, rest: { api: fake.restApi }, ...(now ? { now } : {}) });
   const harness: BotHarness = {
     fake,
     bot: newBot(),
     config,
     logs: () => written,
-    async restart() {
+    async restart(options = {}) {
       await harness.bot.stop();
-      harness.bot = newBot();
+      harness.bot = newBot(options.library);
       await harness.bot.start();
       fake.createGuilds();
     },
