@@ -53,8 +53,15 @@ export function articleChoices(entries: readonly LibraryEntry[], { guildId, type
     .map((entry) => ({ name: clip(`${entry.meta.title || entry.meta.id} — ${entry.meta.publisher}`, choiceLength), value: entry.meta.id }));
 }
 
-/** A thread on `message` about the article; without the permission to open one, the article is still added. */
+/**
+ * A thread on `message` about the article; without the permission to open one, the article is
+ * still added. Added from inside a thread (where Discord allows no thread), that thread is its.
+ */
 export async function openArticleThread(message: Message, entry: LibraryEntry, context: BotContext): Promise<void> {
+  if (message.channel.isThread()) {
+    context.threads.remember(message.channel.id, entry.meta.id);
+    return;
+  }
   try {
     const thread = await message.startThread({ name: clip(entry.meta.title || entry.meta.id, threadNameLength) });
     context.threads.remember(thread.id, entry.meta.id);
