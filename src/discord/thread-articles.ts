@@ -1,4 +1,4 @@
-import type { AnyThreadChannel } from 'discord.js';
+import { DiscordAPIError, RESTJSONErrorCodes, type AnyThreadChannel } from 'discord.js';
 import type { Library } from '../library/library.js';
 import { articleNamedIn } from './article-links.js';
 import { BoundedMap } from './bounded-map.js';
@@ -25,6 +25,8 @@ export class ThreadArticles {
     let articleId = this.known.get(thread.id);
     if (articleId === undefined) {
       articleId = thread.ownerId === botUserId ? await readBack(thread, entries) : null;
+      // A first message that could not be fetched (Discord down a moment) is tried again next time.
+      if (articleId === undefined) return null;
       this.known.set(thread.id, articleId);
     }
     // A removed article's thread falls back to the whole library.
@@ -32,8 +34,13 @@ export class ThreadArticles {
   }
 }
 
-async function readBack(thread: AnyThreadChannel, entries: Parameters<typeof articleNamedIn>[1]): Promise<string | null> {
-  const starter = await thread.fetchStarterMessage().catch(() => null);
+/** The article named by the thread's first message; undefined when that message could not be fetched. */
+async function readBack(thread: AnyThreadChannel, entries: Parameters<typeof articleNamedIn>[1]): Promise<string | null | undefined> {
+  const starter = await thread.fetchStarterMessage().catch((error: unknown) =>
+    // Deleted for good: the thread is about no article. Anything else may work next time.
+    error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.UnknownMessage ? null : undefined,
+  );
+  if (starter === undefined) return undefined;
   if (starter === null) return null;
   const text = [starter.content, ...starter.embeds.flatMap((embed) => [embed.url, embed.description, embed.footer?.text])]
     .filter((part): part is string => typeof part === 'string')
