@@ -13,7 +13,15 @@ export function citeSentence(article: Article, sentence: Sentence): Citation {
   };
 }
 
-/** "Source: Latin Times — © 2025 Latin Times. All rights reserved. …", one line per article. */
+/**
+ * "Source: Latin Times — © 2025 Latin Times. All rights reserved. …", one line per article. An
+ * article without a copyright line (one added by link) is credited to its publisher and its URL.
+ */
 export function attributionFor(articles: readonly ArticleMeta[]): string {
-  return articles.map((meta) => `Source: ${meta.publisher} — ${meta.copyright}`).join('\n');
+  return articles.map(attributionLine).join('\n');
+}
+
+function attributionLine(meta: ArticleMeta): string {
+  const credit = meta.copyright.trim() !== '' ? meta.copyright : meta.url;
+  return credit ? `Source: ${meta.publisher} — ${credit}` : `Source: ${meta.publisher}`;
 }

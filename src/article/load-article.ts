@@ -25,6 +25,7 @@ const sidecarSchema = z
     url: z.string().nullable(),
     date: z.string().nullable(),
     copyright: z.string(),
+    byline: z.string().nullable(),
   })
   .partial();
 
@@ -59,6 +60,7 @@ export function parseArticle({ id, path, text, sha256, sidecar = {} }: ArticleIn
       url: sidecar.url ?? null,
       date: sidecar.date ?? null,
       copyright,
+      byline: sidecar.byline ?? null,
       path,
       sha256,
     },

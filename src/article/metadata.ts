@@ -8,6 +8,7 @@ export interface ArticleSidecar {
   url: string | null;
   date: string | null;
   copyright: string;
+  byline: string | null;
 }
 
 export interface ArticleLayout {

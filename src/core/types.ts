@@ -12,8 +12,10 @@ export interface ArticleMeta {
   url: string | null;
   /** ISO date (YYYY-MM-DD) when known. */
   date: string | null;
-  /** The publisher's copyright line, verbatim, e.g. `© 2025 Latin Times. All rights reserved. …`. */
+  /** The publisher's copyright line, verbatim, e.g. `© 2025 Latin Times. All rights reserved. …`; '' when none is known. */
   copyright: string;
+  /** Who wrote it, when the sidecar says ("Ana Ruiz and Tom Lee"). */
+  byline?: string | null;
   /** Path of the article file as given to the loader. */
   path: string;
   /** sha256 (hex) of the article file's bytes. */

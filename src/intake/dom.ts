@@ -1,0 +1,27 @@
+/**
+ * The little of the DOM that extraction reads, typed here because the project compiles without
+ * the browser's `lib.dom` (Node code must not see `window` or `document` globals). linkedom's
+ * objects satisfy it.
+ */
+export interface DomNode {
+  readonly nodeType: number;
+  readonly textContent: string | null;
+}
+
+export interface DomElement extends DomNode {
+  readonly tagName: string;
+  readonly children: ArrayLike<DomElement> & Iterable<DomElement>;
+  readonly childNodes: ArrayLike<DomNode> & Iterable<DomNode>;
+  getAttribute(name: string): string | null;
+  querySelector(selector: string): DomElement | null;
+  querySelectorAll(selector: string): Iterable<DomElement>;
+  closest(selector: string): DomElement | null;
+  remove(): void;
+}
+
+export interface DomDocument {
+  readonly documentElement: DomElement | null;
+  readonly body: DomElement | null;
+  querySelector(selector: string): DomElement | null;
+  querySelectorAll(selector: string): Iterable<DomElement>;
+}

@@ -1,0 +1,88 @@
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import { VerbatimError } from '../core/errors.js';
+import { articleParagraphs, isListOfTeasers } from './article-paragraphs.js';
+import { decodePage } from './decode-page.js';
+import type { DomDocument, DomElement } from './dom.js';
+import type { ExtractedArticle, FetchedPage } from './page.js';
+import { personName, readPageMetadata, withoutSiteSuffix } from './page-metadata.js';
+
+/** Fewer words than this is a stub (404, log-in wall, teaser, index page), not an article. */
+const minArticleWords = 40;
+/**
+ * A short text on a page that asks the reader to subscribe or log in to read on is a paywall's
+ * teaser. The prompt must say so: a "Log in" or "Subscribe" link in the masthead is on every page.
+ */
+const paywallWords = 150;
+/** A page with no title at all is named by the start of its first paragraph. */
+const titleWords = 12;
+const paywallPrompt =
+  /\b(?:subscribe|sign in|log ?in|register|create (?:a |your )?(?:free )?account) (?:now )?to (?:continue|keep) reading\b|\bto continue reading\b|\balready (?:a subscriber|have an account|subscribed)\b|\b(?:this|the) (?:article|story|content) is (?:only )?(?:for|available to) (?:subscribers|members)\b|\bsubscribers? only\b|\bsubscriber[- ]exclusive\b/iu;
+
+/** The article in a fetched page: main text as paragraphs and its metadata. Pure: no network. */
+export function extractArticle(page: FetchedPage): ExtractedArticle {
+  const html = decodePage(page);
+  const document = parseHTML(html).document as unknown as DomDocument;
+  if (!document.documentElement) throw new VerbatimError('NO_ARTICLE_IN_PAGE');
+  // Readability rewrites the DOM it reads, so the markup's own metadata is read first.
+  const metadata = readPageMetadata(document, page.url);
+  const pageText = collapse(document.body?.textContent ?? '');
+  removeSurroundings(document);
+  const parsed = readability(document);
+  const title = metadata.title ?? (parsed?.title ? withoutSiteSuffix(collapse(parsed.title), metadata.publisher, { guessShortTail: true }) : null);
+  const byline = metadata.byline ?? personName(parsed?.byline);
+  const paragraphs = parsed?.content ? articleParagraphs(parsed.content, { title: title ?? '', byline: byline ?? '' }) : [];
+  if (isStub({ paragraphs, pageText }) || (parsed?.content && isListOfTeasers(parsed.content, paragraphs.length))) {
+    throw new VerbatimError('NO_ARTICLE_IN_PAGE');
+  }
+  const url = metadata.canonicalUrl ?? page.url;
+  return {
+    title: title ?? firstWords(paragraphs[0] ?? url),
+    byline,
+    publisher: metadata.publisher ?? (collapse(parsed?.siteName ?? '') || hostName(url)),
+    date: metadata.date,
+    url,
+    paragraphs,
+  };
+}
+
+/**
+ * Side rails, navigation and page footers never hold the story, but a long rail of teasers can
+ * outweigh it in Readability's scoring; they go before it reads the page.
+ */
+const surroundings = 'aside, nav, footer, [role="complementary"], [role="navigation"], [role="contentinfo"]';
+
+function removeSurroundings(document: DomDocument): void {
+  for (const element of [...document.querySelectorAll(surroundings)]) element.remove();
+}
+
+function readability(document: DomDocument) {
+  try {
+    // The content comes back as the element itself (not serialised HTML to parse a second time).
+    return new Readability<DomElement>(document, { serializer: (node: unknown) => node as DomElement }).parse();
+  } catch (error) {
+    // Markup odd enough to break Readability holds no article it could find.
+    throw new VerbatimError('NO_ARTICLE_IN_PAGE', undefined, { cause: error });
+  }
+}
+
+/** Too little text to be an article: an error or log-in page, or a paywall's teaser. */
+function isStub({ paragraphs, pageText }: { paragraphs: readonly string[]; pageText: string }): boolean {
+  const words = paragraphs.join(' ').split(' ').filter(Boolean).length;
+  if (words < minArticleWords) return true;
+  return words < paywallWords && paragraphs.length < 4 && paywallPrompt.test(pageText);
+}
+
+/** The host without `www.`; a saved file has none, and its publisher is then not known. */
+function hostName(url: string): string {
+  return new URL(url).hostname.replace(/^www\./u, '') || 'Unknown publisher';
+}
+
+function firstWords(text: string): string {
+  const words = text.split(' ');
+  return words.length <= titleWords ? text : `${words.slice(0, titleWords).join(' ')}…`;
+}
+
+function collapse(text: string): string {
+  return text.replace(/\s+/gu, ' ').trim();
+}

@@ -1,0 +1,189 @@
+import type { DomDocument } from './dom.js';
+
+/**
+ * What a page says about its article in its markup: JSON-LD, Open Graph and `<meta>` tags,
+ * `<link rel=canonical>`, `<time>`. Read before Readability runs, since Readability mutates the DOM.
+ */
+
+/** Each field is the first the page gives, in the order of trust noted; null when none. */
+export interface PageMetadata {
+  /** JSON-LD `headline`, `og:title`, `twitter:title`, `<title>` (site suffix removed). */
+  title: string | null;
+  /** JSON-LD `author`, `meta[name=author]`, `rel=author` link text. */
+  byline: string | null;
+  /** `og:site_name`, JSON-LD `publisher.name`, `application-name`. */
+  publisher: string | null;
+  /** `article:published_time`, JSON-LD `datePublished`, `<time datetime>`; YYYY-MM-DD. */
+  date: string | null;
+  /** `<link rel=canonical>`, `og:url`, JSON-LD `url` / `mainEntityOfPage`, resolved, http(s) only. */
+  canonicalUrl: string | null;
+}
+
+type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+type JsonObject = { [key: string]: Json };
+
+const articleTypes = /^(?:\w+)?(?:Article|BlogPosting|Posting|Report)$/u;
+
+export function readPageMetadata(document: DomDocument, pageUrl: string): PageMetadata {
+  const ld = articleJsonLd(document);
+  const meta = (key: string) => metaContent(document, key);
+  const documentTitle = clean(document.querySelector('title')?.textContent);
+  const siteName = meta('og:site_name') ?? nameOf(ld?.publisher) ?? meta('application-name');
+  const declaredTitle = text(ld?.headline) ?? meta('og:title') ?? meta('twitter:title');
+  return {
+    title: declaredTitle !== null
+      ? withoutSiteSuffix(declaredTitle, siteName)
+      : documentTitle === null ? null : headingInTitle(document, documentTitle) ?? withoutSiteSuffix(documentTitle, siteName, { guessShortTail: true }),
+    byline: authorNames(ld?.author) ?? personName(meta('author')) ?? personName(clean(document.querySelector('a[rel~="author"]')?.textContent)),
+    publisher: siteName,
+    date: isoDate(meta('article:published_time') ?? text(ld?.datePublished) ?? meta('date') ?? document.querySelector('time[datetime]')?.getAttribute('datetime') ?? null),
+    canonicalUrl:
+      webUrl(document.querySelector('link[rel~="canonical"]')?.getAttribute('href'), pageUrl) ??
+      webUrl(meta('og:url'), pageUrl) ??
+      webUrl(text(ld?.url), pageUrl) ??
+      webUrl(entityId(ld?.mainEntityOfPage), pageUrl),
+  };
+}
+
+function metaContent(document: DomDocument, key: string): string | null {
+  for (const element of document.querySelectorAll('meta')) {
+    const name = (element.getAttribute('property') ?? element.getAttribute('name') ?? element.getAttribute('itemprop') ?? '').trim().toLowerCase();
+    if (name === key) {
+      const content = clean(element.getAttribute('content'));
+      if (content) return content;
+    }
+  }
+  return null;
+}
+
+/** The first JSON-LD object typed as an article (`NewsArticle`, `BlogPosting`, `LiveBlogPosting`, …). */
+function articleJsonLd(document: DomDocument): JsonObject | null {
+  for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
+    let parsed: Json;
+    try {
+      parsed = JSON.parse(script.textContent ?? '') as Json;
+    } catch {
+      continue; // A broken block is common (trailing commas, HTML comments); the others may still serve.
+    }
+    const found = jsonObjects(parsed).find((node) => typesOf(node).some((type) => articleTypes.test(type)));
+    if (found) return found;
+  }
+  return null;
+}
+
+/** Every object of a JSON-LD value, through arrays and `@graph`. */
+function jsonObjects(value: Json): JsonObject[] {
+  if (Array.isArray(value)) return value.flatMap(jsonObjects);
+  if (value === null || typeof value !== 'object') return [];
+  const graph = value['@graph'];
+  return [value, ...(graph === undefined ? [] : jsonObjects(graph))];
+}
+
+function typesOf(node: JsonObject): string[] {
+  const type = node['@type'];
+  return (Array.isArray(type) ? type : [type]).filter((entry): entry is string => typeof entry === 'string');
+}
+
+function text(value: Json | undefined): string | null {
+  if (typeof value === 'string') return clean(value);
+  if (Array.isArray(value)) return value.map(text).find((entry) => entry !== null) ?? null;
+  return null;
+}
+
+function nameOf(value: Json | undefined): string | null {
+  if (typeof value === 'string') return clean(value);
+  if (Array.isArray(value)) return value.map(nameOf).find((entry) => entry !== null) ?? null;
+  if (value && typeof value === 'object') return text(value.name);
+  return null;
+}
+
+/** `mainEntityOfPage`: the page's URL as a string or as `{ "@id": … }`. */
+function entityId(value: Json | undefined): string | null {
+  if (value && typeof value === 'object' && !Array.isArray(value)) return text(value['@id']) ?? text(value.url);
+  return text(value);
+}
+
+/** JSON-LD `author`: a string, an object with `name`, or an array of either. */
+function authorNames(value: Json | undefined): string | null {
+  const entries = Array.isArray(value) ? value : value === undefined ? [] : [value];
+  const names = [...new Set(entries.map((entry) => personName(nameOf(entry))).filter((name): name is string => name !== null))];
+  return names.length === 0 ? null : joinNames(names);
+}
+
+/** "Ana Ruiz", "Ana Ruiz and Tom Lee", "Ana Ruiz, Tom Lee and Kim Park". */
+export function joinNames(names: readonly string[]): string {
+  if (names.length <= 1) return names[0] ?? '';
+  return `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}`;
+}
+
+/**
+ * A byline as people read it: "By Ana Ruiz" → "Ana Ruiz". A URL (some sites put the author's
+ * profile link in `article:author`) or an organisation-sized string is not a name.
+ */
+export function personName(value: string | null | undefined): string | null {
+  const name = clean(value)
+    ?.replace(/^by[:\s]+/iu, '')
+    .replace(/\s*[|•·]\s.*$/u, '')
+    .replace(/\s+(?:updated|published|posted)\b.*$/iu, '')
+    // "Ana Ruiz, Staff Writer": the job, not the name; "Ana Ruiz, Tom Lee" stays two names.
+    .replace(/,\s*[^,]*\b(?:staff|writer|reporter|correspondent|editor|contributor|columnist|journalist|producer|special to)\b.*$/iu, '')
+    .trim();
+  if (!name || /^https?:|\/\//iu.test(name) || name.split(/\s+/u).length > 12) return null;
+  return name;
+}
+
+/** " | ", " - ", " — ", " :: ", " » ", "|": the marks sites put between a headline and their name. */
+const titleSeparator = /\s+(?:::|[–—·•»/-])\s+|\s*\|\s*/u;
+const leadingSeparator = new RegExp(`^(?:${titleSeparator.source})`, 'u');
+
+/**
+ * "Port strike ends | Harbor Gazette" → "Port strike ends": a last segment after a separator that
+ * names the site is the site, not the headline. In a `<title>` (which nearly always carries the
+ * site), a short last segment is taken for the site too.
+ */
+export function withoutSiteSuffix(title: string, siteName: string | null, { guessShortTail = false } = {}): string {
+  const parts = title.split(titleSeparator);
+  if (parts.length < 2) return title;
+  const last = (parts.at(-1) ?? '').trim();
+  const head = title.slice(0, title.lastIndexOf(last)).replace(/[\s|–—·•:»/-]+$/u, '');
+  const namesSite = siteName !== null && loose(last) !== '' && (loose(siteName).includes(loose(last)) || loose(last).includes(loose(siteName)));
+  const shortTail = guessShortTail && last.split(/\s+/u).length <= 3 && head.split(/\s+/u).length >= 3 && !/[:]/u.test(title.slice(head.length, title.length - last.length));
+  return namesSite || shortTail ? withoutSiteSuffix(head, siteName, { guessShortTail }) : title;
+}
+
+/** "Split story - Site" with an `<h1>Split story</h1>`: the page's own heading says where the headline ends. */
+function headingInTitle(document: DomDocument, documentTitle: string): string | null {
+  for (const heading of document.querySelectorAll('h1')) {
+    const text = clean(heading.textContent);
+    if (text && text !== documentTitle && documentTitle.startsWith(text) && leadingSeparator.test(documentTitle.slice(text.length).replace(/^\s*/u, ' '))) return text;
+  }
+  return null;
+}
+
+function loose(value: string): string {
+  return value.toLowerCase().replace(/^www\./u, '').replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/** The calendar date the publisher wrote: the leading YYYY-MM-DD, not shifted to another zone. */
+export function isoDate(value: string | null | undefined): string | null {
+  const match = /^\s*(\d{4})-(\d{2})-(\d{2})/u.exec(value ?? '');
+  if (match) return `${match[1]}-${match[2]}-${match[3]}`;
+  if (!value) return null;
+  const parsed = new Date(value);
+  return Number.isNaN(parsed.getTime()) ? null : parsed.toISOString().slice(0, 10);
+}
+
+function webUrl(href: string | null | undefined, base: string): string | null {
+  if (!href?.trim()) return null;
+  try {
+    const resolved = new URL(href.trim(), base);
+    return resolved.protocol === 'http:' || resolved.protocol === 'https:' ? resolved.toString() : null;
+  } catch {
+    return null;
+  }
+}
+
+function clean(value: string | null | undefined): string | null {
+  const collapsed = value?.replace(/\s+/gu, ' ').trim();
+  return collapsed ? collapsed : null;
+}

@@ -1,0 +1,53 @@
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import type { DomDocument } from '../../../src/intake/dom.js';
+import { isoDate, personName, readPageMetadata, withoutSiteSuffix } from '../../../src/intake/page-metadata.js';
+
+const read = (head: string, body = '', url = 'https://news.example/a') =>
+  readPageMetadata(parseHTML(`<html><head>${head}</head><body>${body}</body></html>`).document as unknown as DomDocument, url);
+
+describe('reading what a page says about its article', () => {
+  it('takes the site off a <title> however the site separates it', () => {
+    expect(withoutSiteSuffix('Ferry pilot extended - Bay Post', null, { guessShortTail: true })).toBe('Ferry pilot extended');
+    expect(withoutSiteSuffix('Ferry pilot extended | News | Bay Post', 'Bay Post', { guessShortTail: true })).toBe('Ferry pilot extended');
+    expect(withoutSiteSuffix('Glacier museum doubles visitors :: Alpine Courier', 'Alpine Courier')).toBe('Glacier museum doubles visitors');
+  });
+
+  it('ends a <title> headline where the page’s own <h1> ends', () => {
+    expect(read('<title>Split story - Site</title>', '<h1>Split story</h1>').title).toBe('Split story');
+    expect(read('<title>Split story, part two | Site</title>', '<h1>Split</h1>').title).toBe('Split story, part two');
+  });
+
+  it('keeps a headline whose own dash is not followed by the site name', () => {
+    expect(withoutSiteSuffix('Council votes to close the pool — and reopen it in June', 'Bay Post')).toBe('Council votes to close the pool — and reopen it in June');
+    expect(withoutSiteSuffix('Inflation rises - again', null, { guessShortTail: true })).toBe('Inflation rises - again');
+  });
+
+  it('reads JSON-LD authors given as plain strings, and a broken JSON-LD block does not hide a good one', () => {
+    const head = `<script type="application/ld+json">{ broken, </script>
+<script type="application/ld+json">{"@type":"BlogPosting","headline":"Ferry","author":["Ana Ruiz","Tom Lee","Ana Ruiz"]}</script>`;
+    expect(read(head)).toMatchObject({ title: 'Ferry', byline: 'Ana Ruiz and Tom Lee' });
+  });
+
+  it('reads a name out of a byline with its job, time stamp or outlet', () => {
+    expect(personName('By Ana Ruiz, Staff Writer')).toBe('Ana Ruiz');
+    expect(personName('BY: Ana Ruiz | Reuters')).toBe('Ana Ruiz');
+    expect(personName('By Ana Ruiz Updated 3:45 PM EST')).toBe('Ana Ruiz');
+    expect(personName('Ana Ruiz, Tom Lee')).toBe('Ana Ruiz, Tom Lee');
+  });
+
+  it('does not take an author profile URL for a name', () => {
+    expect(read('<meta property="article:author" content="https://facebook.com/ana"><meta name="author" content="https://news.example/staff/ana">').byline).toBeNull();
+  });
+
+  it('keeps the calendar date the publisher wrote, whatever its time zone', () => {
+    expect(isoDate('2025-11-04T23:30:00-06:00')).toBe('2025-11-04');
+    expect(isoDate('March 4, 2025 10:00 UTC')).toBe('2025-03-04');
+    expect(isoDate('not a date')).toBeNull();
+    expect(read('', '<time datetime="2025-02-01T08:00:00Z">Feb 1</time>').date).toBe('2025-02-01');
+  });
+
+  it('resolves a relative canonical link against the page URL', () => {
+    expect(read('<link rel="canonical" href="/2025/ferry">', '', 'https://www.news.example/amp/ferry').canonicalUrl).toBe('https://www.news.example/2025/ferry');
+  });
+});
