@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'data/**', 'coverage/**', '.tmp/**', 'bench/*.svg'] },
+  { ignores: ['node_modules/**', 'dist/**', 'data/**', 'coverage/**', '.tmp/**', 'bench/*.svg'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,8 +1,9 @@
 // `npm run bench`: how fast and how big, on the shipped article and on a synthetic corpus of up to
 // 1,000 articles, against the project's targets. `--quick` runs a smaller scale (10 and 100
 // articles) in under two minutes. Writes bench/results/bench.json (bench-quick.json for --quick)
-// and the chart bench/latency-vs-corpus.svg (full run only). What each number means: bench/README.md.
-import { spawn } from 'node:child_process';
+// and the chart bench/latency-vs-corpus.svg (full run only). `--only cold` runs the cold-start
+// comparison alone (cold ask against the tutorial script, stages, warm latency; < 2 min) and writes
+// bench/results/cold.json. What each number means: bench/README.md.
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -28,6 +29,7 @@ import { generateCorpus, generateQuestions } from '../bench/lib/synthetic-corpus
 import { lineChartSvg } from '../bench/lib/svg-chart.js';
 import { describeLimit, judge, type Target } from '../bench/lib/targets.js';
 import { formatMilliseconds, formatTable, type Cell } from '../bench/lib/text-table.js';
+import { coldPlan, coldTargets, renderColdReport, runColdBench } from '../bench/lib/cold-bench.js';
 import { runCli } from './run-cli.js';
 
 const repositoryRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -42,7 +44,8 @@ interface Plan {
   vectorQueries: number;
   /** Passes over the dev set for the warm latency on the article. */
   latencyRounds: number;
-  coldAskRuns: number;
+  /** Whole-process runs of ask and of the tutorial script, interleaved. */
+  coldRounds: number;
   /** Questions asked end to end per corpus size. */
   scaleQuestions: number;
 }
@@ -53,8 +56,8 @@ const efSweepValues = [32, 64, 128, 256];
 const ingestBatch = 256;
 
 const plans: Record<Plan['mode'], Plan> = {
-  full: { mode: 'full', corpusSizes: [10, 100, 1000], sentencesPerArticle: 20, embeddingSample: 500, vectorQueries: 300, latencyRounds: 3, coldAskRuns: 3, scaleQuestions: 100 },
-  quick: { mode: 'quick', corpusSizes: [10, 100], sentencesPerArticle: 20, embeddingSample: 100, vectorQueries: 50, latencyRounds: 1, coldAskRuns: 1, scaleQuestions: 30 },
+  full: { mode: 'full', corpusSizes: [10, 100, 1000], sentencesPerArticle: 20, embeddingSample: 500, vectorQueries: 300, latencyRounds: 3, coldRounds: coldPlan.rounds, scaleQuestions: 100 },
+  quick: { mode: 'quick', corpusSizes: [10, 100], sentencesPerArticle: 20, embeddingSample: 100, vectorQueries: 50, latencyRounds: 1, coldRounds: 1, scaleQuestions: 30 },
 };
 
 interface LatencySummary {
@@ -68,21 +71,11 @@ function summariseLatency(samples: readonly number[]): LatencySummary {
   return { samples: samples.length, p50: percentile(samples, 50), p95: percentile(samples, 95), p99: percentile(samples, 99) };
 }
 
-interface ColdAsk {
-  wallMs: number;
-  /** Peak RSS of the largest process in the `npx tsx` tree, from /usr/bin/time; null without it. */
-  peakRssMb: number | null;
-  exitCode: number | null;
-}
-
 interface ArticleFigures {
   articles: number;
   sentences: number;
   chunks: number;
   ingestMs: number;
-  coldAsk: ColdAsk[];
-  coldAskMedianMs: number | null;
-  coldAskPeakRssMb: number | null;
   warmAnswer: LatencySummary;
   peakRssMbAfterArticle: number;
 }
@@ -120,6 +113,12 @@ await runCli(async () => {
   const plan = plans[process.argv.includes('--quick') ? 'quick' : 'full'];
   const config = loadConfig();
   const progress = (line: string) => process.stderr.write(`${line}\n`);
+  const only = process.argv[process.argv.indexOf('--only') + 1];
+  if (process.argv.includes('--only')) {
+    if (only !== 'cold') throw new Error(`--only takes "cold", not ${only ?? 'nothing'}.`);
+    await benchColdOnly({ config, progress });
+    return;
+  }
   const startedAt = performance.now();
   // Other work on a shared machine slows every number down; the load average tells a noisy run.
   const loadAverageAtStart = loadavg();
@@ -127,6 +126,14 @@ await runCli(async () => {
   try {
     progress(`bench (${plan.mode}) in ${workDir}`);
     const article = await benchArticle({ config, workDir, plan, progress });
+    const cold = await runColdBench({
+      repositoryRoot,
+      config,
+      workDir,
+      plan: { ...coldPlan, rounds: plan.coldRounds, stageRuns: Math.min(coldPlan.stageRuns, plan.coldRounds) },
+      loadAverage: loadavg,
+      progress,
+    });
     const realEmbedding = await measureEmbeddingThroughput({ plan, progress });
     const scale: ScaleFigures[] = [];
     for (const size of plan.corpusSizes) {
@@ -140,7 +147,8 @@ await runCli(async () => {
     const targets: Target[] = [
       { name: 'warm answer p95, shipped article', value: article.warmAnswer.p95, limit: 50, direction: 'below', unit: 'ms' },
       { name: 'warm answer p95, 1,000 articles', value: atThousand?.answer.p95 ?? null, limit: 150, direction: 'below', unit: 'ms' },
-      { name: 'cold ask (median)', value: article.coldAskMedianMs === null ? null : article.coldAskMedianMs / 1000, limit: 3, direction: 'below', unit: 's' },
+      { name: 'cold ask (median)', value: cold.processes[0]?.wallMedianMs === undefined || cold.processes[0].wallMedianMs === null ? null : cold.processes[0].wallMedianMs / 1000, limit: 3, direction: 'below', unit: 's' },
+      ...coldTargets(cold),
       {
         name: 'ingest 1,000 articles',
         value: atThousand ? atThousand.ingestExtrapolatedMs / 60_000 : null,
@@ -160,6 +168,7 @@ await runCli(async () => {
       machine: { cpus: cpus().length, node: process.version, loadAverageAtStart, loadAverageAtEnd: loadavg() },
       elapsedMs,
       article,
+      cold,
       realEmbedding,
       vectors: 'scale runs: 512-d hashed bag-of-words vectors (seeded random direction per word, summed, normalised); see bench/README.md',
       scale,
@@ -175,7 +184,8 @@ await runCli(async () => {
       plan.mode === 'full' ? join(repositoryRoot, 'bench', 'latency-vs-corpus.svg') : join(repositoryRoot, 'bench', 'results', 'latency-vs-corpus-quick.svg');
     await writeFile(chartPath, latencyChart(scale, plan));
 
-    process.stdout.write(`${renderReport({ plan, article, realEmbedding, scale, targets, peakRssMb, elapsedMs })}\n`);
+    process.stdout.write(`${renderReport({ plan, article, realEmbedding, scale, targets, peakRssMb, elapsedMs })}\n\n`);
+    process.stdout.write(`${renderColdReport(cold, coldTargets(cold))}\n`);
     process.stdout.write(`\nFigures: ${relative(jsonPath)}; chart: ${relative(chartPath)}\n`);
   } finally {
     await rm(workDir, { recursive: true, force: true });
@@ -200,19 +210,13 @@ async function benchArticle({
   const articles = await loadArticles(config.articlesDir);
   const built = await buildIndex({
     articles,
-    embedder: withEmbeddingCache(createEmbedder(articleConfig), { dir: articleConfig.cacheDir }),
+    embedder: withEmbeddingCache(await createEmbedder(articleConfig), { dir: articleConfig.cacheDir }),
     indexDir: articleConfig.indexDir,
   });
   const ingestMs = performance.now() - ingestStart;
 
   const questions = parseQuestions(await readFile(join(repositoryRoot, 'data', 'eval', 'dev-set.jsonl'), 'utf8'), 'dev-set.jsonl');
   const coldQuestion = questions[0]?.question ?? 'What is the article about?';
-  const coldAsk: ColdAsk[] = [];
-  for (let run = 0; run < plan.coldAskRuns; run += 1) {
-    progress(`article: cold ask ${run + 1}/${plan.coldAskRuns} (npx tsx scripts/ask.ts)…`);
-    coldAsk.push(await timeColdAsk({ question: coldQuestion, config: articleConfig }));
-  }
-  const succeeded = coldAsk.filter((run) => run.exitCode === 0);
 
   progress(`article: warm latency over ${questions.length} dev questions × ${plan.latencyRounds}…`);
   const opened = await openIndex(articleConfig);
@@ -228,39 +232,9 @@ async function benchArticle({
     sentences: built.manifest.counts.sentences,
     chunks: built.manifest.counts.chunks,
     ingestMs,
-    coldAsk,
-    coldAskMedianMs: percentile(
-      succeeded.map((run) => run.wallMs),
-      50,
-    ),
-    coldAskPeakRssMb: maxOrNull(succeeded.map((run) => run.peakRssMb)),
     warmAnswer: summariseLatency(samples),
     peakRssMbAfterArticle: process.resourceUsage().maxRSS / 1024,
   };
-}
-
-/**
- * The CLI exactly as a person starts it, timed from spawn to exit. /usr/bin/time -v reports the
- * peak RSS of the largest process in the tree (npx, tsx's loader, the node running ask.ts).
- */
-async function timeColdAsk({ question, config }: { question: string; config: Readonly<Config> }): Promise<ColdAsk> {
-  const timeCommand = '/usr/bin/time';
-  const command = ['npx', 'tsx', 'scripts/ask.ts', question];
-  const withTime = existsSync(timeCommand);
-  const [program, ...args] = withTime ? [timeCommand, '-v', ...command] : command;
-  const env = { ...process.env, ARTICLES_DIR: config.articlesDir, INDEX_DIR: config.indexDir, CACHE_DIR: config.cacheDir, LOG_LEVEL: 'silent' };
-  const started = performance.now();
-  const { exitCode, stderr } = await new Promise<{ exitCode: number | null; stderr: string }>((resolve, reject) => {
-    const child = spawn(program ?? 'npx', args, { cwd: repositoryRoot, env, stdio: ['ignore', 'ignore', 'pipe'] });
-    let errorOutput = '';
-    child.stderr.on('data', (chunk: Buffer) => (errorOutput += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ exitCode: code, stderr: errorOutput }));
-  });
-  const wallMs = performance.now() - started;
-  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
-  if (exitCode !== 0) process.stderr.write(`cold ask exited with ${exitCode}:\n${stderr.slice(0, 2000)}\n`);
-  return { wallMs, peakRssMb: rss?.[1] ? Number(rss[1]) / 1024 : null, exitCode };
 }
 
 async function measureEmbeddingThroughput({ plan, progress }: { plan: Plan; progress: (line: string) => void }) {
@@ -385,7 +359,7 @@ async function benchCorpus({
     distinctExact.search(vector, 10).map((label) => distinctExact.similarity(vector, label)),
   );
   const efSweep = [];
-  const nativeIndex = index.vectorStore.langchainStore.index;
+  const nativeIndex = index.vectorStore.nativeIndex;
   for (const ef of efSweepValues) {
     nativeIndex.setEf(ef);
     const similarities: number[][] = [];
@@ -500,11 +474,6 @@ async function timed(action: () => Promise<unknown>): Promise<number> {
   return performance.now() - started;
 }
 
-function maxOrNull(values: ReadonlyArray<number | null>): number | null {
-  const known = values.filter((value): value is number => value !== null);
-  return known.length === 0 ? null : Math.max(...known);
-}
-
 function latencyChart(scale: readonly ScaleFigures[], plan: Plan): string {
   return lineChartSvg({
     title: 'Vector query latency (p50) vs corpus size',
@@ -543,12 +512,9 @@ function renderReport({
   const latency = (summary: LatencySummary) =>
     `${formatMilliseconds(summary.p50)} / ${formatMilliseconds(summary.p95)} / ${formatMilliseconds(summary.p99)}`;
   const megabytes = (value: number | null) => (value === null ? '–' : `${value.toFixed(0)} MB`);
-  const coldRuns = article.coldAsk.map((run) => `${(run.wallMs / 1000).toFixed(2)} s${run.exitCode === 0 ? '' : ` (exit ${run.exitCode})`}`).join(', ');
 
   const articleRows: Cell[][] = [
     ['ingest, fresh index, cold cache', `${(article.ingestMs / 1000).toFixed(2)} s`, `${article.articles} article, ${article.sentences} sentences, ${article.chunks} chunks; model load included`],
-    ['cold ask (npx tsx scripts/ask.ts), median', article.coldAskMedianMs === null ? '–' : `${(article.coldAskMedianMs / 1000).toFixed(2)} s`, `runs: ${coldRuns}`],
-    ['cold ask peak RSS', megabytes(article.coldAskPeakRssMb), 'largest process of the tree, /usr/bin/time -v'],
     ['warm answer p50 / p95 / p99', latency(article.warmAnswer), `${article.warmAnswer.samples} asks in process (dev set × ${plan.latencyRounds}), after one warm-up`],
     ['bench process peak RSS after article runs', megabytes(article.peakRssMbAfterArticle), 'model + index + answer service in one process'],
     ['real model embedding rate', `${realEmbedding.msPerText.toFixed(1)} ms/text`, `${realEmbedding.texts} synthetic chunk texts in batches of 256, on every core (as ingest does); model load ${(realEmbedding.loadMs / 1000).toFixed(1)} s`],
@@ -610,6 +576,22 @@ function renderReport({
     'Targets',
     formatTable({ headers: ['target', 'value', 'limit', 'verdict', 'note'], rows: targetRows, leftAligned: [0, 2, 3, 4] }),
   ].join('\n');
+}
+
+/** `--only cold`: the cold-start comparison alone, into bench/results/cold.json. */
+async function benchColdOnly({ config, progress }: { config: Readonly<Config>; progress: (line: string) => void }): Promise<void> {
+  const workDir = await mkdtemp(join(tmpdir(), 'verbatim-bench-cold-'));
+  try {
+    const cold = await runColdBench({ repositoryRoot, config, workDir, loadAverage: loadavg, progress });
+    const targets = coldTargets(cold);
+    await mkdir(join(repositoryRoot, 'bench', 'results'), { recursive: true });
+    const jsonPath = join(repositoryRoot, 'bench', 'results', 'cold.json');
+    const report = { generatedAt: new Date().toISOString(), machine: { cpus: cpus().length, node: process.version }, ...cold };
+    await writeFile(jsonPath, `${JSON.stringify({ ...report, targets: targets.map((target) => ({ ...target, verdict: judge(target) })) }, null, 2)}\n`);
+    process.stdout.write(`${renderColdReport(cold, targets)}\n\nFigures: ${relative(jsonPath)}\n`);
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
 }
 
 function seconds(milliseconds: number): string {

@@ -3,20 +3,17 @@ import { secretsOf, type Config } from './config/config.js';
 import { VerbatimError } from './core/errors.js';
 import { createLogger, type Logger } from './core/logger.js';
 import type { AnswerService } from './core/types.js';
-import { loadArticles } from './article/load-article.js';
+import { fingerprintArticles, loadArticles } from './article/load-article.js';
 import type { Embedder } from './embedding/embedder.js';
-import { createLocalEmbedder } from './embedding/local-embedder.js';
-import { createOpenAIEmbedder } from './embedding/openai-embedder.js';
+import { createBackgroundLocalEmbedder } from './embedding/background-local-embedder.js';
 import { withEmbeddingCache, type CachedEmbedder } from './embedding/cached-embedder.js';
 import { createParallelLocalEmbedder } from './embedding/parallel-local-embedder.js';
-import { buildIndex } from './index/build-index.js';
 import { readIndex, type LoadedIndex } from './index/index-store.js';
 import { createRetriever } from './retrieval/retriever.js';
 import type { FusionWeights } from './retrieval/fusion.js';
 import type { AnswerabilityThresholds } from './answer/answerability.js';
 import type { AnswerEngine } from './answer/answer-engine.js';
 import { createExtractiveEngine } from './answer/extractive-engine.js';
-import { createLLMEngine } from './answer/llm-engine.js';
 import { detectLanguage, englishOnlyNotice } from './answer/language.js';
 import { createAnswerPipeline } from './answer/answer-service.js';
 
@@ -33,18 +30,27 @@ export function createCliLogger(config: Readonly<Config>): Logger {
 
 export { secretsOf };
 
-/** The embedder questions go through: the offline model unless OpenAI embeddings are on. */
-export function createEmbedder(config: Readonly<Config>): Embedder {
-  return config.openai.embeddings ? createOpenAIEmbedder(config.openai) : createLocalEmbedder();
+// The OpenAI-compatible pieces and the index builder are imported only when used: the `openai`
+// SDK and LangChain take ~0.1–0.2 s each to load, most of a cold `npm run ask` that needs neither
+// (bench/README.md, "Cold start").
+
+/**
+ * The embedder questions go through: the offline model unless OpenAI embeddings are on. The
+ * offline model starts loading at once, in a worker thread, while the caller goes on.
+ */
+export async function createEmbedder(config: Readonly<Config>): Promise<Embedder> {
+  if (!config.openai.embeddings) return createBackgroundLocalEmbedder();
+  const { createOpenAIEmbedder } = await import('./embedding/openai-embedder.js');
+  return createOpenAIEmbedder(config.openai);
 }
 
 /**
  * The embedder an index is built with: the same model as `createEmbedder`, the offline one spread
  * over every core, behind the cache so unchanged text is never embedded again. Close it when done.
  */
-export function createIngestEmbedder(config: Readonly<Config>): CachedEmbedder & { close(): Promise<void> } {
+export async function createIngestEmbedder(config: Readonly<Config>): Promise<CachedEmbedder & { close(): Promise<void> }> {
   if (config.openai.embeddings) {
-    return Object.assign(withEmbeddingCache(createOpenAIEmbedder(config.openai), { dir: config.cacheDir }), { close: async () => {} });
+    return Object.assign(withEmbeddingCache(await createEmbedder(config), { dir: config.cacheDir }), { close: async () => {} });
   }
   const local = createParallelLocalEmbedder();
   return Object.assign(withEmbeddingCache(local, { dir: config.cacheDir }), { close: () => local.close() });
@@ -61,15 +67,15 @@ export interface OpenedIndex {
  * once); a stale or mismatched one is refused with the fix named.
  */
 export async function openIndex(config: Readonly<Config>, { onProgress = () => {} }: AppOptions = {}): Promise<OpenedIndex> {
-  const embedder = createEmbedder(config);
-  const articles = await loadArticles(config.articlesDir);
-  const open = () => readIndex(config.indexDir, { embedder, articles });
+  const embedder = await createEmbedder(config);
+  // The index holds the parsed articles; the files are only hashed, to refuse a stale index.
+  const open = async () => readIndex(config.indexDir, { embedder, articles: await fingerprintArticles(config.articlesDir) });
   const index = await open().catch(async (error: unknown) => {
     if (!(error instanceof VerbatimError) || error.code !== 'INDEX_MISSING') throw error;
     onProgress(`No index in ${config.indexDir} yet: building it first (once).`);
-    const ingestEmbedder = createIngestEmbedder(config);
+    const [{ buildIndex }, ingestEmbedder] = await Promise.all([import('./index/build-index.js'), createIngestEmbedder(config)]);
     try {
-      await buildIndex({ articles, embedder: ingestEmbedder, indexDir: config.indexDir, onProgress });
+      await buildIndex({ articles: await loadArticles(config.articlesDir), embedder: ingestEmbedder, indexDir: config.indexDir, onProgress });
     } finally {
       await ingestEmbedder.close();
     }
@@ -89,11 +95,25 @@ export function createServiceFromIndex(
   { index, embedder }: OpenedIndex,
   { logger, weights, thresholds }: Pick<AppOptions, 'logger'> & ServiceTuning = {},
 ): AnswerService {
+  return assembleService(config, { index, embedder }, { logger, weights, thresholds }).service;
+}
+
+/** The service, and when its engine is made: a generative engine's module is imported in the background. */
+function assembleService(
+  config: Readonly<Config>,
+  { index, embedder }: OpenedIndex,
+  { logger, weights, thresholds }: Pick<AppOptions, 'logger'> & ServiceTuning,
+): { service: AnswerService; ready: Promise<void> } {
   const extractive = createExtractiveEngine();
-  const engine: AnswerEngine = config.openai.answers
-    ? createLLMEngine({ openai: config.openai, fallback: extractive, ...(logger ? { logger } : {}) })
-    : extractive;
-  return createAnswerPipeline({
+  const { engine, ready } = config.openai.answers
+    ? deferredEngine(
+        'llm',
+        import('./answer/llm-engine.js').then(({ createLLMEngine }) =>
+          createLLMEngine({ openai: config.openai, fallback: extractive, ...(logger ? { logger } : {}) }),
+        ),
+      )
+    : { engine: extractive, ready: Promise.resolve() };
+  const service = createAnswerPipeline({
     articles: index.articles,
     retriever: createRetriever({ index, embedder, ...(weights ? { weights } : {}) }),
     engine,
@@ -102,8 +122,24 @@ export function createServiceFromIndex(
     ...(thresholds ? { thresholds } : {}),
     languageNotice: (question) => englishOnlyNotice(detectLanguage(question)),
   });
+  return { service, ready };
+}
+
+/**
+ * An engine that answers once `made` is: a failure to make it is the answer's failure, and
+ * `ready`'s, which `createAnswerService` awaits so the CLI and the bot still fail at start.
+ */
+function deferredEngine(name: AnswerEngine['name'], made: Promise<AnswerEngine>): { engine: AnswerEngine; ready: Promise<void> } {
+  const ready = made.then(() => {});
+  // Either may never be awaited (no question asked, `createServiceFromIndex` does not wait for
+  // `ready`): a failure must reach whoever awaits, not crash the process as an unhandled rejection.
+  made.catch(() => {});
+  ready.catch(() => {});
+  return { engine: { name, answer: async (input) => (await made).answer(input) }, ready };
 }
 
 export async function createAnswerService(config: Readonly<Config>, options: AppOptions = {}): Promise<AnswerService> {
-  return createServiceFromIndex(config, await openIndex(config, options), options);
+  const { service, ready } = assembleService(config, await openIndex(config, options), options);
+  await ready;
+  return service;
 }

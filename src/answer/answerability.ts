@@ -1,4 +1,4 @@
-import nlp from 'compromise';
+import { nlp } from '../core/nlp.js';
 import type { Party, RetrievedSentence } from '../core/types.js';
 import { detectLanguage } from './language.js';
 

@@ -1,4 +1,4 @@
-import nlp from 'compromise';
+import { nlp } from '../core/nlp.js';
 import type { PartyKind } from '../core/types.js';
 
 /** A capitalised name in a sentence's narration ("Defense Secretary Pete Hegseth", "Fox News'"). */

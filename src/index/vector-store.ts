@@ -1,8 +1,12 @@
-import { Document } from '@langchain/core/documents';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Document } from '@langchain/core/documents';
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
-import { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
+import type { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
+import hnswlib, { type HierarchicalNSW } from 'hnswlib-node';
 import { VerbatimError } from '../core/errors.js';
 import type { Chunk } from '../core/types.js';
+import type { Embedder } from '../embedding/embedder.js';
 
 export interface VectorHit {
   chunkId: string;
@@ -24,9 +28,16 @@ export interface VectorStore {
    * more when texts repeat.
    */
   search(vector: readonly number[], k: number): Promise<VectorHit[]>;
+  /** Writes LangChain's HNSWLib layout (`hnswlib.index`, `docstore.json`, `args.json`). */
   save(dir: string): Promise<void>;
-  /** The LangChain store underneath, for callers that want LangChain's retriever interfaces. */
-  readonly langchainStore: HNSWLib;
+  /** The hnswlib index itself (the benchmark sweeps its efSearch). */
+  readonly nativeIndex: HierarchicalNSW;
+  /**
+   * The same vectors as a LangChain store, for callers that want LangChain's retriever
+   * interfaces. Made on first call: answering never needs LangChain, whose modules cost ~0.2 s
+   * of a cold start.
+   */
+  langchainStore(): Promise<HNSWLib>;
 }
 
 export interface BuildVectorStoreOptions {
@@ -71,7 +82,11 @@ export async function buildVectorStore({ chunks, vectors, dimensions, embeddings
     if (group) group.chunkIds.push(chunk.id);
     else groups.set(chunk.embedText, { vector: vectors[position] ?? [], chunkIds: [chunk.id] });
   });
-  const index = await emptyIndex(dimensions, groups.size);
+  const [{ HNSWLib }, { Document }] = await Promise.all([
+    import('@langchain/community/vectorstores/hnswlib'),
+    import('@langchain/core/documents'),
+  ]);
+  const index = emptyIndex(dimensions, groups.size);
   const store = new HNSWLib(embeddings, { space: 'cosine', numDimensions: dimensions, index });
   // LangChain saves `args` as JSON; the native index in it would only be written as `{}`.
   store.args = { space: 'cosine', numDimensions: dimensions };
@@ -82,35 +97,93 @@ export async function buildVectorStore({ chunks, vectors, dimensions, embeddings
       ([embedText, { chunkIds }]) => new Document<VectorMetadata>({ pageContent: embedText, metadata: { chunkIds } }),
     ),
   );
-  return wrap(store);
+  return wrap({
+    index: store.index,
+    documents: distinct.map(([embedText, { chunkIds }]) => ({ pageContent: embedText, metadata: { chunkIds } })),
+    langchainStore: async () => store,
+  });
 }
 
-export async function loadVectorStore(dir: string, { embeddings }: { embeddings: EmbeddingsInterface }): Promise<VectorStore> {
-  const store = await HNSWLib.load(dir, embeddings);
-  if (store.args.space !== 'cosine') throw new Error(`The vector index uses the ${store.args.space} space, not cosine.`);
-  return wrap(store);
+/** What LangChain's HNSWLib writes beside the index, and all a search needs besides it. */
+interface StoredDocument {
+  pageContent: string;
+  metadata?: Record<string, unknown>;
+}
+
+const files = { index: 'hnswlib.index', documents: 'docstore.json', args: 'args.json' } as const;
+
+/**
+ * Reads a store written by `save` (LangChain's HNSWLib layout) with hnswlib-node directly;
+ * `embedder` is only used if the LangChain store is asked for.
+ */
+export async function loadVectorStore(dir: string, { embedder }: { embedder: Embedder }): Promise<VectorStore> {
+  const args = JSON.parse(await readFile(join(dir, files.args), 'utf8')) as { space?: unknown; numDimensions?: unknown };
+  if (args.space !== 'cosine') throw new Error(`The vector index uses the ${String(args.space)} space, not cosine.`);
+  if (typeof args.numDimensions !== 'number') throw new Error('The vector index does not say its dimensions.');
+  const index = new hnswlib.HierarchicalNSW('cosine', args.numDimensions);
+  const [entries] = await Promise.all([
+    readFile(join(dir, files.documents), 'utf8').then((text) => JSON.parse(text) as unknown),
+    index.readIndex(join(dir, files.index)),
+  ]);
+  if (!Array.isArray(entries)) throw new Error(`${files.documents} is not a list.`);
+  // LangChain's docstore keys are the hnswlib labels, as strings.
+  const documents: StoredDocument[] = [];
+  for (const entry of entries as unknown[]) {
+    const [label, document] = Array.isArray(entry) ? entry : [];
+    if (typeof label !== 'string' || !isStoredDocument(document)) throw new Error(`${files.documents} holds a malformed entry.`);
+    documents[Number(label)] = document;
+  }
+  let langchain: Promise<HNSWLib> | null = null;
+  return wrap({
+    index,
+    documents,
+    langchainStore: () => (langchain ??= toLangChain(index, documents, embedder)),
+  });
+}
+
+async function toLangChain(index: HierarchicalNSW, documents: readonly StoredDocument[], embedder: Embedder): Promise<HNSWLib> {
+  const [{ HNSWLib }, { Document }, { EmbedderEmbeddings }] = await Promise.all([
+    import('@langchain/community/vectorstores/hnswlib'),
+    import('@langchain/core/documents'),
+    import('../embedding/langchain-embeddings.js'),
+  ]);
+  const store = new HNSWLib(new EmbedderEmbeddings(embedder), { space: 'cosine', numDimensions: index.getNumDimensions(), index });
+  const record: Record<string, Document> = {};
+  documents.forEach((document, label) => (record[String(label)] = new Document({ pageContent: document.pageContent, metadata: document.metadata ?? {} })));
+  store.docstore.add(record);
+  return store;
+}
+
+function isStoredDocument(value: unknown): value is StoredDocument {
+  return typeof value === 'object' && value !== null && typeof (value as StoredDocument).pageContent === 'string';
 }
 
 /**
  * LangChain creates the hnswlib index lazily on the first vectors; making it here means an
  * index with no chunks still saves, loads and searches (finding nothing).
  */
-async function emptyIndex(dimensions: number, capacity: number) {
-  const { HierarchicalNSW } = await HNSWLib.imports();
-  const index = new HierarchicalNSW('cosine', dimensions);
+function emptyIndex(dimensions: number, capacity: number): HierarchicalNSW {
+  const index = new hnswlib.HierarchicalNSW('cosine', dimensions);
   index.initIndex(Math.max(capacity, 1));
   return index;
 }
 
-function wrap(store: HNSWLib): VectorStore {
-  const dimensions = store.index.getNumDimensions();
-  const size = () => store.index.getCurrentCount();
+interface WrapOptions {
+  index: HierarchicalNSW;
+  /** By hnswlib label. */
+  documents: readonly StoredDocument[];
+  langchainStore: () => Promise<HNSWLib>;
+}
+
+function wrap({ index, documents, langchainStore }: WrapOptions): VectorStore {
+  const dimensions = index.getNumDimensions();
+  const size = () => index.getCurrentCount();
   const chunkIdsByLabel: string[][] = [];
   const embedTexts = new Map<string, string>();
   for (let label = 0; label < size(); label += 1) {
-    const document = store.docstore.search(String(label));
+    const document = documents[label];
     const chunkIds = chunkIdsOf(document);
-    if (!chunkIds) throw new Error(`The vector index has no chunk for vector ${label}.`);
+    if (!document || !chunkIds) throw new Error(`The vector index has no chunk for vector ${label}.`);
     for (const chunkId of chunkIds) {
       if (embedTexts.has(chunkId)) throw new Error(`The vector index holds chunk ${chunkId} twice.`);
       embedTexts.set(chunkId, document.pageContent);
@@ -124,7 +197,8 @@ function wrap(store: HNSWLib): VectorStore {
     },
     chunkCount: embedTexts.size,
     embedTextOf: (chunkId) => embedTexts.get(chunkId),
-    langchainStore: store,
+    nativeIndex: index,
+    langchainStore,
     async search(vector, k) {
       if (vector.length !== dimensions) {
         throw new VerbatimError(
@@ -135,15 +209,20 @@ function wrap(store: HNSWLib): VectorStore {
       // LangChain warns on the console when k exceeds the count; ask for no more than there is.
       const limit = Math.min(Math.floor(k), size());
       if (limit <= 0) return [];
-      store.index.setEf(Math.max(limit * 4, minimumEfSearch));
-      const { neighbors, distances } = store.index.searchKnn([...vector], limit);
+      index.setEf(Math.max(limit * 4, minimumEfSearch));
+      const { neighbors, distances } = index.searchKnn([...vector], limit);
       return neighbors.flatMap((label, position) => {
         // hnswlib reports cosine distance (1 − cosine); opposite vectors would go below zero.
         const similarity = Math.min(1, Math.max(0, 1 - (distances[position] ?? 1)));
         return (chunkIdsByLabel[label] ?? []).map((chunkId) => ({ chunkId, similarity }));
       });
     },
-    save: (dir) => store.save(dir),
+    async save(dir) {
+      await mkdir(dir, { recursive: true });
+      await index.writeIndex(join(dir, files.index));
+      await writeFile(join(dir, files.args), JSON.stringify({ space: 'cosine', numDimensions: dimensions }));
+      await writeFile(join(dir, files.documents), JSON.stringify(documents.map((document, label) => [String(label), document])));
+    },
   };
 }
 

@@ -1,4 +1,4 @@
-import nlp from 'compromise';
+import { nlp } from '../core/nlp.js';
 
 /**
  * The thing a question asks for: "Which magazine reported …" wants a sentence that names a

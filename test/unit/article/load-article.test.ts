@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadArticleFile, loadArticles, parseArticle } from '../../../src/article/load-article.js';
+import { fingerprintArticles, loadArticleFile, loadArticles, parseArticle } from '../../../src/article/load-article.js';
 import { VerbatimError } from '../../../src/core/errors.js';
 
 const shippedPath = 'data/articles/latin-times-cartel-strike-plans.txt';
@@ -148,5 +148,15 @@ describe('loading article files', () => {
     const after = (await loadArticleFile(path)).meta.sha256;
     expect(after).not.toBe(before);
     expect((await loadArticleFile(path)).meta.sha256).toBe(after);
+  });
+
+  it('fingerprints, without parsing, exactly the articles and hashes it would load', async () => {
+    await writeFile(join(directory, 'b.txt'), 'Second.');
+    await writeFile(join(directory, 'a.txt'), 'First.');
+    const loaded = (await loadArticles(directory)).map(({ meta }) => ({ meta: { id: meta.id, sha256: meta.sha256 } }));
+    expect(await fingerprintArticles(directory)).toEqual(loaded);
+    await expectError(fingerprintArticles([]), 'NO_ARTICLES');
+    await writeFile(join(directory, 'c.txt'), ' ');
+    await expectError(fingerprintArticles(directory), 'ARTICLE_UNREADABLE');
   });
 });

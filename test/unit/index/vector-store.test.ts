@@ -74,11 +74,22 @@ describe('vector store', () => {
     dirs.push(dir);
     const store = await storeOf(chunks);
     await store.save(join(dir, 'hnsw'));
-    const loaded = await loadVectorStore(join(dir, 'hnsw'), { embeddings });
+    const loaded = await loadVectorStore(join(dir, 'hnsw'), { embedder });
     const [query] = await embedder.embed(['troops at the border']);
     expect(await loaded.search(query ?? [], 3)).toEqual(await store.search(query ?? [], 3));
     expect(loaded.size).toBe(3);
     expect(loaded.dimensions).toBe(vocabulary.length);
+  });
+
+  it('offers a loaded store to LangChain, finding the same nearest chunk', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'verbatim-vectors-'));
+    dirs.push(dir);
+    await (await storeOf(chunks)).save(dir);
+    const loaded = await loadVectorStore(dir, { embedder });
+    const [query] = await embedder.embed(['troops at the border']);
+    const [[document] = []] = await (await loaded.langchainStore()).similaritySearchVectorWithScore(query ?? [], 1);
+    expect(document?.pageContent).toBe('Troops gathered at the border.');
+    expect(document?.metadata).toEqual({ chunkIds: ['a'] });
   });
 
   it('finds nothing, without failing, when it holds no chunks', async () => {
@@ -86,7 +97,7 @@ describe('vector store', () => {
     dirs.push(dir);
     const store = await storeOf([]);
     await store.save(dir);
-    const loaded = await loadVectorStore(dir, { embeddings });
+    const loaded = await loadVectorStore(dir, { embedder });
     expect(await loaded.search([1, 0, 0, 0, 0, 0], 5)).toEqual([]);
   });
 
@@ -120,7 +131,7 @@ describe('vector store', () => {
     dirs.push(dir);
     const repeated = [...chunks, chunk('a-again', 'Troops gathered at the border.')];
     await (await storeOf(repeated)).save(dir);
-    const loaded = await loadVectorStore(dir, { embeddings });
+    const loaded = await loadVectorStore(dir, { embedder });
     expect(loaded.size).toBe(3);
     expect(loaded.chunkCount).toBe(4);
     expect(loaded.embedTextOf('a-again')).toBe('Troops gathered at the border.');
