@@ -1,5 +1,5 @@
 // Composition root: builds the pipeline's pieces from Config and wires them together.
-import type { Config } from './config/config.js';
+import { secretsOf, type Config } from './config/config.js';
 import { VerbatimError } from './core/errors.js';
 import { createLogger, type Logger } from './core/logger.js';
 import type { AnswerService } from './core/types.js';
@@ -30,9 +30,7 @@ export function createCliLogger(config: Readonly<Config>): Logger {
   return createLogger({ level: config.logLevel === 'info' ? 'warn' : config.logLevel, secrets: secretsOf(config) });
 }
 
-export function secretsOf(config: Readonly<Config>): string[] {
-  return [config.openai.apiKey, config.discord.token].filter((secret): secret is string => secret !== null);
-}
+export { secretsOf };
 
 // The OpenAI-compatible pieces and the index builder are imported only when used: the `openai`
 // SDK and LangChain take ~0.1–0.2 s each to load, most of a cold `npm run ask` that needs neither

@@ -72,6 +72,7 @@ const envSchema = z.object({
   DISCORD_GUILD_ID: optionalText,
   DISCORD_COOLDOWN_SECONDS: wholeNumber(5, 0, 3600),
   DISCORD_ADD_ROLE: optionalText,
+  DISCORD_API_URL: url,
   LIBRARY_DIR: z.string().default('data/library'),
   LIBRARY_MAX_ARTICLES: wholeNumber(50, 1, 10_000),
   LIBRARY_ADDS_PER_HOUR: wholeNumber(10, 1, 10_000),
@@ -107,6 +108,8 @@ export interface Config {
     cooldownSeconds: number;
     /** A role (id or name) whose members may add articles besides those with Manage Messages. */
     addRole: string | null;
+    /** Another REST API root than discord.com's (a proxy, or the bot benchmark's local fake Discord). */
+    apiUrl: string | null;
   };
   /** Articles that people add (by URL, from Discord), one library per server. */
   library: {
@@ -171,6 +174,7 @@ export function parseConfig(env: Record<string, string | undefined>): Readonly<C
       guildId: values.DISCORD_GUILD_ID,
       cooldownSeconds: values.DISCORD_COOLDOWN_SECONDS,
       addRole: values.DISCORD_ADD_ROLE,
+      apiUrl: values.DISCORD_API_URL,
     }),
     library: Object.freeze({
       dir: values.LIBRARY_DIR,
@@ -183,4 +187,9 @@ export function parseConfig(env: Record<string, string | undefined>): Readonly<C
       timeoutMs: values.FETCH_TIMEOUT_MS,
     }),
   });
+}
+
+/** Values no log line may contain (the logger scrubs them wherever they appear). */
+export function secretsOf(config: Readonly<Config>): string[] {
+  return [config.openai.apiKey, config.discord.token].filter((secret): secret is string => secret !== null);
 }

@@ -1,8 +1,8 @@
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIEmbed } from 'discord.js';
-import type { Answer } from '../core/types.js';
+import type { Answer, AnswerService } from '../core/types.js';
 import { renderAnswerEmbeds } from '../render/discord-embeds.js';
 import type { AnswerRequest } from './answer-request.js';
-import type { BotContext } from './bot-context.js';
+import type { AnswerScope, BotContext } from './bot-context.js';
 
 /** Sent with every message, edit and reply: a question containing @everyone or a role pings nobody. */
 export const noPings = { parse: [] as [] };
@@ -22,19 +22,25 @@ export type ButtonAction = { action: 'more' } | { action: 'vote'; verdict: 'up' 
 export function buildAnswerMessage({
   answer,
   request,
+  scope,
+  service,
   history,
   stateId,
   context,
 }: {
   answer: Answer;
   request: AnswerRequest;
+  scope: AnswerScope;
+  /** The service that answered, whose articles name the citations. */
+  service: AnswerService;
   history: readonly string[];
   stateId: string;
   context: BotContext;
 }): AnswerMessage {
-  const rendered = renderAnswerEmbeds(answer, { sources: context.service.sources() });
+  const rendered = renderAnswerEmbeds(answer, { sources: service.sources() });
   context.answers.set(stateId, {
     request,
+    scope,
     question: answer.question,
     history,
     citationIds: rendered.shownSentenceIds,

@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { Client, Events, GatewayCloseCodes, GatewayIntentBits } from 'discord.js';
 import type { Config } from '../config/config.js';
 import type { Logger } from '../core/logger.js';
-import type { AnswerService } from '../core/types.js';
+import type { Library } from '../library/library.js';
 import { noPings } from './answer-message.js';
 import type { BotContext } from './bot-context.js';
 import { BoundedMap } from './bounded-map.js';
@@ -10,11 +10,17 @@ import { createCooldown } from './cooldown.js';
 import { DeferralGate } from './deferral-gate.js';
 import { createFeedbackLog } from './feedback-log.js';
 import { handleInteraction } from './interaction-handler.js';
+import { createLibraryHandle } from './library-handle.js';
 import { handleMessage } from './mention-handler.js';
+import { ThreadArticles } from './thread-articles.js';
 import { checkTokenShape } from './token.js';
 
 export interface BotOptions {
-  service: AnswerService;
+  /**
+   * Every server's articles. A promise lets the bot log in first and load the index meanwhile:
+   * what arrives before it resolves is acknowledged at once and answered when it does.
+   */
+  library: Library | Promise<Library>;
   config: Readonly<Config>;
   logger: Logger;
   /** Another REST API root for discord.js, e.g. the fake Discord's `http://127.0.0.1:PORT/api`. */
@@ -42,9 +48,9 @@ const conversationThreads = 500;
 
 class DisallowedIntentsError extends Error {}
 
-export function createBot({ service, config, logger, rest, now }: BotOptions): Bot {
+export function createBot({ library, config, logger, rest, now }: BotOptions): Bot {
   const context: BotContext = {
-    service,
+    library: createLibraryHandle(library),
     config,
     logger,
     cooldown: createCooldown({ seconds: config.discord.cooldownSeconds, ...(now ? { now } : {}) }),
@@ -52,6 +58,7 @@ export function createBot({ service, config, logger, rest, now }: BotOptions): B
     feedback: createFeedbackLog({ file: config.feedbackFile }),
     answers: new BoundedMap(answerStates),
     conversations: new BoundedMap(conversationThreads),
+    threads: new ThreadArticles(),
   };
   let client: Client | null = null;
   let mentionsEnabled = true;

@@ -2,6 +2,7 @@ import { MessageFlags, type ButtonInteraction } from 'discord.js';
 import { renderAnswerEmbeds } from '../render/discord-embeds.js';
 import { moreQuotesRow, noPings, parseButtonId } from './answer-message.js';
 import { requestAnswer } from './answer-request.js';
+import { serviceFor } from './answer-scope.js';
 import type { BotContext } from './bot-context.js';
 import { passesCooldown } from './interaction-replies.js';
 
@@ -29,11 +30,12 @@ export async function handleButton(interaction: ButtonInteraction, context: BotC
   if (!(await passesCooldown(interaction, context))) return;
   await context.deferrals.defer(() => interaction.deferReply({ flags: MessageFlags.Ephemeral }));
   await context.deferrals.whenIdle();
-  const answer = await requestAnswer(context.service, state.request, {
+  const service = serviceFor(await context.library.whenReady(), state.scope);
+  const answer = await requestAnswer(service, state.request, {
     history: state.history,
     excludeSentenceIds: [...state.shownSentenceIds],
   });
-  const rendered = renderAnswerEmbeds(answer, { sources: context.service.sources() });
+  const rendered = renderAnswerEmbeds(answer, { sources: service.sources() });
   state.shownSentenceIds.push(...rendered.shownSentenceIds);
   const hasMore = rendered.moreQuotes > 0 && rendered.shownSentenceIds.length > 0;
   await interaction.editReply({

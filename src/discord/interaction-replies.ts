@@ -3,24 +3,44 @@ import { toVerbatimError, type ErrorCode } from '../core/errors.js';
 import { newErrorId, type Logger } from '../core/logger.js';
 import { buildAnswerMessage, noPings } from './answer-message.js';
 import { checkQuestionText, requestAnswer, type AnswerRequest } from './answer-request.js';
+import { scopeOf, serviceFor } from './answer-scope.js';
 import type { BotContext } from './bot-context.js';
 
 type RepliableInteraction = ChatInputCommandInteraction | ButtonInteraction;
 
 /** Errors the user caused and can fix; logged quietly, unlike our own failures. */
-const userErrors: ReadonlySet<ErrorCode> = new Set(['EMPTY_QUESTION', 'QUESTION_TOO_LONG', 'RATE_LIMITED']);
+const userErrors: ReadonlySet<ErrorCode> = new Set([
+  'EMPTY_QUESTION',
+  'QUESTION_TOO_LONG',
+  'RATE_LIMITED',
+  'URL_INVALID',
+  'URL_BLOCKED',
+  'FETCH_TOO_MANY_REDIRECTS',
+  'FETCH_TOO_LARGE',
+  'FETCH_TIMEOUT',
+  'FETCH_NOT_HTML',
+  'FETCH_FAILED',
+  'NO_ARTICLE_IN_PAGE',
+  'LIBRARY_FULL',
+  'ARTICLE_UNKNOWN',
+]);
 
 /**
  * Answers a slash command: checks the text and the user's cooldown first (so refusals are
- * ephemeral), defers at once (Discord allows 3 s), then edits the deferral into the answer.
+ * ephemeral), defers at once (Discord allows 3 s), then edits the deferral into the answer:
+ * from the server's library, and from the thread's article first when asked in its thread.
+ * While the bot is still loading its library, the deferral waits for it.
  */
 export async function answerCommand(interaction: ChatInputCommandInteraction, context: BotContext, request: AnswerRequest): Promise<void> {
   const checked = checkRequest(request, context.config.maxQuestionChars);
   if (!(await passesCooldown(interaction, context))) return;
   await context.deferrals.defer(() => interaction.deferReply());
   await context.deferrals.whenIdle();
-  const answer = await requestAnswer(context.service, checked);
-  const message = buildAnswerMessage({ answer, request: checked, history: [], stateId: interaction.id, context });
+  const library = await context.library.whenReady();
+  const scope = await scopeOf(interaction, { library, context, botUserId: interaction.client.user.id });
+  const service = serviceFor(library, scope);
+  const answer = await requestAnswer(service, checked);
+  const message = buildAnswerMessage({ answer, request: checked, scope, service, history: [], stateId: interaction.id, context });
   await interaction.editReply(message);
 }
 

@@ -6,6 +6,8 @@ import { parseConfig, type Config } from '../../src/config/config.js';
 import { createLogger } from '../../src/core/logger.js';
 import type { Answer, AnswerService, AskOptions } from '../../src/core/types.js';
 import { createBot, type Bot } from '../../src/discord/bot.js';
+import type { Library } from '../../src/library/library.js';
+import { serviceLibrary } from './discord-library.js';
 import { FakeDiscord, type FakeDiscordOptions, type RecordedRequest } from './discord-server.js';
 
 /** A token of the right shape (three base64url parts); the fake accepts any. */
@@ -17,21 +19,29 @@ export interface BotHarness {
   config: Readonly<Config>;
   /** Everything the bot logged, as written (JSON lines). */
   logs: () => string;
+  /** Stops the bot and starts a new one (same fake Discord; the same library unless given another), as after a deploy. */
+  restart(options?: { library?: Library | Promise<Library> }): Promise<void>;
   stop(): Promise<void>;
 }
 
-/** The fake Discord plus a real bot logged into it, with its feedback file in a temp folder. */
+/**
+ * The fake Discord plus a real bot logged into it, with its feedback file in a temp folder.
+ * Give a `service` (every server sees it) or a `library` (which may still be loading).
+ */
 export async function startBotHarness({
   service,
+  library = service ? serviceLibrary(service) : undefined,
   env = {},
   fakeOptions = {},
   now,
 }: {
-  service: AnswerService;
+  service?: AnswerService;
+  library?: Library | Promise<Library> | undefined;
   env?: Record<string, string>;
   fakeOptions?: FakeDiscordOptions;
   now?: () => number;
 }): Promise<BotHarness> {
+  if (library === undefined) throw new Error('startBotHarness needs a service or a library');
   const fake = await FakeDiscord.start(fakeOptions);
   const folder = await mkdtemp(join(tmpdir(), 'verbatim-discord-'));
   const config = parseConfig({
@@ -48,20 +58,27 @@ export async function startBotHarness({
     },
   });
   const logger = createLogger({ level: 'trace', secrets: [testToken], destination });
-  const bot = createBot({ service, config, logger, rest: { api: fake.restApi }, ...(now ? { now } : {}) });
-  await bot.start();
-  fake.createGuild();
-  return {
+  const newBot = (botLibrary: Library | Promise<Library> = library) => createBot({ library: botLibrary, config, logger, rest: { api: fake.restApi }, ...(now ? { now } : {}) });
+  const harness: BotHarness = {
     fake,
-    bot,
+    bot: newBot(),
     config,
     logs: () => written,
+    async restart(options = {}) {
+      await harness.bot.stop();
+      harness.bot = newBot(options.library);
+      await harness.bot.start();
+      fake.createGuilds();
+    },
     async stop() {
-      await bot.stop();
+      await harness.bot.stop();
       await fake.stop();
       await rm(folder, { recursive: true, force: true });
     },
   };
+  await harness.bot.start();
+  fake.createGuilds();
+  return harness;
 }
 
 /** Requests made for one interaction (callbacks, edits, follow-ups), in order. */

@@ -23,6 +23,8 @@ export interface RecordedRequest {
 export interface GatewayPayload {
   op: number;
   d: unknown;
+  /** `performance.now()` when the fake received it (added by the fake). */
+  at?: number;
 }
 
 export interface FakeDiscordOptions {
@@ -41,6 +43,31 @@ interface Session {
   sequence: number;
 }
 
+interface FakeChannel {
+  id: string;
+  guildId: string;
+  name: string;
+  /** 0 = text channel, 11 = public thread. */
+  type: 0 | 11;
+  parentId?: string;
+  ownerId?: string;
+}
+
+interface FakeRole {
+  id: string;
+  name: string;
+  permissions: string;
+}
+
+interface FakeGuild {
+  id: string;
+  channelId: string;
+  roles: FakeRole[];
+}
+
+/** Discord's Manage Messages permission bit. */
+export const manageMessages = 1n << 13n;
+
 const privilegedIntents = (1 << 1) | (1 << 8) | (1 << 15);
 
 let nextSnowflake = 1_200_000_000_000_000_000n;
@@ -58,6 +85,14 @@ export class FakeDiscord {
   readonly applicationId = this.botUser.id;
   readonly guildId = snowflake();
   readonly channelId = snowflake();
+  /** Roles of the default guild besides @everyone: one with Manage Messages, one without. */
+  readonly roles = { moderators: snowflake(), factCheckers: snowflake() };
+  /** Every message the fake knows (sent by users or by the bot), by id, as Discord would return it. */
+  readonly messages = new Map<string, Record<string, unknown>>();
+  readonly channels = new Map<string, FakeChannel>();
+
+  private readonly guilds = new Map<string, FakeGuild>();
+  private readonly interactions = new Map<string, { channelId: string; originalId: string }>();
 
   private readonly sockets = new Set<WebSocket>();
   private readonly sessions = new Map<string, Session>();
@@ -69,7 +104,31 @@ export class FakeDiscord {
     private readonly server: Server,
     private readonly gateway: WebSocketServer,
     private readonly options: FakeDiscordOptions,
-  ) {}
+  ) {
+    this.guilds.set(this.guildId, {
+      id: this.guildId,
+      channelId: this.channelId,
+      roles: [
+        { id: this.roles.moderators, name: 'Moderators', permissions: manageMessages.toString() },
+        { id: this.roles.factCheckers, name: 'Fact checkers', permissions: '0' },
+      ],
+    });
+    this.channels.set(this.channelId, { id: this.channelId, guildId: this.guildId, name: 'general', type: 0 });
+  }
+
+  /** Another server with its own text channel (make it known to the client with `createGuilds`). */
+  addGuild(): { guildId: string; channelId: string } {
+    const guildId = snowflake();
+    const channelId = snowflake();
+    this.guilds.set(guildId, { id: guildId, channelId, roles: [] });
+    this.channels.set(channelId, { id: channelId, guildId, name: 'general', type: 0 });
+    return { guildId, channelId };
+  }
+
+  /** Threads the bot opened, in the order it opened them. */
+  get threads(): FakeChannel[] {
+    return [...this.channels.values()].filter((channel) => channel.type === 11);
+  }
 
   static async start(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
     const server = createServer();
@@ -138,11 +197,19 @@ export class FakeDiscord {
     }
   }
 
-  /** Makes the guild and its text channel known to the client (needed before messages arrive). */
-  createGuild(): void {
+  /** Makes every guild known to the client, with its channels and active threads, as on connecting. */
+  createGuilds(): void {
+    for (const guildId of this.guilds.keys()) this.createGuild(guildId);
+  }
+
+  /** Makes one guild and its channels known to the client (needed before messages arrive). */
+  createGuild(guildId = this.guildId): void {
+    const guild = this.guilds.get(guildId);
+    if (!guild) throw new Error(`unknown guild ${guildId}`);
+    const channels = [...this.channels.values()].filter((channel) => channel.guildId === guildId);
     this.dispatch('GUILD_CREATE', {
-      id: this.guildId,
-      name: 'Test guild',
+      id: guildId,
+      name: `Guild ${guildId.slice(-4)}`,
       unavailable: false,
       owner_id: snowflake(),
       member_count: 2,
@@ -150,10 +217,18 @@ export class FakeDiscord {
       features: [],
       emojis: [],
       stickers: [],
-      roles: [{ id: this.guildId, name: '@everyone', permissions: '0', position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
+      roles: [{ id: guildId, name: '@everyone', permissions: '0' }, ...guild.roles].map((role, position) => ({
+        ...role,
+        position,
+        color: 0,
+        hoist: false,
+        managed: false,
+        mentionable: false,
+        flags: 0,
+      })),
       members: [],
-      channels: [{ id: this.channelId, type: 0, guild_id: this.guildId, name: 'general', position: 0, permission_overwrites: [] }],
-      threads: [],
+      channels: channels.filter((channel) => channel.type === 0).map((channel) => this.channelPayload(channel)),
+      threads: channels.filter((channel) => channel.type === 11).map((channel) => this.channelPayload(channel)),
       presences: [],
       voice_states: [],
       stage_instances: [],
@@ -167,13 +242,16 @@ export class FakeDiscord {
     return { id, username: `user${id.slice(-4)}`, discriminator: '0', global_name: null, avatar: null, bot: false };
   }
 
-  /** Sends a slash command; returns the ids that its responses will carry. */
-  sendSlashCommand({ name, options = [], userId }: { name: string; options?: unknown[]; userId?: string }) {
-    return this.sendInteraction({ type: 2, data: { id: snowflake(), name, type: 1, options, guild_id: this.guildId }, userId });
+  /**
+   * Sends a slash command (in the default channel unless `channelId` names another, or a thread);
+   * `permissions` is what Discord computed for the member there. Returns the ids its responses carry.
+   */
+  sendSlashCommand({ name, options = [], ...asker }: { name: string; options?: unknown[] } & Asker) {
+    return this.sendInteraction({ type: 2, data: { id: snowflake(), name, type: 1, options }, ...asker });
   }
 
-  sendAutocomplete({ name, options, userId }: { name: string; options: unknown[]; userId?: string }) {
-    return this.sendInteraction({ type: 4, data: { id: snowflake(), name, type: 1, options, guild_id: this.guildId }, userId });
+  sendAutocomplete({ name, options, ...asker }: { name: string; options: unknown[] } & Asker) {
+    return this.sendInteraction({ type: 4, data: { id: snowflake(), name, type: 1, options }, ...asker });
   }
 
   sendButtonClick({ customId, message, userId }: { customId: string; message: Record<string, unknown>; userId?: string }) {
@@ -181,32 +259,38 @@ export class FakeDiscord {
   }
 
   /** A user's message in the channel (or a thread); `mentionBot` adds the bot to `mentions`. */
-  sendMessage({ content, channelId = this.channelId, mentionBot = false, userId }: { content: string; channelId?: string; mentionBot?: boolean; userId?: string }) {
+  sendMessage({ content, channelId = this.channelId, mentionBot = false, userId, roles = [] }: { content: string; channelId?: string; mentionBot?: boolean; userId?: string; roles?: string[] }) {
     const id = snowflake();
     const author = this.user(userId);
+    const guildId = this.channels.get(channelId)?.guildId ?? this.guildId;
+    const message = this.messageFields({ id, channelId, author, content });
+    this.messages.set(id, message);
     this.dispatch('MESSAGE_CREATE', {
-      ...this.messageFields({ id, channelId, author, content }),
-      guild_id: this.guildId,
-      member: this.member(author),
+      ...message,
+      guild_id: guildId,
+      member: { ...this.member(author), roles },
       mentions: mentionBot ? [this.botUser] : [],
     });
     return { id, channelId, author };
   }
 
-  private sendInteraction({ type, data, message, userId }: { type: number; data: unknown; message?: unknown; userId?: string }) {
+  private sendInteraction({ type, data, message, userId, channelId = this.channelId, permissions = 0n, roles = [] }: { type: number; data: object; message?: unknown } & Asker) {
     const id = snowflake();
     const token = `interaction-token-${id}`;
     const user = this.user(userId);
+    const channel = this.channels.get(channelId);
+    if (!channel) throw new Error(`unknown channel ${channelId}`);
+    this.interactions.set(token, { channelId, originalId: snowflake() });
     this.dispatch('INTERACTION_CREATE', {
       id,
       application_id: this.applicationId,
       type,
-      data,
+      data: { ...data, guild_id: channel.guildId },
       message,
-      guild_id: this.guildId,
-      channel_id: this.channelId,
-      channel: { id: this.channelId, type: 0, guild_id: this.guildId, name: 'general' },
-      member: this.member(user),
+      guild_id: channel.guildId,
+      channel_id: channelId,
+      channel: this.channelPayload(channel),
+      member: { ...this.member(user), roles, permissions: permissions.toString() },
       token,
       version: 1,
       locale: 'en-US',
@@ -218,6 +302,23 @@ export class FakeDiscord {
       attachment_size_limit: 8_388_608,
     });
     return { id, token, user };
+  }
+
+  private channelPayload(channel: FakeChannel) {
+    if (channel.type === 0) return { id: channel.id, type: 0, guild_id: channel.guildId, name: channel.name, position: 0, permission_overwrites: [] };
+    return {
+      id: channel.id,
+      type: 11,
+      guild_id: channel.guildId,
+      parent_id: channel.parentId,
+      owner_id: channel.ownerId,
+      name: channel.name,
+      thread_metadata: { archived: false, auto_archive_duration: 1440, archive_timestamp: new Date().toISOString(), locked: false },
+      message_count: 0,
+      member_count: 1,
+      rate_limit_per_user: 0,
+      flags: 0,
+    };
   }
 
   private member(user: { id: string }) {
@@ -245,10 +346,13 @@ export class FakeDiscord {
     };
   }
 
+  /** What the bot sent, kept so it can be fetched back (a thread's starter message after a restart). */
   private sentMessage(channelId: string, body: unknown, id = snowflake()) {
     const fields = (body ?? {}) as Record<string, unknown>;
     const content = typeof fields.content === 'string' ? fields.content : '';
-    return this.messageFields({ id, channelId, author: this.botUser, content, body: fields });
+    const message = this.messageFields({ id, channelId, author: this.botUser, content, body: fields });
+    this.messages.set(id, message);
+    return message;
   }
 
   private async onRequest(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -300,28 +404,29 @@ export class FakeDiscord {
       });
     } else if (method === 'POST' && /^\/interactions\/\d+\/[^/]+\/callback$/.test(route)) {
       send(204);
-    } else if ((match = route.match(/^\/webhooks\/\d+\/[^/]+\/messages\/([^/]+)$/))) {
+    } else if ((match = route.match(/^\/webhooks\/\d+\/([^/]+)\/messages\/([^/]+)$/))) {
+      const interaction = this.interactions.get(match[1] ?? '');
+      const messageId = match[2] === '%40original' ? interaction?.originalId : match[2];
       if (method === 'DELETE') send(204);
-      else send(200, this.sentMessage(this.channelId, body, match[1] === '%40original' ? undefined : match[1]));
-    } else if (method === 'POST' && /^\/webhooks\/\d+\/[^/]+$/.test(route)) {
-      send(200, this.sentMessage(this.channelId, body));
+      else send(200, this.sentMessage(interaction?.channelId ?? this.channelId, body, messageId));
+    } else if (method === 'POST' && (match = route.match(/^\/webhooks\/\d+\/([^/]+)$/))) {
+      send(200, this.sentMessage(this.interactions.get(match[1] ?? '')?.channelId ?? this.channelId, body));
     } else if (method === 'POST' && (match = route.match(/^\/channels\/(\d+)\/messages\/(\d+)\/threads$/))) {
-      const [, parentId, messageId] = match;
+      const [, parentId = '', messageId = ''] = match;
       const name = typeof (body as { name?: unknown })?.name === 'string' ? (body as { name: string }).name : 'thread';
-      send(200, {
-        // A thread started from a message takes the message's id, as on Discord.
-        id: messageId,
-        type: 11,
-        guild_id: this.guildId,
-        parent_id: parentId,
-        owner_id: this.botUser.id,
-        name,
-        thread_metadata: { archived: false, auto_archive_duration: 1440, archive_timestamp: new Date().toISOString(), locked: false },
-        message_count: 0,
-        member_count: 1,
-        rate_limit_per_user: 0,
-        flags: 0,
-      });
+      const parent = this.channels.get(parentId);
+      // A thread started from a message takes the message's id, as on Discord.
+      const thread: FakeChannel = { id: messageId, guildId: parent?.guildId ?? this.guildId, name, type: 11, parentId, ownerId: this.botUser.id };
+      this.channels.set(thread.id, thread);
+      send(200, this.channelPayload(thread));
+    } else if (method === 'GET' && (match = route.match(/^\/channels\/(\d+)\/messages\/(\d+)$/))) {
+      const message = this.messages.get(match[2] ?? '');
+      if (message && message.channel_id === match[1]) send(200, message);
+      else send(404, { message: 'Unknown Message', code: 10008 });
+    } else if (method === 'GET' && (match = route.match(/^\/channels\/(\d+)$/))) {
+      const channel = this.channels.get(match[1] ?? '');
+      if (channel) send(200, this.channelPayload(channel));
+      else send(404, { message: 'Unknown Channel', code: 10003 });
     } else if (method === 'POST' && /^\/channels\/\d+\/typing$/.test(route)) {
       send(204);
     } else if (method === 'POST' && (match = route.match(/^\/channels\/(\d+)\/messages$/))) {
@@ -341,7 +446,7 @@ export class FakeDiscord {
       this.socketSessions.delete(socket);
     });
     socket.on('message', (raw) => {
-      const payload = JSON.parse(String(raw)) as GatewayPayload;
+      const payload = { ...(JSON.parse(String(raw)) as GatewayPayload), at: performance.now() };
       this.gatewayReceived.push(payload);
       this.notify();
       this.onGatewayPayload(socket, payload);
@@ -415,6 +520,16 @@ export class FakeDiscord {
   private notify(): void {
     for (const waiter of [...this.waiters]) waiter();
   }
+}
+
+/** Who sends an interaction, and where. */
+interface Asker {
+  userId?: string;
+  /** A text channel or a thread the bot opened; the default guild's channel otherwise. */
+  channelId?: string;
+  /** The member's permissions in that channel, as Discord computes them for interactions. */
+  permissions?: bigint;
+  roles?: string[];
 }
 
 async function readBody(request: IncomingMessage): Promise<string> {

@@ -6,6 +6,7 @@ import { discordLimits, embedsSize } from '../../src/render/discord-embeds.js';
 import { startBot } from '../../src/discord/start-bot.js';
 import { parseConfig } from '../../src/config/config.js';
 import { createLogger } from '../../src/core/logger.js';
+import { serviceLibrary } from '../fakes/discord-library.js';
 import { FakeDiscord } from '../fakes/discord-server.js';
 import {
   embedText,
@@ -138,7 +139,7 @@ describe('the bot when things go wrong', () => {
     let connectionsBeforeSignal = 0;
     const exited = new Promise<number>((resolve) => {
       void startBot({
-        service: new StubAnswerService(),
+        library: serviceLibrary(new StubAnswerService()),
         config: parseConfig({ DISCORD_TOKEN: testToken }),
         logger: createLogger({ level: 'silent' }),
         rest: { api: fake.restApi },

@@ -38,7 +38,7 @@ describe('deployCommands', () => {
     const guildPut = await fake.waitForRequest((request) => request.method === 'PUT');
     expect(guildPut.path).toBe(`/api/v10/applications/${applicationId}/guilds/1300000000000000011/commands`);
     const names = (guildPut.body as Array<{ name: string; options?: Array<{ max_length?: number }> }>).map((command) => command.name);
-    expect(names).toEqual(['ask', 'summarize', 'quote', 'sources', 'help']);
+    expect(names).toEqual(['ask', 'summarize', 'quote', 'add', 'remove', 'sources', 'help']);
     expect((guildPut.body as Array<{ options?: Array<{ max_length?: number }> }>)[0]?.options?.[0]?.max_length).toBe(500);
 
     await deployCommands({ config: parseConfig({ DISCORD_TOKEN: testToken }), rest: { api: fake.restApi } });

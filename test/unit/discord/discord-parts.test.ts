@@ -67,22 +67,35 @@ describe('BoundedMap', () => {
 });
 
 describe('commands', () => {
-  it('are ask, summarize, quote, sources and help', () => {
-    expect(commands.map((command) => command.data.name)).toEqual(['ask', 'summarize', 'quote', 'sources', 'help']);
+  it('are ask, summarize, quote, add, remove, sources and help', () => {
+    expect(commands.map((command) => command.data.name)).toEqual(['ask', 'summarize', 'quote', 'add', 'remove', 'sources', 'help']);
   });
 
   it('cap every free-text option at MAX_QUESTION_CHARS, and never above Discord’s 6000', () => {
     const question = (maxQuestionChars: number) =>
-      commandPayloads({ maxQuestionChars }).find((command) => command.name === 'ask')?.options?.[0];
+      commandPayloads({ maxQuestionChars, discord: { addRole: null } }).find((command) => command.name === 'ask')?.options?.[0];
     expect(question(300)).toMatchObject({ name: 'question', required: true, max_length: 300 });
     expect(question(50_000)).toMatchObject({ max_length: 6000 });
   });
 
   it('autocomplete the party and speaker options', () => {
-    const payloads = commandPayloads({ maxQuestionChars: 1000 });
+    const payloads = commandPayloads({ maxQuestionChars: 1000, discord: { addRole: null } });
     const option = (command: string, name: string) => payloads.find((payload) => payload.name === command)?.options?.find((candidate) => candidate.name === name);
     expect(option('summarize', 'party')).toMatchObject({ autocomplete: true, required: false });
     expect(option('quote', 'speaker')).toMatchObject({ autocomplete: true, required: true });
+    expect(option('remove', 'article')).toMatchObject({ autocomplete: true, required: true });
+  });
+
+  it('show /add and /remove to Manage Messages by default, and to everyone (checked by the bot) when DISCORD_ADD_ROLE is set', () => {
+    const permissionsOf = (addRole: string | null) =>
+      commandPayloads({ maxQuestionChars: 1000, discord: { addRole } }).map((payload) => [payload.name, payload.default_member_permissions]);
+    expect(permissionsOf(null)).toEqual(expect.arrayContaining([['add', '8192'], ['remove', '8192'], ['ask', undefined]]));
+    expect(permissionsOf('Fact checkers')).toEqual(expect.arrayContaining([['add', null], ['remove', null]]));
+  });
+
+  it('keep a link option at its own length, not MAX_QUESTION_CHARS', () => {
+    const url = commandPayloads({ maxQuestionChars: 50, discord: { addRole: null } }).find((payload) => payload.name === 'add')?.options?.[0];
+    expect(url).toMatchObject({ name: 'url', max_length: 2000 });
   });
 });
 
