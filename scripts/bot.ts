@@ -4,7 +4,6 @@
 import { loadConfig } from '../src/config/load-config.js';
 import { secretsOf, type Config } from '../src/config/config.js';
 import { createLogger, type Logger } from '../src/core/logger.js';
-import { VerbatimError } from '../src/core/errors.js';
 import { checkTokenShape } from '../src/discord/token.js';
 import { startBot } from '../src/discord/start-bot.js';
 import type { Library } from '../src/library/library.js';
@@ -28,19 +27,8 @@ await runCli(async () => {
   }
 });
 
-/**
- * The operator's articles as a library every server sees.
- * TODO(integrator): replace with src/library's factory when it lands (per-server, /add).
- */
+/** The operator's articles, which every server sees, and each server's own added articles (src/library). */
 async function openLibrary(config: Readonly<Config>, logger: Logger): Promise<Library> {
-  const { createAnswerService } = await import('../src/app.js');
-  const service = await createAnswerService(config, { logger, onProgress: (line) => logger.info(line) });
-  const refuse = () => Promise.reject(new VerbatimError('INTERNAL', 'Adding articles is not available in this build yet.'));
-  return {
-    add: refuse,
-    remove: refuse,
-    list: () => service.sources().map((meta) => ({ meta, guildId: null, addedBy: null, addedAt: null, sourceUrl: null, sentences: 0 })),
-    service: () => service,
-    close: async () => {},
-  };
+  const { createLibrary } = await import('../src/app.js');
+  return createLibrary(config, { logger, onProgress: (line) => logger.info(line) });
 }

@@ -1,5 +1,3 @@
-// PENDING: needs src/library (branch h-library: openLibraryFromIndex in src/app.ts). After merging it, rename
-// this file to discord-real-library.int.test.ts. It passed on h-discord + h-library merged (23:13 UTC).
 import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
