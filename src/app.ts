@@ -13,7 +13,9 @@ import { buildIndex } from './index/build-index.js';
 import { readIndex, type LoadedIndex } from './index/index-store.js';
 import { createRetriever } from './retrieval/retriever.js';
 import type { FusionWeights } from './retrieval/fusion.js';
-import type { AnswerabilityThresholds } from './answer/answerability.js';
+import { RANKING_FEATURE_VERSION, rankingFeatureNames } from './retrieval/ranking-features.js';
+import { loadRankingModel, type ExpectedFeatures, type RankingModel } from './retrieval/ranking-model.js';
+import { ANSWERABILITY_FEATURE_VERSION, answerabilityFeatureNames, type AnswerabilityThresholds } from './answer/answerability.js';
 import type { AnswerEngine } from './answer/answer-engine.js';
 import { createExtractiveEngine } from './answer/extractive-engine.js';
 import { createLLMEngine } from './answer/llm-engine.js';
@@ -80,7 +82,29 @@ export async function openIndex(config: Readonly<Config>, { onProgress = () => {
   return { index, embedder };
 }
 
+/** The features this code computes, which a model file must have been fitted on. */
+export const expectedModelFeatures: ExpectedFeatures = {
+  ranker: { version: RANKING_FEATURE_VERSION, names: rankingFeatureNames },
+  answerability: { version: ANSWERABILITY_FEATURE_VERSION, names: answerabilityFeatureNames },
+};
+
+/** The fitted models shipped with the code (`npm run train` rebuilds the file). */
+export const shippedModelPath = new URL('../data/models/ranking-model.json', import.meta.url);
+
+let shippedModel: RankingModel | undefined;
+
+/** Read once per process, on first use (a few kilobytes), and checked against the code's features. */
+export function loadShippedModel(): RankingModel {
+  return (shippedModel ??= loadRankingModel(shippedModelPath, expectedModelFeatures));
+}
+
 export interface ServiceTuning {
+  /**
+   * The fitted ranker, answerability model and citation floor; default the shipped file. `null`
+   * answers with the hand-set fusion `weights` and the rule `thresholds` (the old pipeline,
+   * kept for the evaluation's comparison).
+   */
+  model?: RankingModel | null;
   weights?: FusionWeights;
   thresholds?: AnswerabilityThresholds;
 }
@@ -89,19 +113,23 @@ export interface ServiceTuning {
 export function createServiceFromIndex(
   config: Readonly<Config>,
   { index, embedder }: OpenedIndex,
-  { logger, weights, thresholds }: Pick<AppOptions, 'logger'> & ServiceTuning = {},
+  { logger, weights, thresholds, model: given }: Pick<AppOptions, 'logger'> & ServiceTuning = {},
 ): AnswerService {
-  const extractive = createExtractiveEngine();
+  const model = given === undefined ? loadShippedModel() : given;
+  const extractive = model
+    ? createExtractiveEngine({ absoluteFloor: model.citation.floor, relativeFloor: model.citation.relativeFloor })
+    : createExtractiveEngine();
   const engine: AnswerEngine = config.openai.answers
     ? createLLMEngine({ openai: config.openai, fallback: extractive, ...(logger ? { logger } : {}) })
     : extractive;
   return createAnswerPipeline({
     articles: index.articles,
-    retriever: createRetriever({ index, embedder, ...(weights ? { weights } : {}) }),
+    retriever: createRetriever({ index, embedder, ranker: model?.ranker ?? null, ...(weights ? { weights } : {}) }),
     engine,
     maxQuotes: config.maxQuotes,
     maxQuestionChars: config.maxQuestionChars,
     ...(thresholds ? { thresholds } : {}),
+    answerabilityModel: model?.answerability ?? null,
     languageNotice: (question) => englishOnlyNotice(detectLanguage(question)),
   });
 }
