@@ -3,7 +3,8 @@
 // then on the held-out SQuAD 2.0 articles, all 11 loaded with the news article as one library
 // (bench/lib/squad.ts). A report, not a gate: exits 0.
 // `npm run eval -- --json` prints the figures as JSON on stdout (the table goes to stderr);
-// `npm run eval -- --json bench/results/eval.json` writes them to that file.
+// `npm run eval -- --json bench/results/eval.json` writes them to that file; `--squad-only` and
+// `--no-squad` run one of the two reports.
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -105,10 +106,13 @@ await runCli(async () => {
     },
   ];
 
+  // `--squad-only` / `--no-squad`: one of the two reports, while iterating.
+  const runNews = !args.includes('--squad-only');
+  const runSquad = !args.includes('--no-squad');
   const workDir = await mkdtemp(join(tmpdir(), 'verbatim-eval-'));
   const results: SetResult[] = [];
   try {
-    for (const set of sets) {
+    for (const set of runNews ? sets : []) {
       const result = await evaluateSet({ set, config, workDir, progress: (line) => process.stderr.write(`${line}\n`) });
       results.push(result);
       report(renderSet(result, config.maxQuotes));
@@ -116,8 +120,8 @@ await runCli(async () => {
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }
-  const squad = await evaluateSquad({ config, progress: (line) => process.stderr.write(`${line}\n`) });
-  report(renderSquad(squad, config.maxQuotes));
+  const squad = runSquad ? await evaluateSquad({ config, progress: (line) => process.stderr.write(`${line}\n`) }) : null;
+  if (squad) report(renderSquad(squad, config.maxQuotes));
 
   if (jsonTarget !== null) {
     const json = `${JSON.stringify({ generatedAt: new Date().toISOString(), maxQuotes: config.maxQuotes, sets: results, squad }, null, 2)}\n`;

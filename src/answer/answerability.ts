@@ -147,6 +147,7 @@ export const answerabilityFeatureNames = [
   'margin',
   'top3_probability_sum',
   'best_dense_cosine',
+  'max_hybrid_top5',
   'max_dense_cosine_top5',
   'max_overlap_top5',
   'max_overlap_exact_top5',
@@ -156,6 +157,8 @@ export const answerabilityFeatureNames = [
   'best_paragraph_uncovered_max_weight',
   'min_paragraph_uncovered_top5',
   'min_uncovered_top5',
+  'negation_unmatched',
+  'qualifier_unmatched',
   'answer_type_expected',
   'answer_type_in_top3',
   'unknown_share',
@@ -185,6 +188,7 @@ export function answerabilityFeatures(input: Omit<AnswerabilityInput, 'threshold
     margin: (best?.score ?? 0) - (retrieved[1]?.score ?? 0),
     top3_probability_sum: top3.reduce((sum, candidate) => sum + candidate.score, 0),
     best_dense_cosine: feature(best, 'dense_cosine'),
+    max_hybrid_top5: Math.max(0, ...top5.map((candidate) => feature(candidate, 'hybrid_score'))),
     max_dense_cosine_top5: Math.max(0, ...top5.map((candidate) => feature(candidate, 'dense_cosine'))),
     max_overlap_top5: Math.max(0, ...top5.map((candidate) => feature(candidate, 'overlap_with_synonyms'))),
     max_overlap_exact_top5: Math.max(0, ...top5.map((candidate) => feature(candidate, 'overlap_exact'))),
@@ -194,6 +198,10 @@ export function answerabilityFeatures(input: Omit<AnswerabilityInput, 'threshold
     best_paragraph_uncovered_max_weight: feature(best, 'paragraph_uncovered_max_weight'),
     min_paragraph_uncovered_top5: Math.min(1, ...top5.map((candidate) => feature(candidate, 'paragraph_uncovered_max_weight'))),
     min_uncovered_top5: Math.min(1, ...top5.map((candidate) => feature(candidate, 'uncovered_max_weight'))),
+    // "What did the treaty not allow?" of a sentence that says what it allowed: a question
+    // written to look answerable often turns on a negation the text lacks.
+    negation_unmatched: negation.test(input.question) && !top3.some((candidate) => negation.test(candidate.sentence.text)) ? 1 : 0,
+    qualifier_unmatched: qualifierUnmatched(input.question, top3) ? 1 : 0,
     answer_type_expected: expected.length > 0 ? 1 : 0,
     answer_type_in_top3: top3.some((candidate) => feature(candidate, 'answer_type_match') === 1) ? 1 : 0,
     unknown_share: rules.inEnglish ? rules.unknownShare : 0,
@@ -205,6 +213,18 @@ export function answerabilityFeatures(input: Omit<AnswerabilityInput, 'threshold
     rule_no_answer_of_that_kind: rules.noAnswerOfThatKind ? 1 : 0,
   };
   return answerabilityFeatureNames.map((name) => values[name]);
+}
+
+const negation = /\b(not|never|no|none|neither|nor|without|cannot)\b|n['’]t\b/i;
+
+/**
+ * "Who was the last emperor …" of sentences about an emperor that never say "last": a superlative
+ * or comparative of the question that none of the best sentences uses.
+ */
+function qualifierUnmatched(question: string, best: readonly RetrievedSentence[]): boolean {
+  const qualifiers: string[] = nlp(question).match('(#Superlative|#Comparative|first|last|only|earliest|latest)').out('array');
+  const text = best.map((candidate) => candidate.sentence.text.toLowerCase()).join(' ');
+  return qualifiers.some((word) => !text.includes(word.toLowerCase().replace(/[^\p{L}]/gu, '')));
 }
 
 /** The fitted answerability model's verdict: "not in the article" below its threshold. */

@@ -1,4 +1,5 @@
 import type { EntityType, Sentence } from '../core/types.js';
+import { paragraphDiscount, scaleSimilarity } from './fusion.js';
 
 /**
  * The features of one (question, candidate sentence) pair, computed the same way when the ranker
@@ -14,6 +15,9 @@ export const rankingFeatureNames = [
   'dense_paragraph_cosine',
   'dense_gap_to_best',
   'dense_rank',
+  'dense_scaled',
+  'hybrid_score',
+  'hybrid_rank',
   'bm25_relative',
   'bm25_rank',
   'paragraph_bm25_relative',
@@ -52,6 +56,11 @@ export interface CandidateSignals {
   focus: number;
   /** The question's content words (positions in `QuestionProfile.slotWeights`) the sentence matches. */
   matchedSlots: readonly number[];
+  /**
+   * The hand-set hybrid's score (src/retrieval/fusion.ts): meaning and words mixed. A feature
+   * of its own, so that a paraphrase the words miss keeps the weight its meaning earns.
+   */
+  hybrid: number;
 }
 
 /** What the question asks for, read once per question. */
@@ -97,6 +106,7 @@ export function rankingFeatures(profile: QuestionProfile, candidates: readonly C
   const bestOverlap = Math.max(...candidates.map((candidate) => candidate.overlap));
   const similarityRank = ranks(candidates.map((candidate) => candidate.sentenceSimilarity));
   const bm25Rank = ranks(candidates.map((candidate) => candidate.bm25));
+  const hybridRank = ranks(candidates.map((candidate) => candidate.hybrid));
   const paragraphBm25 = sumBy(candidates, (candidate) => `${candidate.sentence.articleId}¶${candidate.sentence.paragraph}`);
   const articleBm25 = sumBy(candidates, (candidate) => candidate.sentence.articleId);
   const bestParagraphBm25 = Math.max(...paragraphBm25.values());
@@ -129,6 +139,9 @@ export function rankingFeatures(profile: QuestionProfile, candidates: readonly C
       dense_paragraph_cosine: candidate.paragraphSimilarity,
       dense_gap_to_best: candidate.sentenceSimilarity - bestSimilarity,
       dense_rank: reciprocalRank(similarityRank[position] ?? candidates.length),
+      dense_scaled: scaleSimilarity(Math.max(candidate.sentenceSimilarity, candidate.paragraphSimilarity * paragraphDiscount)),
+      hybrid_score: candidate.hybrid,
+      hybrid_rank: reciprocalRank(hybridRank[position] ?? candidates.length),
       bm25_relative: bestBm25 > 0 ? candidate.bm25 / bestBm25 : 0,
       bm25_rank: candidate.bm25 > 0 ? reciprocalRank(bm25Rank[position] ?? candidates.length) : 0,
       paragraph_bm25_relative: bestParagraphBm25 > 0 ? (paragraphBm25.get(`${sentence.articleId}¶${sentence.paragraph}`) ?? 0) / bestParagraphBm25 : 0,

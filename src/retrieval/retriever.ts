@@ -1,7 +1,7 @@
 import type { Article, Chunk, RetrievedSentence, Sentence } from '../core/types.js';
 import type { Embedder } from '../embedding/embedder.js';
 import type { LexicalIndex } from '../index/lexical-index.js';
-import { fuseScores, type FusionWeights } from './fusion.js';
+import { fuseScores, paragraphDiscount, type FusionWeights } from './fusion.js';
 import { predictProbability, type LogisticModel } from './logistic-regression.js';
 import { questionFocus } from './question-focus.js';
 import { profileQuestion, rankingFeatures, type CandidateSignals, type QuestionProfile } from './ranking-features.js';
@@ -88,19 +88,26 @@ export function createRetriever({ index, embedder, weights, ranker = null }: Ret
         const sentence = sentencesById.get(sentenceId);
         if (!sentence || excluded.has(sentenceId)) continue;
         const lexical = lexicalHits.get(sentenceId);
+        // Earlier questions of a thread steer, weighted below the question itself.
+        const sentenceSimilarity = Math.max(questionVectors.sentence.get(sentenceId) ?? 0, (contextVectors.sentence.get(sentenceId) ?? 0) * contextDiscount);
+        const paragraphSimilarity = Math.max(questionVectors.paragraph.get(sentenceId) ?? 0, (contextVectors.paragraph.get(sentenceId) ?? 0) * contextDiscount);
+        const focus = focusScores.get(sentenceId) ?? 0;
+        const overlap = lexical?.normalized ?? 0;
+        // A paragraph vouches for each of its sentences a little less than the sentence itself does.
+        const vectorScore = Math.max(sentenceSimilarity, paragraphSimilarity * paragraphDiscount);
         candidates.push({
           sentence,
-          // Earlier questions of a thread steer, weighted below the question itself.
-          sentenceSimilarity: Math.max(questionVectors.sentence.get(sentenceId) ?? 0, (contextVectors.sentence.get(sentenceId) ?? 0) * contextDiscount),
-          paragraphSimilarity: Math.max(questionVectors.paragraph.get(sentenceId) ?? 0, (contextVectors.paragraph.get(sentenceId) ?? 0) * contextDiscount),
+          sentenceSimilarity,
+          paragraphSimilarity,
           bm25: lexical?.score ?? 0,
-          overlap: lexical?.normalized ?? 0,
+          overlap,
           exactOverlap: lexical?.exactCoverage ?? 0,
-          focus: focusScores.get(sentenceId) ?? 0,
+          focus,
           matchedSlots: lexical?.matchedSlots ?? [],
+          hybrid: fuseScores({ vectorScore, lexicalScore: overlap, weights }) + focus * focusWeight,
         });
       }
-      const ranked = ranker ? rankByModel(ranker, profileQuestion(question, index.lexical.querySlotWeights(question)), candidates) : rankByFusion(candidates, weights);
+      const ranked = ranker ? rankByModel(ranker, profileQuestion(question, index.lexical.querySlotWeights(question)), candidates) : rankByFusion(candidates);
       ranked.sort((a, b) => b.score - a.score || a.sentence.index - b.sentence.index || a.sentence.id.localeCompare(b.sentence.id));
       return ranked.slice(0, limit);
     },
@@ -122,14 +129,13 @@ function rankByModel(ranker: LogisticModel, profile: QuestionProfile, candidates
 }
 
 /** The hand-set hybrid the fitted ranker replaced, kept so the evaluation can compare the two. */
-function rankByFusion(candidates: readonly CandidateSignals[], weights: FusionWeights | undefined): RetrievedSentence[] {
-  return candidates.map((candidate) => {
-    // A paragraph vouches for each of its sentences a little less than the sentence itself does.
-    const vectorScore = Math.max(candidate.sentenceSimilarity, candidate.paragraphSimilarity * paragraphDiscount);
-    const lexicalScore = candidate.overlap;
-    const score = fuseScores({ vectorScore, lexicalScore, weights }) + candidate.focus * focusWeight;
-    return { sentence: candidate.sentence, vectorScore, lexicalScore, score };
-  });
+function rankByFusion(candidates: readonly CandidateSignals[]): RetrievedSentence[] {
+  return candidates.map((candidate) => ({
+    sentence: candidate.sentence,
+    vectorScore: Math.max(candidate.sentenceSimilarity, candidate.paragraphSimilarity * paragraphDiscount),
+    lexicalScore: candidate.overlap,
+    score: candidate.hybrid,
+  }));
 }
 
 /**
@@ -137,7 +143,6 @@ function rankByFusion(candidates: readonly CandidateSignals[], weights: FusionWe
  * small corpus every chunk is scored; on a large one the HNSW index and BM25 bound the work.
  */
 const candidatePool = 200;
-const paragraphDiscount = 0.92;
 const contextDiscount = 0.6;
 /** How much naming the kind of thing asked for ("which magazine") lifts a sentence. */
 const focusWeight = 0.25;
