@@ -15,7 +15,7 @@ import { createCliLogger, createServiceFromIndex, loadShippedModel, openIndex } 
 import { defaultFusionWeights, type FusionWeights } from '../src/retrieval/fusion.js';
 import { createRetriever } from '../src/retrieval/retriever.js';
 import type { Answer } from '../src/core/types.js';
-import { answerabilityFeatures } from '../src/answer/answerability.js';
+import { answerabilityFeatures, modelAnswerability } from '../src/answer/answerability.js';
 import { predictProbability } from '../src/retrieval/logistic-regression.js';
 import type { RankingModel } from '../src/retrieval/ranking-model.js';
 import { heldOutArticles, isHeldOut, openSquadLibrary, readSquad } from '../bench/lib/squad.js';
@@ -267,6 +267,8 @@ interface SquadResult {
   variants: Array<{ variant: string } & SquadSummary>;
   threshold: number;
   curve: ReturnType<typeof refusalCurve>;
+  /** Refused only when the rules agree (what the service does). */
+  curveWithRules: ReturnType<typeof refusalCurve>;
 }
 
 /**
@@ -309,21 +311,33 @@ async function evaluateSquad({ config, progress }: { config: Readonly<Config>; p
   const retriever = createRetriever({ index: library.index, embedder: library.embedder, ranker: model.ranker });
   const parties = library.articles.flatMap((article) => article.parties);
   const articleTexts = library.articles.map((article) => article.text.slice(article.body.start, article.body.end));
-  const entries: Array<{ answerable: boolean; probability: number }> = [];
+  const entries: Array<{ answerable: boolean; probability: number; rulesRefuse: boolean }> = [];
   for (const question of questions) {
     const text = question.question.trim();
-    const features = answerabilityFeatures({
+    const evidence = {
       question: text,
       retrieved: await retriever.retrieve(text, { limit: 50 }),
       unknownTerms: retriever.unknownTerms(text),
       contentTermCount: retriever.contentTermCount(text),
       parties,
       articleTexts,
-    });
-    entries.push({ answerable: question.answerable, probability: predictProbability(model.answerability, features) });
+    };
+    // The rules' opinion alone: the verdict with a threshold nothing reaches.
+    const rulesRefuse = !modelAnswerability(evidence, { ...model.answerability, threshold: Number.POSITIVE_INFINITY }).answerable;
+    entries.push({ answerable: question.answerable, probability: predictProbability(model.answerability, answerabilityFeatures(evidence)), rulesRefuse });
   }
   const grid = [...new Set([0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, model.answerability.threshold])].sort((a, b) => a - b);
-  return { heldOut: heldOutArticles, articlesLoaded: library.articles.length, variants: variantResults, threshold: model.answerability.threshold, curve: refusalCurve(entries, grid) };
+  return {
+    heldOut: heldOutArticles,
+    articlesLoaded: library.articles.length,
+    variants: variantResults,
+    threshold: model.answerability.threshold,
+    curve: refusalCurve(entries, grid),
+    curveWithRules: refusalCurve(
+      entries.map((entry) => ({ ...entry, probability: entry.rulesRefuse ? entry.probability : Number.POSITIVE_INFINITY })),
+      grid,
+    ),
+  };
 }
 
 function renderSquad(result: SquadResult, maxQuotes: number): string {
@@ -348,13 +362,16 @@ function renderSquad(result: SquadResult, maxQuotes: number): string {
       ]),
     }),
     '',
-    `Refusal curve of the fitted answerability model (shipped threshold ${result.threshold}, chosen on the fitting articles):`,
+    `Refusal curve of the fitted answerability model (shipped threshold ${result.threshold} *, chosen on the fitting articles);`,
+    'alone, and as the service applies it (refused only when the hand-written rules find no answer either):',
     formatTable({
-      headers: ['threshold', 'unanswerable refused', 'answerable wrongly refused'],
-      rows: result.curve.map((point) => [
+      headers: ['threshold', 'model: unans refused', 'model: ans refused', 'with rules: unans refused', 'with rules: ans refused'],
+      rows: result.curve.map((point, position) => [
         `${point.threshold}${point.threshold === result.threshold ? ' *' : ''}`,
         formatShare(point.unanswerableRefused),
         formatShare(point.answerableRefused),
+        formatShare(result.curveWithRules[position]?.unanswerableRefused ?? null),
+        formatShare(result.curveWithRules[position]?.answerableRefused ?? null),
       ]),
     }),
   ].join('\n');

@@ -26,6 +26,8 @@ const citationPrecisionTarget = 0.7;
 /** Candidates past this rank in both BM25 and meaning are easy negatives: left out of the fit to keep it fast. */
 const fitDepth = 100;
 const maxQuotes = 5;
+/** Every this many answerable questions is also asked of the library without its own article (1: all). */
+const outOfLibraryEvery = 1;
 
 await runCli(async () => {
   const config = loadConfig();
@@ -71,10 +73,34 @@ await runCli(async () => {
     });
     ranked.push({ question, retrieved, features });
   }
+  // Questions about what the library does not hold at all ("What did <someone never mentioned>
+  // say?") are rare in SQuAD, whose unanswerable questions stay on their article's subject. So a
+  // the answerable questions are asked again of the library without their own article:
+  // there, nothing answers them.
+  const elsewhere: number[][] = [];
+  for (const [position, question] of answerable.entries()) {
+    if (position % outOfLibraryEvery !== 0) continue;
+    const own = library.articles.find((article) => article.meta.id === question.article);
+    if (!own) continue;
+    const others = library.articles.filter((article) => article !== own);
+    const text = question.question.trim();
+    const retrieved = await retriever.retrieve(text, { limit: 50, excludeSentenceIds: own.sentences.map((sentence) => sentence.id) });
+    elsewhere.push(
+      answerabilityFeatures({
+        question: text,
+        retrieved,
+        unknownTerms: retriever.unknownTerms(text),
+        contentTermCount: retriever.contentTermCount(text),
+        parties: others.flatMap((article) => article.parties),
+        articleTexts: others.map((article) => article.text.slice(article.body.start, article.body.end)),
+      }),
+    );
+  }
+  progress(`Answerability: ${ranked.length} questions, plus ${elsewhere.length} asked of the library without their article.`);
   const answerabilityModel = fitLogisticRegression({
     featureNames: answerabilityFeatureNames,
-    rows: ranked.map((entry) => entry.features),
-    labels: ranked.map((entry) => entry.question.answerable),
+    rows: [...ranked.map((entry) => entry.features), ...elsewhere],
+    labels: [...ranked.map((entry) => entry.question.answerable), ...elsewhere.map(() => false)],
     l2: 1,
   });
   const probabilities = ranked.map((entry) => predictProbability(answerabilityModel, entry.features));
@@ -105,7 +131,7 @@ await runCli(async () => {
       sha256: squad.sha256,
       fittedOn: [...new Set(fitting.map((question) => question.article))].sort(),
       heldOut: [...heldOutArticles],
-      questions: { fitting: fitting.length, answerable: answerable.length, rankerRows: rows.length },
+      questions: { fitting: fitting.length, answerable: answerable.length, rankerRows: rows.length, askedWithoutTheirArticle: elsewhere.length },
     },
     ranker: { featureVersion: RANKING_FEATURE_VERSION, ...ranker },
     answerability: { featureVersion: ANSWERABILITY_FEATURE_VERSION, ...answerabilityModel, threshold, operatingPoint },

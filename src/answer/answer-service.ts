@@ -135,7 +135,7 @@ export function createAnswerPipeline(options: AnswerServiceOptions): AnswerServi
         parties,
         articleTexts,
       };
-      const verdict = answerabilityModel ? modelAnswerability(evidence, answerabilityModel) : answerability({ ...evidence, thresholds });
+      const verdict = answerabilityModel ? modelAnswerability({ ...evidence, thresholds }, answerabilityModel) : answerability({ ...evidence, thresholds });
       if (request.kind === 'summary') {
         // "Where does the defence chief stand?" names the party by description, so the speaker of
         // the best matching statement stands in.

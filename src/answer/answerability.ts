@@ -227,14 +227,27 @@ function qualifierUnmatched(question: string, best: readonly RetrievedSentence[]
   return qualifiers.some((word) => !text.includes(word.toLowerCase().replace(/[^\p{L}]/gu, '')));
 }
 
-/** The fitted answerability model's verdict: "not in the article" below its threshold. */
+/**
+ * The fitted answerability model's verdict, with the hand-written rules as a second opinion:
+ * "not in the article" only when the model's probability is under its threshold *and* the rules,
+ * applied to the hand-set hybrid scores the candidates carry, find no answer either. Neither
+ * refuses alone. The model was fitted on encyclopaedia questions, which restate their article's
+ * words; the second opinion keeps it from refusing a news question that paraphrases the text
+ * ("American soldiers south of the border"), where the old pipeline answered.
+ */
 export function modelAnswerability(
-  input: Omit<AnswerabilityInput, 'thresholds'>,
+  input: Omit<AnswerabilityInput, 'thresholds'> & { thresholds?: AnswerabilityThresholds | undefined },
   model: LogisticModel & { threshold: number },
 ): AnswerabilityVerdict & { probability: number } {
   const probability = predictProbability(model, answerabilityFeatures(input));
-  const answerable = probability >= model.threshold;
-  return { answerable, reason: answerable ? null : 'weak-match', person: null, bestScore: input.retrieved[0]?.score ?? 0, probability };
+  const bestScore = input.retrieved[0]?.score ?? 0;
+  if (probability >= model.threshold) return { answerable: true, reason: null, person: null, bestScore, probability };
+  const hybrid = rankingFeatureNames.indexOf('hybrid_score');
+  const byHybrid = input.retrieved
+    .map((candidate) => ({ ...candidate, score: candidate.features?.[hybrid] ?? candidate.score }))
+    .sort((a, b) => b.score - a.score);
+  const rules = answerability({ ...input, retrieved: byHybrid });
+  return { ...rules, bestScore, probability };
 }
 
 /**
