@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../src/config/load-config.js';
 import { shippedModelPath } from '../src/app.js';
-import { answerabilityFeatures, answerabilityFeatureNames, ANSWERABILITY_FEATURE_VERSION } from '../src/answer/answerability.js';
+import { answerabilityFeatures, answerabilityFeatureNames, ANSWERABILITY_FEATURE_VERSION, modelAnswerability, type AnswerabilityInput } from '../src/answer/answerability.js';
 import type { RetrievedSentence } from '../src/core/types.js';
 import { fitLogisticRegression, predictProbability, type LogisticModel } from '../src/retrieval/logistic-regression.js';
 import { RANKING_FEATURE_VERSION, rankingFeatureNames } from '../src/retrieval/ranking-features.js';
@@ -21,6 +21,9 @@ const repositoryRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Answerable questions of the fitting split that may be refused: under the 3 % limit, with room for the held-out drift. */
 const refusalTarget = 0.02;
+const evenOdds = 0.5;
+
+type AnswerabilityEvidence = Omit<AnswerabilityInput, 'thresholds'>;
 /** The citation floor keeps at least this share of cited sentences answering, on the fitting split. */
 const citationPrecisionTarget = 0.7;
 /** Candidates past this rank in both BM25 and meaning are easy negatives: left out of the fit to keep it fast. */
@@ -59,19 +62,19 @@ await runCli(async () => {
   const retriever = createRetriever({ index: library.index, embedder: library.embedder, ranker });
   const parties = library.articles.flatMap((article) => article.parties);
   const articleTexts = library.articles.map((article) => article.text.slice(article.body.start, article.body.end));
-  const ranked: Array<{ question: SquadQuestion; retrieved: RetrievedSentence[]; features: number[] }> = [];
+  const ranked: Array<{ question: SquadQuestion; retrieved: RetrievedSentence[]; features: number[]; evidence: AnswerabilityEvidence }> = [];
   for (const question of fitting) {
     const text = question.question.trim();
     const retrieved = await retriever.retrieve(text, { limit: 50 });
-    const features = answerabilityFeatures({
+    const evidence: AnswerabilityEvidence = {
       question: text,
       retrieved,
       unknownTerms: retriever.unknownTerms(text),
       contentTermCount: retriever.contentTermCount(text),
       parties,
       articleTexts,
-    });
-    ranked.push({ question, retrieved, features });
+    };
+    ranked.push({ question, retrieved, features: answerabilityFeatures(evidence), evidence });
   }
   // Questions about what the library does not hold at all ("What did <someone never mentioned>
   // say?") are rare in SQuAD, whose unanswerable questions stay on their article's subject. So a
@@ -108,18 +111,24 @@ await runCli(async () => {
   const dumpAt = process.argv.indexOf('--dump');
   const dumpFile = dumpAt === -1 ? undefined : process.argv[dumpAt + 1];
   if (dumpFile) await writeFile(dumpFile, JSON.stringify(ranked.map((entry) => ({ answerable: entry.question.answerable, features: entry.features }))));
-  const answerableProbabilities = probabilities.filter((_, position) => ranked[position]?.question.answerable).sort((a, b) => a - b);
-  // Refused is "probability < threshold": the threshold is the answerable probability that leaves the target share below it.
-  const threshold = round(answerableProbabilities[Math.floor(refusalTarget * answerableProbabilities.length)] ?? 0);
+  // The service refuses when the probability is under the threshold and the old rules find no
+  // answer either (src/answer/answerability.ts), so the threshold is chosen for that decision:
+  // the highest that refuses at most the target share of answerable questions, and never above
+  // even odds, so that the model always has to judge a refusal the likelier verdict.
+  const rulesRefuse = ranked.map((entry) => !modelAnswerability(entry.evidence, { ...answerabilityModel, threshold: Number.POSITIVE_INFINITY }).answerable);
+  const answerableCount = ranked.filter((entry) => entry.question.answerable).length;
+  const vetoed = probabilities.filter((_, position) => ranked[position]?.question.answerable && rulesRefuse[position]).sort((a, b) => a - b);
+  const threshold = round(Math.min(evenOdds, vetoed[Math.floor(refusalTarget * answerableCount)] ?? evenOdds));
   const refusedShare = (answerableWanted: boolean) => {
-    const group = probabilities.filter((_, position) => ranked[position]?.question.answerable === answerableWanted);
-    return round(group.filter((probability) => probability < threshold).length / Math.max(1, group.length));
+    const group = ranked.flatMap((entry, position) => (entry.question.answerable === answerableWanted ? [position] : []));
+    const refused = group.filter((position) => (probabilities[position] ?? 0) < threshold && rulesRefuse[position]);
+    return round(refused.length / Math.max(1, group.length));
   };
   const operatingPoint = { answerableRefused: refusedShare(true), unanswerableRefused: refusedShare(false) };
-  progress(`Answerability: threshold ${threshold} refuses ${pct(operatingPoint.answerableRefused)} of answerable, ${pct(operatingPoint.unanswerableRefused)} of unanswerable (fitting split).`);
+  progress(`Answerability: threshold ${threshold} refuses ${pct(operatingPoint.answerableRefused)} of answerable, ${pct(operatingPoint.unanswerableRefused)} of unanswerable (fitting split, with the rules' agreement).`);
 
   // 3. The citation floor, on the answerable questions that the threshold lets through.
-  const answered = ranked.filter((entry, position) => entry.question.answerable && (probabilities[position] ?? 0) >= threshold);
+  const answered = ranked.filter((entry, position) => entry.question.answerable && !((probabilities[position] ?? 0) < threshold && rulesRefuse[position]));
   const citation = chooseCitationFloor(answered);
   progress(`Citations: floor ${citation.floor}, relative ${citation.relativeFloor}: R@3 ${pct(citation.recallAt3)}, precision ${pct(citation.precision)} (fitting split).`);
 
