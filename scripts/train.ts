@@ -19,8 +19,11 @@ import { runCli } from './run-cli.js';
 
 const repositoryRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Answerable questions of the fitting split that may be refused: under the 3 % limit, with room for the held-out drift. */
-const refusalTarget = 0.02;
+/**
+ * Answerable questions of the fitting split that may be refused: well under the 3 % limit, since
+ * at 2 % the held-out articles came out at 3.6 %.
+ */
+const refusalTarget = 0.01;
 const evenOdds = 0.5;
 
 type AnswerabilityEvidence = Omit<AnswerabilityInput, 'thresholds'>;
