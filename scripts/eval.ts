@@ -1,15 +1,25 @@
 // `npm run eval`: scores the answering pipeline on the frozen dev sets (data/eval), for the
-// lexical-only and vector-only baselines and the shipped hybrid. A report, not a gate: exits 0.
+// lexical-only and vector-only baselines, the hand-tuned hybrid and the fitted models (shipped);
+// then on the held-out SQuAD 2.0 articles, all 11 loaded with the news article as one library
+// (bench/lib/squad.ts). A report, not a gate: exits 0.
 // `npm run eval -- --json` prints the figures as JSON on stdout (the table goes to stderr);
-// `npm run eval -- --json bench/results/eval.json` writes them to that file.
+// `npm run eval -- --json bench/results/eval.json` writes them to that file; `--squad-only` and
+// `--no-squad` run one of the two reports.
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../src/config/load-config.js';
 import type { Config } from '../src/config/config.js';
-import { createCliLogger, createServiceFromIndex, openIndex } from '../src/app.js';
+import { createCliLogger, createServiceFromIndex, loadShippedModel, openIndex } from '../src/app.js';
 import { defaultFusionWeights, type FusionWeights } from '../src/retrieval/fusion.js';
+import { createRetriever } from '../src/retrieval/retriever.js';
+import type { Answer } from '../src/core/types.js';
+import { answerabilityFeatures, modelAnswerability } from '../src/answer/answerability.js';
+import { predictProbability } from '../src/retrieval/logistic-regression.js';
+import type { RankingModel } from '../src/retrieval/ranking-model.js';
+import { heldOutArticles, isHeldOut, openSquadLibrary, readSquad } from '../bench/lib/squad.js';
+import { refusalCurve, scoreSquadAnswer, summariseSquad, type SquadScore, type SquadSummary } from '../bench/lib/squad-scoring.js';
 import {
   parseQuestions,
   scoreAnswer,
@@ -30,13 +40,19 @@ const evalDir = join(repositoryRoot, 'data', 'eval');
 interface Variant {
   name: string;
   weights: FusionWeights;
+  /** The fitted models; null answers with the hand-set weights and rules. */
+  model: RankingModel | null;
 }
 
-/** The baselines differ from the hybrid only in the fusion weights; thresholds stay the hybrid's. */
-const variants: readonly Variant[] = [
-  { name: 'lexical', weights: { ...defaultFusionWeights, vector: 0, lexical: 1 } },
-  { name: 'vector', weights: { ...defaultFusionWeights, vector: 1, lexical: 0 } },
-  { name: 'hybrid', weights: defaultFusionWeights },
+/**
+ * The baselines differ from the hand-tuned hybrid only in the fusion weights (thresholds stay
+ * the hybrid's); `fitted` is what ships: the models of data/models/ranking-model.json.
+ */
+const variants = (): readonly Variant[] => [
+  { name: 'lexical', weights: { ...defaultFusionWeights, vector: 0, lexical: 1 }, model: null },
+  { name: 'vector', weights: { ...defaultFusionWeights, vector: 1, lexical: 0 }, model: null },
+  { name: 'hand-tuned', weights: defaultFusionWeights, model: null },
+  { name: 'fitted', weights: defaultFusionWeights, model: loadShippedModel() },
 ];
 
 interface EvalSet {
@@ -90,10 +106,13 @@ await runCli(async () => {
     },
   ];
 
+  // `--squad-only` / `--no-squad`: one of the two reports, while iterating.
+  const runNews = !args.includes('--squad-only');
+  const runSquad = !args.includes('--no-squad');
   const workDir = await mkdtemp(join(tmpdir(), 'verbatim-eval-'));
   const results: SetResult[] = [];
   try {
-    for (const set of sets) {
+    for (const set of runNews ? sets : []) {
       const result = await evaluateSet({ set, config, workDir, progress: (line) => process.stderr.write(`${line}\n`) });
       results.push(result);
       report(renderSet(result, config.maxQuotes));
@@ -101,9 +120,11 @@ await runCli(async () => {
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }
+  const squad = runSquad ? await evaluateSquad({ config, progress: (line) => process.stderr.write(`${line}\n`) }) : null;
+  if (squad) report(renderSquad(squad, config.maxQuotes));
 
   if (jsonTarget !== null) {
-    const json = `${JSON.stringify({ generatedAt: new Date().toISOString(), maxQuotes: config.maxQuotes, sets: results }, null, 2)}\n`;
+    const json = `${JSON.stringify({ generatedAt: new Date().toISOString(), maxQuotes: config.maxQuotes, sets: results, squad }, null, 2)}\n`;
     if (jsonTarget === '-') process.stdout.write(json);
     else {
       await mkdir(dirname(jsonTarget), { recursive: true });
@@ -142,8 +163,8 @@ async function evaluateSet({
   const logger = createCliLogger(setConfig);
 
   const variantResults: VariantResult[] = [];
-  for (const variant of variants) {
-    const service = createServiceFromIndex(setConfig, opened, { logger, weights: variant.weights });
+  for (const variant of variants()) {
+    const service = createServiceFromIndex(setConfig, opened, { logger, weights: variant.weights, model: variant.model });
     const scores: QuestionScore[] = [];
     for (const question of questions) {
       const answer = await service.ask(question.question);
@@ -238,4 +259,120 @@ function tally({ count, total }: Tally): string {
 function order(category: string): number {
   const position = categoryOrder.indexOf(category);
   return position === -1 ? categoryOrder.length : position;
+}
+
+interface SquadResult {
+  heldOut: readonly string[];
+  articlesLoaded: number;
+  variants: Array<{ variant: string } & SquadSummary>;
+  threshold: number;
+  curve: ReturnType<typeof refusalCurve>;
+  /** Refused only when the rules agree (what the service does). */
+  curveWithRules: ReturnType<typeof refusalCurve>;
+}
+
+/**
+ * The held-out SQuAD questions against all 11 SQuAD articles and the news article as one library:
+ * plain BM25 over sentences (the top `maxQuotes` cited, never refusing), the hand-tuned hybrid
+ * with its rules, and the fitted models. Then the fitted answerability model's refusal curve.
+ */
+async function evaluateSquad({ config, progress }: { config: Readonly<Config>; progress: (line: string) => void }): Promise<SquadResult> {
+  const squad = await readSquad(repositoryRoot);
+  const library = await openSquadLibrary({ config, squad, indexDir: join(repositoryRoot, '.tmp', 'squad-library-index'), progress });
+  const questions = squad.questions.filter((question) => isHeldOut(question) && question.question.trim() !== '');
+  const model = loadShippedModel();
+  const logger = createCliLogger(config);
+  const lookup = new Map(library.articles.flatMap((article) => article.sentences.map((sentence) => [sentence.id, sentence])));
+  const bm25 = (question: string): Pick<Answer, 'found' | 'citations'> => ({
+    found: true,
+    citations: library.index.lexical.search(question, config.maxQuotes).flatMap((hit) => {
+      const sentence = lookup.get(hit.sentenceId);
+      return sentence ? [{ article: sentence.articleId, sentenceId: sentence.id, paragraph: sentence.paragraph, start: sentence.start, end: sentence.end, text: sentence.text, speaker: null }] : [];
+    }),
+  });
+  const answerers: Array<{ name: string; answer: (question: string) => Promise<Pick<Answer, 'found' | 'citations'>> }> = [
+    { name: 'bm25 sentences', answer: async (question) => bm25(question) },
+    ...[
+      { name: 'hand-tuned hybrid', model: null },
+      { name: 'fitted', model },
+    ].map(({ name, model: variantModel }) => {
+      const service = createServiceFromIndex(config, library, { logger, model: variantModel });
+      return { name, answer: (question: string) => service.ask(question) };
+    }),
+  ];
+  const variantResults: SquadResult['variants'] = [];
+  for (const answerer of answerers) {
+    progress(`SQuAD held-out: ${answerer.name} on ${questions.length} questions…`);
+    const scores: SquadScore[] = [];
+    for (const question of questions) scores.push(scoreSquadAnswer(question, await answerer.answer(question.question.trim())));
+    variantResults.push({ variant: answerer.name, ...summariseSquad(scores) });
+  }
+
+  const retriever = createRetriever({ index: library.index, embedder: library.embedder, ranker: model.ranker });
+  const parties = library.articles.flatMap((article) => article.parties);
+  const articleTexts = library.articles.map((article) => article.text.slice(article.body.start, article.body.end));
+  const entries: Array<{ answerable: boolean; probability: number; rulesRefuse: boolean }> = [];
+  for (const question of questions) {
+    const text = question.question.trim();
+    const evidence = {
+      question: text,
+      retrieved: await retriever.retrieve(text, { limit: 50 }),
+      unknownTerms: retriever.unknownTerms(text),
+      contentTermCount: retriever.contentTermCount(text),
+      parties,
+      articleTexts,
+    };
+    // The rules' opinion alone: the verdict with a threshold nothing reaches.
+    const rulesRefuse = !modelAnswerability(evidence, { ...model.answerability, threshold: Number.POSITIVE_INFINITY }).answerable;
+    entries.push({ answerable: question.answerable, probability: predictProbability(model.answerability, answerabilityFeatures(evidence)), rulesRefuse });
+  }
+  const grid = [...new Set([0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, model.answerability.threshold])].sort((a, b) => a - b);
+  return {
+    heldOut: heldOutArticles,
+    articlesLoaded: library.articles.length,
+    variants: variantResults,
+    threshold: model.answerability.threshold,
+    curve: refusalCurve(entries, grid),
+    curveWithRules: refusalCurve(
+      entries.map((entry) => ({ ...entry, probability: entry.rulesRefuse ? entry.probability : Number.POSITIVE_INFINITY })),
+      grid,
+    ),
+  };
+}
+
+function renderSquad(result: SquadResult, maxQuotes: number): string {
+  const first = result.variants[0];
+  return [
+    '',
+    `== SQuAD 2.0 held out: ${result.heldOut.join(', ')} (${first?.answerable ?? 0} answerable, ${first?.unanswerable ?? 0} unanswerable; ${result.articlesLoaded} articles loaded as one library; cap ${maxQuotes} quotes) ==`,
+    '',
+    'A cited sentence answers when it is from the question\'s article and holds an annotator\'s answer span; R@k and MRR over answerable questions (a refusal counts as a miss);',
+    'precision = share of cited sentences that answer; refused = "not in the article"; article@1 = first citation from the right article (answered questions).',
+    formatTable({
+      headers: ['variant', 'R@1', 'R@3', 'MRR', 'cite prec', 'unans refused', 'ans refused', 'article@1'],
+      rows: result.variants.map((variant) => [
+        variant.variant,
+        formatShare(variant.recallAt1),
+        formatShare(variant.recallAt3),
+        formatShare(variant.mrr),
+        formatShare(variant.citationPrecision),
+        formatShare(variant.unanswerableRefused),
+        formatShare(variant.answerableRefused),
+        formatShare(variant.rightArticleAt1),
+      ]),
+    }),
+    '',
+    `Refusal curve of the fitted answerability model (shipped threshold ${result.threshold} *, chosen on the fitting articles);`,
+    'alone, and as the service applies it (refused only when the hand-written rules find no answer either):',
+    formatTable({
+      headers: ['threshold', 'model: unans refused', 'model: ans refused', 'with rules: unans refused', 'with rules: ans refused'],
+      rows: result.curve.map((point, position) => [
+        `${point.threshold}${point.threshold === result.threshold ? ' *' : ''}`,
+        formatShare(point.unanswerableRefused),
+        formatShare(point.answerableRefused),
+        formatShare(result.curveWithRules[position]?.unanswerableRefused ?? null),
+        formatShare(result.curveWithRules[position]?.answerableRefused ?? null),
+      ]),
+    }),
+  ].join('\n');
 }

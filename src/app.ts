@@ -11,7 +11,9 @@ import { createParallelLocalEmbedder } from './embedding/parallel-local-embedder
 import { readIndex, type LoadedIndex } from './index/index-store.js';
 import { createRetriever, type SearchableIndex } from './retrieval/retriever.js';
 import type { FusionWeights } from './retrieval/fusion.js';
-import type { AnswerabilityThresholds } from './answer/answerability.js';
+import { RANKING_FEATURE_VERSION, rankingFeatureNames } from './retrieval/ranking-features.js';
+import { loadRankingModel, type ExpectedFeatures, type RankingModel } from './retrieval/ranking-model.js';
+import { ANSWERABILITY_FEATURE_VERSION, answerabilityFeatureNames, type AnswerabilityThresholds } from './answer/answerability.js';
 import type { AnswerEngine } from './answer/answer-engine.js';
 import { createExtractiveEngine } from './answer/extractive-engine.js';
 import { detectLanguage, englishOnlyNotice } from './answer/language.js';
@@ -86,7 +88,29 @@ export async function openIndex(config: Readonly<Config>, { onProgress = () => {
   return { index, embedder };
 }
 
+/** The features this code computes, which a model file must have been fitted on. */
+export const expectedModelFeatures: ExpectedFeatures = {
+  ranker: { version: RANKING_FEATURE_VERSION, names: rankingFeatureNames },
+  answerability: { version: ANSWERABILITY_FEATURE_VERSION, names: answerabilityFeatureNames },
+};
+
+/** The fitted models shipped with the code (`npm run train` rebuilds the file). */
+export const shippedModelPath = new URL('../data/models/ranking-model.json', import.meta.url);
+
+let shippedModel: RankingModel | undefined;
+
+/** Read once per process, on first use (a few kilobytes), and checked against the code's features. */
+export function loadShippedModel(): RankingModel {
+  return (shippedModel ??= loadRankingModel(shippedModelPath, expectedModelFeatures));
+}
+
 export interface ServiceTuning {
+  /**
+   * The fitted ranker, answerability model and citation floor; default the shipped file. `null`
+   * answers with the hand-set fusion `weights` and the rule `thresholds` (the old pipeline,
+   * kept for the evaluation's comparison).
+   */
+  model?: RankingModel | null;
   weights?: FusionWeights;
   thresholds?: AnswerabilityThresholds;
 }
@@ -98,18 +122,21 @@ export interface ServiceTuning {
 export function createServiceFromIndex(
   config: Readonly<Config>,
   { index, embedder }: { index: SearchableIndex; embedder: Embedder },
-  { logger, weights, thresholds }: Pick<AppOptions, 'logger'> & ServiceTuning = {},
+  tuning: Pick<AppOptions, 'logger'> & ServiceTuning = {},
 ): AnswerService {
-  return assembleService(config, { index, embedder }, { logger, weights, thresholds }).service;
+  return assembleService(config, { index, embedder }, tuning).service;
 }
 
 /** The service, and when its engine is made: a generative engine's module is imported in the background. */
 function assembleService(
   config: Readonly<Config>,
   { index, embedder }: { index: SearchableIndex; embedder: Embedder },
-  { logger, weights, thresholds }: Pick<AppOptions, 'logger'> & ServiceTuning,
+  { logger, weights, thresholds, model: given }: Pick<AppOptions, 'logger'> & ServiceTuning,
 ): { service: AnswerService; ready: Promise<void> } {
-  const extractive = createExtractiveEngine();
+  const model = given === undefined ? loadShippedModel() : given;
+  const extractive = model
+    ? createExtractiveEngine({ absoluteFloor: model.citation.floor, relativeFloor: model.citation.relativeFloor })
+    : createExtractiveEngine();
   const { engine, ready } = config.openai.answers
     ? deferredEngine(
         'llm',
@@ -120,11 +147,12 @@ function assembleService(
     : { engine: extractive, ready: Promise.resolve() };
   const service = createAnswerPipeline({
     articles: index.articles,
-    retriever: createRetriever({ index, embedder, ...(weights ? { weights } : {}) }),
+    retriever: createRetriever({ index, embedder, ranker: model?.ranker ?? null, ...(weights ? { weights } : {}) }),
     engine,
     maxQuotes: config.maxQuotes,
     maxQuestionChars: config.maxQuestionChars,
     ...(thresholds ? { thresholds } : {}),
+    answerabilityModel: model?.answerability ?? null,
     languageNotice: (question) => englishOnlyNotice(detectLanguage(question)),
   });
   return { service, ready };

@@ -5,7 +5,8 @@ import type { AnswerEngine, EngineInput, Intent } from './answer-engine.js';
 import { completeAnswer, SentenceLookup } from './answer-builder.js';
 import { notInArticle } from './extractive-engine.js';
 import { classifyRequest, findParty } from './request.js';
-import { answerability, type AnswerabilityThresholds } from './answerability.js';
+import { answerability, asksForViews, modelAnswerability, type AnswerabilityThresholds } from './answerability.js';
+import type { LogisticModel } from '../retrieval/logistic-regression.js';
 
 export interface AnswerServiceOptions {
   articles: readonly Article[];
@@ -14,13 +15,18 @@ export interface AnswerServiceOptions {
   maxQuotes: number;
   maxQuestionChars: number;
   thresholds?: AnswerabilityThresholds;
+  /**
+   * The fitted answerability model: "not in the article" when its probability is under its
+   * threshold. Without it, the hand-written rules with `thresholds` decide (the old behaviour).
+   */
+  answerabilityModel?: (LogisticModel & { threshold: number }) | null;
   /** A remark to add for a question's language (e.g. "answers are in English"), or null. */
   languageNotice?: (question: string) => string | null;
 }
 
 /** The one way through: validate → classify → retrieve → decide answerable → engine. */
 export function createAnswerPipeline(options: AnswerServiceOptions): AnswerService {
-  const { articles, retriever, engine, maxQuotes, maxQuestionChars, thresholds, languageNotice } = options;
+  const { articles, retriever, engine, maxQuotes, maxQuestionChars, thresholds, languageNotice, answerabilityModel = null } = options;
   const lookup = new SentenceLookup(articles);
   const parties = articles.flatMap((article) => article.parties);
   const articleTexts = articles.map((article) => article.text.slice(article.body.start, article.body.end));
@@ -121,22 +127,25 @@ export function createAnswerPipeline(options: AnswerServiceOptions): AnswerServi
       }
 
       const retrieved = await retrieve(question, askOptions);
-      const verdict = answerability({
+      const evidence = {
         question,
         retrieved,
         unknownTerms: retriever.unknownTerms(question),
         contentTermCount: retriever.contentTermCount(question),
         parties,
         articleTexts,
-        thresholds,
-      });
+      };
+      const verdict = answerabilityModel ? modelAnswerability({ ...evidence, thresholds }, answerabilityModel) : answerability({ ...evidence, thresholds });
       if (request.kind === 'summary') {
         // "Where does the defence chief stand?" names the party by description, so the speaker of
         // the best matching statement stands in.
         const party = request.party ?? (verdict.answerable && asksForAPosition(question) ? speakerOfBest(retrieved, parties) : null);
         if (party) return run(question, { kind: 'summary', party }, retrieved, askOptions);
       }
-      if (!verdict.answerable) return { ...notInArticle({ question, articles }, lookup), notice: languageNotice?.(question) ?? null };
+      // "What did Voss say?" of a party the articles quote: their statements answer it, however
+      // few words the question shares with them.
+      const aboutQuotedParty = answerabilityModel !== null && request.party !== null && asksForViews(question);
+      if (!verdict.answerable && !aboutQuotedParty) return { ...notInArticle({ question, articles }, lookup), notice: languageNotice?.(question) ?? null };
       const boosted = request.party ? boostSpeaker(retrieved, request.party) : retrieved;
       return run(question, { kind: 'question' }, boosted, askOptions);
     },

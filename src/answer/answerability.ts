@@ -1,9 +1,13 @@
 import { nlp } from '../core/nlp.js';
 import type { Party, RetrievedSentence } from '../core/types.js';
+import { predictProbability, type LogisticModel } from '../retrieval/logistic-regression.js';
+import { expectedEntityTypes, rankingFeatureNames, type RankingFeatureName } from '../retrieval/ranking-features.js';
 import { detectLanguage } from './language.js';
 
 /**
- * Whether the articles answer a question. Three general signals, none tied to an article's words:
+ * Whether the articles answer a question. `modelAnswerability` is the fitted model (shipped);
+ * `answerability` the hand-written rules it replaced, kept for the evaluation's comparison. The
+ * rules: three general signals, none tied to an article's words:
  * how well the best sentence matches (thresholds calibrated with `npm run eval`), whether the
  * question is about a person the articles never quote, and whether the best sentences hold the
  * kind of answer the question asks for (a number for "how many", a time for "when").
@@ -71,33 +75,179 @@ export function answerability({
     person,
     bestScore,
   });
+  const rules = ruleSignals({ question, retrieved, unknownTerms, contentTermCount, parties, articleTexts });
+  if (rules.unknownPerson) return verdict('unknown-person', rules.unknownPerson);
+  if (rules.personNotQuoted) return verdict('person-not-quoted', rules.personNotQuoted);
+  if (rules.unknownSubject) return verdict('unknown-subject');
+  const needed = rules.unknownNames > 0 ? thresholds.minScoreWithUnknownNames : thresholds.minScore;
+  if (bestScore < needed) return verdict('weak-match');
+  const unfamiliar = rules.inEnglish && contentTermCount >= 2 && rules.unknownShare >= thresholds.unfamiliarShare;
+  if (unfamiliar && (retrieved[0]?.vectorScore ?? 0) < thresholds.minVectorWhenUnfamiliar) return verdict('weak-match');
+  if (rules.noAnswerOfThatKind) return verdict('no-answer-of-that-kind');
+  return verdict(null);
+}
 
+/** What the hand-written rules saw; the fitted model reads them as features, none refuses alone. */
+export interface RuleSignals {
+  /** A person the question asks about whom no article mentions. */
+  unknownPerson: string | null;
+  /** A person the articles mention but never quote, in a question about what they said. */
+  personNotQuoted: string | null;
+  /** "What is the X of …" with X a word the articles never use. */
+  unknownSubject: boolean;
+  /** "How many" / "when" and none of the best sentences holds a number / a time. */
+  noAnswerOfThatKind: boolean;
+  /** Capitalised words of the question the articles never use. */
+  unknownNames: number;
+  /** Share of the question's content words foreign to the articles, even through synonyms. */
+  unknownShare: number;
+  inEnglish: boolean;
+}
+
+export function ruleSignals({
+  question,
+  retrieved,
+  unknownTerms,
+  contentTermCount = 0,
+  parties,
+  articleTexts,
+}: Omit<AnswerabilityInput, 'thresholds'>): RuleSignals {
+  let unknownPerson: string | null = null;
+  let personNotQuoted: string | null = null;
   for (const person of peopleAskedAbout(question, unknownTerms)) {
     const surname = person.split(/\s+/).at(-1) ?? person;
     const mentioned = articleTexts.some((text) => containsWord(text, surname));
-    if (!mentioned) return verdict('unknown-person', person);
+    if (!mentioned) {
+      unknownPerson ??= person;
+      continue;
+    }
     const quoted = parties.some((party) => [party.name, ...party.aliases].some((name) => containsWord(name, surname)));
-    if (!quoted && asksForViews(question)) return verdict('person-not-quoted', person);
+    if (!quoted && asksForViews(question)) personNotQuoted ??= person;
   }
-
-  // "What is the population of …": the thing asked for is a word the articles never use.
   const asked = /\bwhat\s+(?:is|are|was|were)\s+(?:the\s+|a\s+|an\s+)?([\p{L}-]+)\s+of\b/iu.exec(question)?.[1];
-  if (asked && unknownTerms.some((term) => term.toLowerCase() === asked.toLowerCase())) return verdict('unknown-subject');
-
-  const unknownNames = properNamesIn(question).filter((name) => unknownTerms.some((term) => term.toLowerCase() === name.toLowerCase()));
-  const needed = unknownNames.length > 0 ? thresholds.minScoreWithUnknownNames : thresholds.minScore;
-  if (bestScore < needed) return verdict('weak-match');
-  // One content word ("Is he bluffing?") is too little to judge what share is foreign, and in a
-  // question asked in another language nearly every word is.
-  const inEnglish = (detectLanguage(question) ?? 'eng') === 'eng';
-  const unfamiliar = inEnglish && contentTermCount >= 2 && unknownTerms.length / contentTermCount >= thresholds.unfamiliarShare;
-  if (unfamiliar && (retrieved[0]?.vectorScore ?? 0) < thresholds.minVectorWhenUnfamiliar) return verdict('weak-match');
-
+  const unknownSubject = Boolean(asked && unknownTerms.some((term) => term.toLowerCase() === asked.toLowerCase()));
+  const unknownNames = properNamesIn(question).filter((name) => unknownTerms.some((term) => term.toLowerCase() === name.toLowerCase())).length;
   const expected = expectedAnswerKind(question);
-  if (expected && !retrieved.slice(0, answerWindow).some((candidate) => expected.test(candidate.sentence.text))) {
-    return verdict('no-answer-of-that-kind');
-  }
-  return verdict(null);
+  const noAnswerOfThatKind = Boolean(expected && !retrieved.slice(0, answerWindow).some((candidate) => expected.test(candidate.sentence.text)));
+  // In a question asked in another language nearly every word is foreign.
+  const inEnglish = (detectLanguage(question) ?? 'eng') === 'eng';
+  const unknownShare = contentTermCount > 0 ? unknownTerms.length / contentTermCount : 0;
+  return { unknownPerson, personNotQuoted, unknownSubject, noAnswerOfThatKind, unknownNames, unknownShare, inEnglish };
+}
+
+/**
+ * Bump whenever an answerability feature is added, removed, reordered or computed differently
+ * (or when the ranking features it reads change meaning).
+ */
+export const ANSWERABILITY_FEATURE_VERSION = '1';
+
+export const answerabilityFeatureNames = [
+  'best_probability',
+  'second_probability',
+  'margin',
+  'top3_probability_sum',
+  'best_dense_cosine',
+  'max_hybrid_top5',
+  'max_dense_cosine_top5',
+  'max_overlap_top5',
+  'max_overlap_exact_top5',
+  'best_article_share',
+  'best_uncovered_max_weight',
+  'best_paragraph_coverage',
+  'best_paragraph_uncovered_max_weight',
+  'min_paragraph_uncovered_top5',
+  'min_uncovered_top5',
+  'negation_unmatched',
+  'qualifier_unmatched',
+  'answer_type_expected',
+  'answer_type_in_top3',
+  'unknown_share',
+  'unknown_names',
+  'content_terms',
+  'rule_unknown_person',
+  'rule_person_not_quoted',
+  'rule_unknown_subject',
+  'rule_no_answer_of_that_kind',
+] as const;
+
+/**
+ * The answerability model's inputs, from the best candidates as the fitted ranker scored them
+ * (their `features` must be set) and the old rules' signals. Training calls this too.
+ */
+export function answerabilityFeatures(input: Omit<AnswerabilityInput, 'thresholds'>): number[] {
+  const { retrieved } = input;
+  const rules = ruleSignals(input);
+  const feature = (candidate: RetrievedSentence | undefined, name: RankingFeatureName) => candidate?.features?.[rankingFeatureNames.indexOf(name)] ?? 0;
+  const top5 = retrieved.slice(0, 5);
+  const top3 = retrieved.slice(0, 3);
+  const best = retrieved[0];
+  const expected = expectedEntityTypes(input.question);
+  const values: Record<(typeof answerabilityFeatureNames)[number], number> = {
+    best_probability: best?.score ?? 0,
+    second_probability: retrieved[1]?.score ?? 0,
+    margin: (best?.score ?? 0) - (retrieved[1]?.score ?? 0),
+    top3_probability_sum: top3.reduce((sum, candidate) => sum + candidate.score, 0),
+    best_dense_cosine: feature(best, 'dense_cosine'),
+    max_hybrid_top5: Math.max(0, ...top5.map((candidate) => feature(candidate, 'hybrid_score'))),
+    max_dense_cosine_top5: Math.max(0, ...top5.map((candidate) => feature(candidate, 'dense_cosine'))),
+    max_overlap_top5: Math.max(0, ...top5.map((candidate) => feature(candidate, 'overlap_with_synonyms'))),
+    max_overlap_exact_top5: Math.max(0, ...top5.map((candidate) => feature(candidate, 'overlap_exact'))),
+    best_article_share: feature(best, 'article_bm25_share'),
+    best_uncovered_max_weight: feature(best, 'uncovered_max_weight'),
+    best_paragraph_coverage: feature(best, 'paragraph_coverage'),
+    best_paragraph_uncovered_max_weight: feature(best, 'paragraph_uncovered_max_weight'),
+    min_paragraph_uncovered_top5: Math.min(1, ...top5.map((candidate) => feature(candidate, 'paragraph_uncovered_max_weight'))),
+    min_uncovered_top5: Math.min(1, ...top5.map((candidate) => feature(candidate, 'uncovered_max_weight'))),
+    // "What did the treaty not allow?" of a sentence that says what it allowed: a question
+    // written to look answerable often turns on a negation the text lacks.
+    negation_unmatched: negation.test(input.question) && !top3.some((candidate) => negation.test(candidate.sentence.text)) ? 1 : 0,
+    qualifier_unmatched: qualifierUnmatched(input.question, top3) ? 1 : 0,
+    answer_type_expected: expected.length > 0 ? 1 : 0,
+    answer_type_in_top3: top3.some((candidate) => feature(candidate, 'answer_type_match') === 1) ? 1 : 0,
+    unknown_share: rules.inEnglish ? rules.unknownShare : 0,
+    unknown_names: Math.min(3, rules.unknownNames),
+    content_terms: Math.log1p(input.contentTermCount ?? 0),
+    rule_unknown_person: rules.unknownPerson ? 1 : 0,
+    rule_person_not_quoted: rules.personNotQuoted ? 1 : 0,
+    rule_unknown_subject: rules.unknownSubject ? 1 : 0,
+    rule_no_answer_of_that_kind: rules.noAnswerOfThatKind ? 1 : 0,
+  };
+  return answerabilityFeatureNames.map((name) => values[name]);
+}
+
+const negation = /\b(not|never|no|none|neither|nor|without|cannot)\b|n['’]t\b/i;
+
+/**
+ * "Who was the last emperor …" of sentences about an emperor that never say "last": a superlative
+ * or comparative of the question that none of the best sentences uses.
+ */
+function qualifierUnmatched(question: string, best: readonly RetrievedSentence[]): boolean {
+  const qualifiers: string[] = nlp(question).match('(#Superlative|#Comparative|first|last|only|earliest|latest)').out('array');
+  const text = best.map((candidate) => candidate.sentence.text.toLowerCase()).join(' ');
+  return qualifiers.some((word) => !text.includes(word.toLowerCase().replace(/[^\p{L}]/gu, '')));
+}
+
+/**
+ * The fitted answerability model's verdict, with the hand-written rules as a second opinion:
+ * "not in the article" only when the model's probability is under its threshold *and* the rules,
+ * applied to the hand-set hybrid scores the candidates carry, find no answer either. Neither
+ * refuses alone. The model was fitted on encyclopaedia questions, which restate their article's
+ * words; the second opinion keeps it from refusing a news question that paraphrases the text
+ * ("American soldiers south of the border"), where the old pipeline answered.
+ */
+export function modelAnswerability(
+  input: Omit<AnswerabilityInput, 'thresholds'> & { thresholds?: AnswerabilityThresholds | undefined },
+  model: LogisticModel & { threshold: number },
+): AnswerabilityVerdict & { probability: number } {
+  const probability = predictProbability(model, answerabilityFeatures(input));
+  const bestScore = input.retrieved[0]?.score ?? 0;
+  if (probability >= model.threshold) return { answerable: true, reason: null, person: null, bestScore, probability };
+  const hybrid = rankingFeatureNames.indexOf('hybrid_score');
+  const byHybrid = input.retrieved
+    .map((candidate) => ({ ...candidate, score: candidate.features?.[hybrid] ?? candidate.score }))
+    .sort((a, b) => b.score - a.score);
+  const rules = answerability({ ...input, retrieved: byHybrid });
+  return { ...rules, bestScore, probability };
 }
 
 /**
@@ -121,7 +271,8 @@ function peopleAskedAbout(question: string, unknownTerms: readonly string[]): st
   return [...new Set([...recognised, ...unknownSubject])];
 }
 
-function asksForViews(question: string): boolean {
+/** The question asks what someone said, thinks or wants. */
+export function asksForViews(question: string): boolean {
   return /\b(say|said|says|think|thinks|believe|believes|view|views|opinion|position|stance|claim|argue|feel|tell|told|comment|react|respond|quote|ask|asks|asked|want|wants)\w*\b/i.test(question);
 }
 

@@ -6,7 +6,17 @@ import { completeAnswer, publisherOf, SentenceLookup } from './answer-builder.js
  * Answers without any model: picks the sentences that answer and writes a short attributed
  * lead-in. Its own words are only connective text; everything quoted is copied by offset.
  */
-export function createExtractiveEngine({ relativeFloor = 0.7 }: { relativeFloor?: number } = {}): AnswerEngine {
+export interface ExtractiveEngineOptions {
+  /** A sentence is cited only when its score is at least this share of the best one's. */
+  relativeFloor?: number;
+  /**
+   * …and at least this score. With the fitted ranker scores are probabilities of answering, so
+   * this keeps answers from trailing sentences that have no real chance ("See also" noise).
+   */
+  absoluteFloor?: number;
+}
+
+export function createExtractiveEngine({ relativeFloor = 0.7, absoluteFloor = 0 }: ExtractiveEngineOptions = {}): AnswerEngine {
   return {
     name: 'extractive',
     async answer(input) {
@@ -17,17 +27,19 @@ export function createExtractiveEngine({ relativeFloor = 0.7 }: { relativeFloor?
         case 'quote':
           return quote(input, lookup, input.intent.speaker);
         case 'question':
-          return answerQuestion(input, lookup, relativeFloor);
+          return answerQuestion(input, lookup, { relativeFloor, absoluteFloor });
       }
     },
   };
 }
 
-function answerQuestion(input: EngineInput, lookup: SentenceLookup, relativeFloor: number): Answer {
+function answerQuestion(input: EngineInput, lookup: SentenceLookup, floors: Required<ExtractiveEngineOptions>): Answer {
   const best = input.retrieved[0];
   if (!best) return notInArticle(input, lookup);
-  // Sentences far weaker than the best one are noise, however many slots are left.
-  const supporting = input.retrieved.filter((candidate) => candidate.score >= best.score * relativeFloor);
+  // Sentences far weaker than the best one are noise, however many slots are left; the best
+  // itself is always cited, since the question was judged answerable.
+  const floor = Math.max(best.score * floors.relativeFloor, Math.min(best.score, floors.absoluteFloor));
+  const supporting = input.retrieved.filter((candidate) => candidate.score >= floor);
   const shown = supporting.slice(0, input.maxQuotes);
   const citations = shown.map((candidate) => lookup.cite(candidate.sentence));
   const lead = leadIn(lookup, best.sentence);

@@ -3,7 +3,15 @@ import { outletDescriptor, type Gender, type Mention } from './mentions.js';
 
 /** How a sentence's narration says who is speaking, before it is resolved to a party. */
 export type Attribution =
-  | { type: 'mention'; mention: Mention; reported: boolean }
+  | {
+      type: 'mention';
+      mention: Mention;
+      reported: boolean;
+      /** "Mr. Tanaka and Mr. Olsen said": the others who say it with the speaker. */
+      joint?: Mention[];
+      /** A transcript line, "HOLLAND: …": the rest of the paragraph is theirs too. */
+      transcript?: boolean;
+    }
   | { type: 'pronoun'; gender: Gender; at: number }
   | { type: 'role'; kind: Exclude<PartyKind, 'unknown'> };
 
@@ -18,6 +26,8 @@ const pastVerbs = [
   'signalled', 'believes', 'thinks', 'saying', 'claiming', 'adding', 'noting', 'warning', 'arguing', 'stating',
   'emphasizing', 'emphasising', 'stressing', 'insisting', 'telling', 'explaining', 'writing', 'describing',
   'opposed', 'condemned', 'defended', 'welcomed', 'praised',
+  // Positions reported as paraphrase: "has called for an audit", "demanded", "proposed".
+  'called\\s+for', 'calls\\s+for', 'calling\\s+for', 'demanded', 'demands', 'proposed', 'proposes',
 ];
 const baseVerbs = [
   'say', 'add', 'claim', 'note', 'warn', 'argue', 'state', 'emphasize', 'emphasise', 'stress', 'explain',
@@ -60,6 +70,8 @@ const appositive = /^,[^,]{1,160},$/u;
 export function findAttribution(masked: string, sentence: { start: number; end: number }, mentions: readonly Mention[]): Attribution | null {
   const candidates: { at: number; attribution: Attribution }[] = [];
   const region = masked.slice(sentence.start, sentence.end);
+  const label = transcriptLabel(region, sentence.start);
+  if (label) return { type: 'mention', mention: label, reported: false, transcript: true };
   for (const verb of region.matchAll(speechVerb)) {
     const attribution = subjectBefore(region, verb.index, mentions, sentence.start, verb[0]) ??
       (invertingVerbs.has(verb[0].toLowerCase()) ? subjectAfter(region, verb.index + verb[0].length, mentions, sentence.start) : null);
@@ -90,7 +102,10 @@ function subjectBefore(region: string, verbAt: number, mentions: readonly Mentio
 
   const subjectEnd = offset + withoutDescriptor.length;
   const adjacent = mentions.find((mention) => mention.end === subjectEnd && !mention.possessive);
-  if (adjacent) return { type: 'mention', mention: adjacent, reported };
+  if (adjacent) {
+    const joint = jointSubjects(region, adjacent, mentions, offset);
+    return joint.length > 0 ? { type: 'mention', mention: adjacent, reported, joint } : { type: 'mention', mention: adjacent, reported };
+  }
   const described = [...mentions].reverse().find(
     (mention) => !mention.possessive && appositive.test(region.slice(mention.end - offset, left.length)),
   );
@@ -130,6 +145,42 @@ function followingTitled(region: string, mention: Mention, mentions: readonly Me
   if (!next) return undefined;
   const between = region.slice(mention.end - offset, next.start - offset);
   return descriptiveTitle.test(between) ? next : undefined;
+}
+
+/**
+ * "Mr. Tanaka and Mr. Olsen said", "Tanaka, Olsen and Reyes said": the names joined to the
+ * subject by "and" or commas, each a speaker of the sentence.
+ */
+function jointSubjects(region: string, subject: Mention, mentions: readonly Mention[], offset: number): Mention[] {
+  const joint: Mention[] = [];
+  let right = subject;
+  for (let index = mentions.indexOf(subject) - 1; index >= 0; index -= 1) {
+    const left = mentions[index];
+    if (!left || left.possessive || left.afterPreposition) break;
+    const between = region.slice(left.end - offset, right.start - offset);
+    // The name next to the verb is joined by "and"; only names before that one by commas.
+    const joined = joint.length === 0 ? /^\s*,?\s*(?:and|&)\s+$/u : /^\s*,\s*$/u;
+    if (!joined.test(between)) break;
+    joint.unshift(left);
+    right = left;
+  }
+  return joint;
+}
+
+/**
+ * A transcript line opens with its speaker in capitals and a colon ("HOLLAND:", "DAN REYES:").
+ * The name is given as a name is written elsewhere in the text ("Holland"), so the two meet.
+ */
+function transcriptLabel(region: string, offset: number): Mention | null {
+  const match = /^(\s*)(\p{Lu}[\p{Lu}.'’-]+(?:\s+\p{Lu}[\p{Lu}.'’-]+){0,2}):\s/u.exec(region);
+  if (!match?.[2] || match[2].replace(/[^\p{Lu}]/gu, '').length < 2) return null;
+  const surface = match[2];
+  const name = surface
+    .split(/\s+/)
+    .map((word) => word.charAt(0) + word.slice(1).toLowerCase())
+    .join(' ');
+  const start = offset + (match[1]?.length ?? 0);
+  return { start, end: start + surface.length, surface, name, kind: 'person', gender: null, possessive: false, afterPreposition: false };
 }
 
 function pronounGender(pronoun: string): Gender {

@@ -14,6 +14,10 @@ interface Entity {
 interface Resolved {
   entity: Entity;
   via: Speaker['via'];
+  /** Who says it with the speaker ("Mr. Tanaka and Mr. Olsen said"): the sentence is theirs too. */
+  joint?: Entity[];
+  /** Opened a transcript line: the paragraph's later sentences are the same speaker's. */
+  transcript?: boolean;
 }
 
 /** What the reader has been told so far, read in article order. */
@@ -57,6 +61,7 @@ export function attributeSpeakers(text: string, sentences: readonly Sentence[], 
 
   shareSpeakersWithinQuotations(sentences, quotations, resolved);
   continueUnattributedQuotes(text, sentences, quotations, resolved);
+  continueTranscriptLines(sentences, resolved);
   return collectParties(sentences, resolved);
 }
 
@@ -103,7 +108,12 @@ function resolve(discourse: Discourse, attribution: Attribution): Resolved | nul
       const entity = remember(discourse, attribution.mention);
       if (entity.kind === 'unknown') entity.kind = attribution.reported ? 'outlet' : 'person';
       if (entity.kind === 'outlet') discourse.named.push(entity);
-      return { entity, via: 'named' };
+      const joint = (attribution.joint ?? []).map((mention) => {
+        const other = remember(discourse, mention);
+        if (other.kind === 'unknown') other.kind = 'person';
+        return other;
+      });
+      return { entity, via: 'named', ...(joint.length > 0 ? { joint } : {}), ...(attribution.transcript ? { transcript: true } : {}) };
     }
     case 'pronoun': {
       const people = discourse.salient.filter((entity) => entity.kind === 'person').reverse();
@@ -154,6 +164,16 @@ function continueUnattributedQuotes(
   });
 }
 
+/** "HOLLAND: We will not back down. The contract is ours.": a transcript speaker keeps the floor to the paragraph's end. */
+function continueTranscriptLines(sentences: readonly Sentence[], resolved: (Resolved | null)[]): void {
+  sentences.forEach((sentence, index) => {
+    const previous = sentences[index - 1];
+    const previousSpeaker = resolved[index - 1];
+    if (resolved[index] || !previous || !previousSpeaker?.transcript || previous.paragraph !== sentence.paragraph) return;
+    resolved[index] = { entity: previousSpeaker.entity, via: 'continuation', transcript: true };
+  });
+}
+
 function isMostlyQuoted(text: string, sentence: Span, quotations: readonly Span[]): boolean {
   const quoted = quotations.reduce(
     (total, quotation) => total + Math.max(0, Math.min(quotation.end, sentence.end) - Math.max(quotation.start, sentence.start)),
@@ -168,9 +188,11 @@ function collectParties(sentences: readonly Sentence[], resolved: readonly (Reso
     const found = resolved[index];
     if (!found) return { ...sentence, speaker: null };
     const { entity, via } = found;
-    const party = parties.get(entity) ?? { name: entity.name, kind: entity.kind, aliases: aliasesOf(entity), sentenceIds: [] };
-    party.sentenceIds.push(sentence.id);
-    parties.set(entity, party);
+    for (const speaker of [entity, ...(found.joint ?? [])]) {
+      const party = parties.get(speaker) ?? { name: speaker.name, kind: speaker.kind, aliases: aliasesOf(speaker), sentenceIds: [] };
+      if (!party.sentenceIds.includes(sentence.id)) party.sentenceIds.push(sentence.id);
+      parties.set(speaker, party);
+    }
     return { ...sentence, speaker: { name: entity.name, kind: entity.kind, via } };
   });
   return { sentences: withSpeakers, parties: [...parties.values()] };

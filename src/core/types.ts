@@ -56,7 +56,15 @@ export interface Sentence extends Span {
   /** Always `article.text.slice(start, end)`. */
   text: string;
   speaker: Speaker | null;
+  /**
+   * The kinds of answer the sentence holds (src/article/entity-types.ts), set at ingest and stored
+   * in the index; absent on a sentence that was never indexed.
+   */
+  entityTypes?: EntityType[];
 }
+
+/** A kind of thing a sentence names, matched against the kind of answer a question asks for. */
+export type EntityType = 'person' | 'place' | 'organization' | 'date' | 'number' | 'money' | 'percent' | 'name';
 
 /** A person or organisation whose statements or positions the article reports. */
 export interface Party {
@@ -141,6 +149,8 @@ export interface RetrievedSentence {
   score: number;
   vectorScore: number;
   lexicalScore: number;
+  /** The ranking features (src/retrieval/ranking-features.ts) when a fitted ranker scored it. */
+  features?: number[];
 }
 
 /** Narrows or steers a question; every field is optional. */

@@ -1,3 +1,4 @@
+import { withEntityTypes } from '../article/entity-types.js';
 import { chunkArticles } from '../chunking/chunker.js';
 import { VerbatimError } from '../core/errors.js';
 import type { Article } from '../core/types.js';
@@ -32,7 +33,7 @@ export interface BuildIndexResult {
 
 /** Chunks, embeds and indexes the articles, then writes the index directory in one atomic swap. */
 export async function buildIndex({
-  articles,
+  articles: loadedArticles,
   embedder,
   indexDir,
   onProgress = () => {},
@@ -41,7 +42,9 @@ export async function buildIndex({
   writeOptions,
 }: BuildIndexOptions): Promise<BuildIndexResult> {
   const startedAt = clock();
-  if (articles.length === 0) throw new VerbatimError('NO_ARTICLES');
+  if (loadedArticles.length === 0) throw new VerbatimError('NO_ARTICLES');
+  // Tagged once here, so answering reads each sentence's entity types instead of running a tagger.
+  const articles = withEntityTypes(loadedArticles);
   const chunks = chunkArticles(articles);
   const texts = chunks.map((chunk) => chunk.embedText);
 
@@ -79,7 +82,7 @@ export async function buildIndex({
     builtAt: now(),
   });
 
-  await writeIndex(indexDir, { manifest, articles: [...articles], chunks, vectorStore, lexical }, writeOptions);
+  await writeIndex(indexDir, { manifest, articles, chunks, vectorStore, lexical }, writeOptions);
   const seconds = ((clock() - startedAt) / 1000).toFixed(1);
   onProgress(
     `Index written to ${indexDir} (${plural(articles.length, 'article')}, ${plural(sentenceCount, 'sentence')}, ${plural(chunks.length, 'chunk')}) in ${seconds} s`,

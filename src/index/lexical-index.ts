@@ -20,8 +20,15 @@ export interface LexicalHit {
    * articles never use counts against every sentence. Hits are ranked by `score`, not by this.
    */
   normalized: number;
+  /**
+   * The same share counting only the query's own words (weight 1): no WordNet relations, no
+   * shared roots. The gap between the two tells a paraphrase from a restatement.
+   */
+  exactCoverage: number;
   /** Query terms (after synonym expansion) that matched this sentence, as they appear stemmed. */
   matchedTerms: string[];
+  /** Positions (in `querySlotWeights` order) of the query's content words this sentence matches. */
+  matchedSlots: number[];
 }
 
 /** A content word of a query that occurs nowhere in the index, not even through WordNet. */
@@ -48,6 +55,11 @@ export interface LexicalIndex {
   unknownTermDetails(query: string): UnknownTerm[];
   /** How many distinct content words (not stopwords) the query has. */
   contentTermCount(query: string): number;
+  /**
+   * Each content word's weight in the normalised score (its idf, or a typical idf for a word the
+   * articles never use), in the order `LexicalHit.matchedSlots` refers to.
+   */
+  querySlotWeights(query: string): number[];
   toJSON(): LexicalIndexData;
 }
 
@@ -106,23 +118,27 @@ function createLexicalIndex(data: LexicalIndexData): LexicalIndex {
     search(query, limit) {
       const slots = analyseQuery(query, vocabulary);
       const totalWeight = slots.reduce((sum, slot) => sum + slotWeight(slot), 0);
-      const matches = new Map<number, { score: number; coverage: number; matchedTerms: Set<string> }>();
-      for (const slot of slots) {
+      const matches = new Map<number, { score: number; coverage: number; exactCoverage: number; matchedTerms: Set<string>; matchedSlots: number[] }>();
+      for (const [slotIndex, slot] of slots.entries()) {
         const weight = slotWeight(slot);
         for (const [sentence, match] of matchSlot(slot)) {
-          const entry = matches.get(sentence) ?? { score: 0, coverage: 0, matchedTerms: new Set<string>() };
+          const entry = matches.get(sentence) ?? { score: 0, coverage: 0, exactCoverage: 0, matchedTerms: new Set<string>(), matchedSlots: [] };
+          entry.matchedSlots.push(slotIndex);
           entry.score += match.score;
           entry.coverage += weight * match.coverage;
+          entry.exactCoverage += weight * match.exactCoverage;
           for (const term of match.terms) entry.matchedTerms.add(term);
           matches.set(sentence, entry);
         }
       }
       return [...matches]
-        .map(([sentence, { score, coverage, matchedTerms }]) => ({
+        .map(([sentence, { score, coverage, exactCoverage, matchedTerms, matchedSlots }]) => ({
           sentenceId: data.sentenceIds[sentence] ?? '',
           score,
           normalized: totalWeight > 0 ? Math.min(1, coverage / totalWeight) : 0,
+          exactCoverage: totalWeight > 0 ? Math.min(1, exactCoverage / totalWeight) : 0,
           matchedTerms: [...matchedTerms],
+          matchedSlots,
         }))
         .sort((left, right) => right.score - left.score || left.sentenceId.localeCompare(right.sentenceId))
         .slice(0, Math.max(0, limit));
@@ -132,6 +148,7 @@ function createLexicalIndex(data: LexicalIndexData): LexicalIndex {
     },
     unknownTermDetails,
     contentTermCount: (query) => analyseQuery(query, vocabulary).length,
+    querySlotWeights: (query) => analyseQuery(query, vocabulary).map(slotWeight),
     toJSON() {
       return data;
     },
@@ -154,8 +171,8 @@ function createLexicalIndex(data: LexicalIndexData): LexicalIndex {
    * `coverage` is how fully the sentence answers for the word, in [0, 1]: the BM25 term score over
    * its idf (1 for one occurrence at average length, saturating above), times the relation weight.
    */
-  function matchSlot(slot: QuerySlot): Map<number, { score: number; coverage: number; terms: string[] }> {
-    const best = new Map<number, { score: number; coverage: number; terms: string[] }>();
+  function matchSlot(slot: QuerySlot): Map<number, { score: number; coverage: number; exactCoverage: number; terms: string[] }> {
+    const best = new Map<number, { score: number; coverage: number; exactCoverage: number; terms: string[] }>();
     for (const [term, weight] of slot.alternatives) {
       const termIdf = idf(term);
       for (const { sentence, frequency } of postings.get(term) ?? []) {
@@ -169,12 +186,14 @@ function createLexicalIndex(data: LexicalIndexData): LexicalIndex {
             parameters: data.parameters,
           });
         const coverage = termIdf > 0 ? Math.min(weight, score / termIdf) : 0;
+        const exactCoverage = weight === 1 ? coverage : 0;
         const current = best.get(sentence);
-        if (!current) best.set(sentence, { score, coverage, terms: [term] });
+        if (!current) best.set(sentence, { score, coverage, exactCoverage, terms: [term] });
         else {
           current.terms.push(term);
           current.score = Math.max(current.score, score);
           current.coverage = Math.max(current.coverage, coverage);
+          current.exactCoverage = Math.max(current.exactCoverage, exactCoverage);
         }
       }
     }

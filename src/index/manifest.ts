@@ -6,8 +6,10 @@ import { VerbatimError } from '../core/errors.js';
 /**
  * Bump whenever the files of the index directory change shape.
  * 2: one vector per distinct embed text, its document listing every chunk id that shares it.
+ * 3: every sentence carries its entity types (src/article/entity-types.ts, tagger version 1),
+ *    which the fitted ranker reads; an index without them would rank with features missing.
  */
-export const INDEX_FORMAT_VERSION = 2;
+export const INDEX_FORMAT_VERSION = 3;
 
 const manifestSchema = z.object({
   formatVersion: z.number(),

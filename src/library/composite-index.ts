@@ -50,6 +50,9 @@ function composeLexical(parts: readonly LexicalIndex[]): LexicalIndex {
     unknownTermDetails,
     // Counts the query's own content words, which does not depend on the index.
     contentTermCount: (query) => parts[0]?.contentTermCount(query) ?? 0,
+    // Every part lists the query's content words in the same order; the first part (the operator's
+    // index, the largest) weighs them, so `matchedSlots` of any part's hits point into one list.
+    querySlotWeights: (query) => parts[0]?.querySlotWeights(query) ?? [],
     toJSON() {
       throw new Error('A composite lexical index is a view over saved ones and is not saved itself.');
     },

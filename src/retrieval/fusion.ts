@@ -38,3 +38,6 @@ export function fuseScores({
 }): number {
   return weights.vector * scaleSimilarity(vectorScore, weights) + weights.lexical * lexicalScore;
 }
+
+/** A paragraph's similarity vouches for each of its sentences a little less than the sentence's own. */
+export const paragraphDiscount = 0.92;

@@ -1,8 +1,10 @@
 import type { Article, Chunk, RetrievedSentence, Sentence } from '../core/types.js';
 import type { Embedder } from '../embedding/embedder.js';
 import type { LexicalIndex } from '../index/lexical-index.js';
-import { fuseScores, type FusionWeights } from './fusion.js';
+import { fuseScores, paragraphDiscount, type FusionWeights } from './fusion.js';
+import { predictProbability, type LogisticModel } from './logistic-regression.js';
 import { questionFocus } from './question-focus.js';
+import { profileQuestion, rankingFeatures, type CandidateSignals, type QuestionProfile } from './ranking-features.js';
 
 /** The parts of a loaded index that retrieval reads. */
 export interface SearchableIndex {
@@ -31,27 +33,32 @@ export interface Retriever {
 export interface RetrieverOptions {
   index: SearchableIndex;
   embedder: Embedder;
+  /** The hand-set fusion (kept for comparison); ignored when a fitted `ranker` is given. */
   weights?: FusionWeights;
+  /** A fitted sentence ranker: each candidate's score is its probability of answering. */
+  ranker?: LogisticModel | null;
 }
 
-export function createRetriever({ index, embedder, weights }: RetrieverOptions): Retriever {
+interface Similarities {
+  sentence: Map<string, number>;
+  paragraph: Map<string, number>;
+}
+
+export function createRetriever({ index, embedder, weights, ranker = null }: RetrieverOptions): Retriever {
   const sentencesById = new Map<string, Sentence>();
   for (const article of index.articles) for (const sentence of article.sentences) sentencesById.set(sentence.id, sentence);
   const chunksById = new Map(index.chunks.map((chunk) => [chunk.id, chunk]));
 
-  async function vectorScores(text: string): Promise<Map<string, number>> {
+  async function vectorScores(text: string): Promise<Similarities> {
+    const scores: Similarities = { sentence: new Map(), paragraph: new Map() };
     const [vector] = await embedder.embed([text]);
-    if (!vector) return new Map();
+    if (!vector) return scores;
     const hits = await index.vectorStore.search(vector, Math.min(index.chunks.length, candidatePool));
-    const scores = new Map<string, number>();
     for (const hit of hits) {
       const chunk = chunksById.get(hit.chunkId);
       if (!chunk) continue;
-      // A paragraph window vouches for each of its sentences a little less than the sentence itself does.
-      const similarity = chunk.sentenceIds.length === 1 ? hit.similarity : hit.similarity * paragraphDiscount;
-      for (const sentenceId of chunk.sentenceIds) {
-        scores.set(sentenceId, Math.max(scores.get(sentenceId) ?? 0, similarity));
-      }
+      const target = chunk.sentenceIds.length === 1 ? scores.sentence : scores.paragraph;
+      for (const sentenceId of chunk.sentenceIds) target.set(sentenceId, Math.max(target.get(sentenceId) ?? 0, hit.similarity));
     }
     return scores;
   }
@@ -62,32 +69,73 @@ export function createRetriever({ index, embedder, weights }: RetrieverOptions):
 
     async retrieve(question, { limit = 10, context, excludeSentenceIds = [] } = {}) {
       const excluded = new Set(excludeSentenceIds);
-      const [questionVectors, contextVectors] = await Promise.all([
-        vectorScores(question),
-        context ? vectorScores(context) : Promise.resolve(new Map<string, number>()),
-      ]);
-      const lexicalHits = index.lexical.search(question, candidatePool);
-      const lexicalScores = new Map(lexicalHits.map((hit) => [hit.sentenceId, hit.normalized]));
+      const empty: Similarities = { sentence: new Map(), paragraph: new Map() };
+      const [questionVectors, contextVectors] = await Promise.all([vectorScores(question), context ? vectorScores(context) : Promise.resolve(empty)]);
+      const lexicalHits = new Map(index.lexical.search(question, candidatePool).map((hit) => [hit.sentenceId, hit]));
       const focus = questionFocus(question);
       const focusScores = new Map(focus ? index.lexical.search(focus, candidatePool).map((hit) => [hit.sentenceId, hit.normalized]) : []);
       // Only sentences that some signal found are scored, so the cost follows the pool, not the corpus.
-      const candidates = new Set([...questionVectors.keys(), ...contextVectors.keys(), ...lexicalScores.keys(), ...focusScores.keys()]);
-      const ranked: RetrievedSentence[] = [];
-      for (const sentenceId of candidates) {
+      const candidateIds = new Set([
+        ...questionVectors.sentence.keys(),
+        ...questionVectors.paragraph.keys(),
+        ...contextVectors.sentence.keys(),
+        ...contextVectors.paragraph.keys(),
+        ...lexicalHits.keys(),
+        ...focusScores.keys(),
+      ]);
+      const candidates: CandidateSignals[] = [];
+      for (const sentenceId of candidateIds) {
         const sentence = sentencesById.get(sentenceId);
         if (!sentence || excluded.has(sentenceId)) continue;
-        const vectorScore = Math.max(
-          questionVectors.get(sentenceId) ?? 0,
-          (contextVectors.get(sentenceId) ?? 0) * contextDiscount,
-        );
-        const lexicalScore = lexicalScores.get(sentenceId) ?? 0;
-        const focusBonus = (focusScores.get(sentenceId) ?? 0) * focusWeight;
-        ranked.push({ sentence, vectorScore, lexicalScore, score: fuseScores({ vectorScore, lexicalScore, weights }) + focusBonus });
+        const lexical = lexicalHits.get(sentenceId);
+        // Earlier questions of a thread steer, weighted below the question itself.
+        const sentenceSimilarity = Math.max(questionVectors.sentence.get(sentenceId) ?? 0, (contextVectors.sentence.get(sentenceId) ?? 0) * contextDiscount);
+        const paragraphSimilarity = Math.max(questionVectors.paragraph.get(sentenceId) ?? 0, (contextVectors.paragraph.get(sentenceId) ?? 0) * contextDiscount);
+        const focus = focusScores.get(sentenceId) ?? 0;
+        const overlap = lexical?.normalized ?? 0;
+        // A paragraph vouches for each of its sentences a little less than the sentence itself does.
+        const vectorScore = Math.max(sentenceSimilarity, paragraphSimilarity * paragraphDiscount);
+        candidates.push({
+          sentence,
+          sentenceSimilarity,
+          paragraphSimilarity,
+          bm25: lexical?.score ?? 0,
+          overlap,
+          exactOverlap: lexical?.exactCoverage ?? 0,
+          focus,
+          matchedSlots: lexical?.matchedSlots ?? [],
+          hybrid: fuseScores({ vectorScore, lexicalScore: overlap, weights }) + focus * focusWeight,
+        });
       }
-      ranked.sort((a, b) => b.score - a.score || a.sentence.index - b.sentence.index);
+      const ranked = ranker ? rankByModel(ranker, profileQuestion(question, index.lexical.querySlotWeights(question)), candidates) : rankByFusion(candidates);
+      ranked.sort((a, b) => b.score - a.score || a.sentence.index - b.sentence.index || a.sentence.id.localeCompare(b.sentence.id));
       return ranked.slice(0, limit);
     },
   };
+}
+
+function rankByModel(ranker: LogisticModel, profile: QuestionProfile, candidates: readonly CandidateSignals[]): RetrievedSentence[] {
+  const features = rankingFeatures(profile, candidates);
+  return candidates.map((candidate, position) => {
+    const row = features[position] ?? [];
+    return {
+      sentence: candidate.sentence,
+      score: predictProbability(ranker, row),
+      vectorScore: Math.max(candidate.sentenceSimilarity, candidate.paragraphSimilarity * paragraphDiscount),
+      lexicalScore: candidate.overlap,
+      features: row,
+    };
+  });
+}
+
+/** The hand-set hybrid the fitted ranker replaced, kept so the evaluation can compare the two. */
+function rankByFusion(candidates: readonly CandidateSignals[]): RetrievedSentence[] {
+  return candidates.map((candidate) => ({
+    sentence: candidate.sentence,
+    vectorScore: Math.max(candidate.sentenceSimilarity, candidate.paragraphSimilarity * paragraphDiscount),
+    lexicalScore: candidate.overlap,
+    score: candidate.hybrid,
+  }));
 }
 
 /**
@@ -95,7 +143,6 @@ export function createRetriever({ index, embedder, weights }: RetrieverOptions):
  * small corpus every chunk is scored; on a large one the HNSW index and BM25 bound the work.
  */
 const candidatePool = 200;
-const paragraphDiscount = 0.92;
 const contextDiscount = 0.6;
 /** How much naming the kind of thing asked for ("which magazine") lifts a sentence. */
 const focusWeight = 0.25;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { answerability, properNamesIn, type AnswerabilityInput } from '../../../src/answer/answerability.js';
+import { answerability, answerabilityFeatureNames, modelAnswerability, properNamesIn, type AnswerabilityInput } from '../../../src/answer/answerability.js';
+import { rankingFeatureNames } from '../../../src/retrieval/ranking-features.js';
 import type { Party, RetrievedSentence, Sentence } from '../../../src/core/types.js';
 
 const articleText = 'Mayor Dana Whitfield backed the plan on Tuesday. Reporter Sam Ford asked about costs.';
@@ -75,5 +76,37 @@ describe('answer kinds', () => {
     expect(ask('How many meetings were held?', 'There have been several meetings on the plan.')).toBe(true);
     expect(ask('How many drones were bought?', 'There have been several meetings on drone strikes.')).toBe(false);
     expect(ask('How many jobs will it create?', 'The project would create 600 new jobs.')).toBe(true);
+  });
+});
+
+describe('the fitted answerability model', () => {
+  const names = [...answerabilityFeatureNames];
+  // A model that doubts every question: only the bias speaks, and it says "not answerable".
+  const doubtful = { featureNames: names, mean: names.map(() => 0), scale: names.map(() => 1), weights: names.map(() => 0), bias: -3, threshold: 0.5 };
+  const confident = { ...doubtful, bias: 3 };
+  const candidate = (hybrid: number, text: string): RetrievedSentence => {
+    const features = rankingFeatureNames.map((name) => (name === 'hybrid_score' ? hybrid : 0));
+    return { sentence: { id: 'a:1', text } as Sentence, score: 0.1, vectorScore: 0.6, lexicalScore: hybrid, features };
+  };
+  const evidence = (hybrid: number) => ({
+    question: 'Did the mayor endorse the scheme?',
+    retrieved: [candidate(hybrid, 'Mayor Dana Whitfield backed the plan on Tuesday.')],
+    unknownTerms: [],
+    contentTermCount: 3,
+    parties: [whitfield],
+    articleTexts: [articleText],
+    thresholds,
+  });
+
+  it('answers a question it doubts when the old rules find a strong enough match (neither refuses alone)', () => {
+    expect(modelAnswerability(evidence(0.8), doubtful).answerable).toBe(true);
+  });
+
+  it('says "not in the article" when it doubts the question and nothing matches well either', () => {
+    expect(modelAnswerability(evidence(0.05), doubtful)).toMatchObject({ answerable: false });
+  });
+
+  it('answers when it is confident, whatever the rules would have said', () => {
+    expect(modelAnswerability(evidence(0.05), confident).answerable).toBe(true);
   });
 });

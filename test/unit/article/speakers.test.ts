@@ -144,3 +144,39 @@ describe('attribution rules', () => {
     expect(article.sentences.map((sentence) => sentence.speaker?.name ?? null)).toEqual(['Greta Lund', null, null]);
   });
 });
+
+describe('speakers introduced in the shapes political reporting uses', () => {
+  const partiesOf = (text: string) => {
+    const article = articleFrom(`${text}\n© 2025 Test Gazette. All rights reserved.`);
+    return { article, names: article.parties.map((party) => party.name) };
+  };
+
+  it('gives a transcript line ("NAME: …") and the rest of its paragraph to the named speaker', () => {
+    const { article } = partiesOf('The council met on Monday.\nBRANDT: We will not sign the dredging contract. It costs too much.');
+    expect(article.sentences.map((sentence) => sentence.speaker?.name ?? null)).toEqual([null, 'Brandt', 'Brandt']);
+  });
+
+  it('gives a sentence said by two people ("Mr. A and Mr. B said") to both', () => {
+    const { article } = partiesOf('Mr. Tanaka and Mr. Olsen said the harbour deal was unfair to fishermen.');
+    const sentenceId = article.sentences[0]?.id;
+    for (const surname of ['Tanaka', 'Olsen']) {
+      const party = article.parties.find((candidate) => candidate.name.endsWith(surname));
+      expect(party?.sentenceIds).toEqual([sentenceId]);
+    }
+  });
+
+  it('does not make the object of "speaking to" a joint speaker', () => {
+    const { names } = partiesOf('Renata Voss spoke first. Speaking to host Dan Reyes, Voss said the audit would take six months.');
+    expect(names).toEqual(['Renata Voss']);
+  });
+
+  it('gives a position reported as paraphrase ("has called for") to its holder', () => {
+    const { article } = partiesOf('Councillor Renata Voss has called for an independent audit of the port authority.');
+    expect(article.sentences[0]?.speaker?.name).toBe('Renata Voss');
+  });
+
+  it("gives a journalist introduced with the outlet (\"NBC's X reported\") the sentence", () => {
+    const { article } = partiesOf("NBC's Maria Delgado reported that the vote had been rushed through without a hearing.");
+    expect(article.sentences[0]?.speaker?.name).toBe('Maria Delgado');
+  });
+});

@@ -1,3 +1,4 @@
+import { withEntityTypes } from '../../../src/article/entity-types.js';
 import { mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,7 +42,8 @@ describe('index directory', () => {
   it('loads back the articles, chunks and vectors it was built from, without re-parsing', async () => {
     await build([strike, farming]);
     const index = await read([strike, farming]);
-    expect(index.articles).toEqual([strike, farming]);
+    // As parsed, plus the entity types tagged once at ingest.
+    expect(index.articles).toEqual(withEntityTypes([strike, farming]));
     expect(index.chunks.map((chunk) => chunk.id)).toEqual([
       'strike:s1',
       'strike:s2',

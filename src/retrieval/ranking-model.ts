@@ -1,0 +1,87 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { VerbatimError } from '../core/errors.js';
+import type { LogisticModel } from './logistic-regression.js';
+
+/**
+ * The fitted models as shipped (data/models/ranking-model.json, written by `npm run train`): the
+ * sentence ranker, the answerability model with its refusal threshold, and the citation floor.
+ * Each model names the features it was fitted on and their version; code whose features differ
+ * refuses the file with MODEL_MISMATCH rather than rank with weights meant for other inputs.
+ */
+export interface RankingModel {
+  ranker: VersionedModel;
+  answerability: VersionedModel & {
+    /** "Not in the article" below this probability. */
+    threshold: number;
+    /** What the threshold gave on the fitting split, for people reading the file. */
+    operatingPoint: { answerableRefused: number; unanswerableRefused: number };
+  };
+  citation: {
+    /** A sentence is cited only if the ranker gives it at least this probability… */
+    floor: number;
+    /** …and at least this share of the best sentence's. */
+    relativeFloor: number;
+  };
+}
+
+export type VersionedModel = LogisticModel & { featureVersion: string };
+
+const logisticSchema = z.object({
+  featureVersion: z.string(),
+  featureNames: z.array(z.string()),
+  mean: z.array(z.number()),
+  scale: z.array(z.number()),
+  weights: z.array(z.number()),
+  bias: z.number(),
+});
+
+const fileSchema = z.object({
+  ranker: logisticSchema,
+  answerability: logisticSchema.extend({
+    threshold: z.number(),
+    operatingPoint: z.object({ answerableRefused: z.number(), unanswerableRefused: z.number() }),
+  }),
+  citation: z.object({ floor: z.number(), relativeFloor: z.number() }),
+});
+
+/** The features this code computes for each model, to hold a file against. */
+export interface ExpectedFeatures {
+  ranker: { version: string; names: readonly string[] };
+  answerability: { version: string; names: readonly string[] };
+}
+
+const fix = 'Run `npm run train` to refit it for this code.';
+
+/** Checks a parsed model file against the code's features; throws MODEL_MISMATCH naming the fix. */
+export function parseRankingModel(data: unknown, expected: ExpectedFeatures, source = 'the ranking model'): RankingModel {
+  const parsed = fileSchema.safeParse(data);
+  if (!parsed.success) throw new VerbatimError('MODEL_MISMATCH', `${source} is not a ranking model file. ${fix}`);
+  const model = parsed.data;
+  for (const part of ['ranker', 'answerability'] as const) {
+    const { featureVersion, featureNames, mean, scale, weights } = model[part];
+    const wanted = expected[part];
+    if (featureVersion !== wanted.version) {
+      throw new VerbatimError('MODEL_MISMATCH', `${source}: the ${part} was fitted on feature version ${featureVersion}; this code computes version ${wanted.version}. ${fix}`);
+    }
+    const differs = featureNames.length !== wanted.names.length || featureNames.some((name, position) => name !== wanted.names[position]);
+    if (differs) {
+      throw new VerbatimError('MODEL_MISMATCH', `${source}: the ${part} was fitted on features [${featureNames.join(', ')}], this code computes [${wanted.names.join(', ')}]. ${fix}`);
+    }
+    if ([mean, scale, weights].some((values) => values.length !== featureNames.length)) {
+      throw new VerbatimError('MODEL_MISMATCH', `${source}: the ${part} has ${weights.length} weights for ${featureNames.length} features. ${fix}`);
+    }
+  }
+  return model;
+}
+
+/** Reads and checks a model file (a few kilobytes: well under a millisecond to parse). */
+export function loadRankingModel(path: string | URL, expected: ExpectedFeatures): RankingModel {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new VerbatimError('MODEL_MISMATCH', `The ranking model ${String(path)} could not be read. ${fix}`, { cause: error });
+  }
+  return parseRankingModel(data, expected, `The ranking model ${String(path)}`);
+}
