@@ -46,7 +46,7 @@ interface Variant {
 
 /**
  * The baselines differ from the hand-tuned hybrid only in the fusion weights (thresholds stay
- * the hybrid's); `fitted` is what ships: the models of data/models/ranking-model.json.
+ * the hybrid's); `fitted` is what ships: the models of src/retrieval/ranking-model.json.
  */
 const variants = (): readonly Variant[] => [
   { name: 'lexical', weights: { ...defaultFusionWeights, vector: 0, lexical: 1 }, model: null },

@@ -1,6 +1,6 @@
 // `npm run train`: fits the sentence ranker, the answerability model and the citation floor on
 // the fitting articles of SQuAD 2.0 dev (bench/lib/squad.ts holds the split) and writes
-// data/models/ranking-model.json. Deterministic: the same data gives the same bytes (Newton's
+// src/retrieval/ranking-model.json. Deterministic: the same data gives the same bytes (Newton's
 // method from zero weights, questions in file order, no sampling). Runs offline; the first run
 // embeds the articles and questions (a few minutes), later runs read the embedding cache.
 import { mkdir, writeFile } from 'node:fs/promises';

@@ -95,7 +95,7 @@ export const expectedModelFeatures: ExpectedFeatures = {
 };
 
 /** The fitted models shipped with the code (`npm run train` rebuilds the file). */
-export const shippedModelPath = new URL('../data/models/ranking-model.json', import.meta.url);
+export const shippedModelPath = new URL('./retrieval/ranking-model.json', import.meta.url);
 
 let shippedModel: RankingModel | undefined;
 

@@ -4,7 +4,7 @@ import { VerbatimError } from '../core/errors.js';
 import type { LogisticModel } from './logistic-regression.js';
 
 /**
- * The fitted models as shipped (data/models/ranking-model.json, written by `npm run train`): the
+ * The fitted models as shipped (src/retrieval/ranking-model.json, written by `npm run train`): the
  * sentence ranker, the answerability model with its refusal threshold, and the citation floor.
  * Each model names the features it was fitted on and their version; code whose features differ
  * refuses the file with MODEL_MISMATCH rather than rank with weights meant for other inputs.
