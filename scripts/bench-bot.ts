@@ -195,7 +195,7 @@ async function measureStartup(command: string): Promise<StartupRun> {
   const child = spawn(program, programArgs, {
     detached: true,
     stdio: ['ignore', 'ignore', 'pipe'],
-    env: { ...process.env, DISCORD_TOKEN: benchToken, DISCORD_API_URL: fake.restApi, DISCORD_COOLDOWN_SECONDS: '0', LOG_LEVEL: 'info', FEEDBACK_FILE: join(folder, 'feedback.jsonl') },
+    env: { ...process.env, DISCORD_TOKEN: benchToken, DISCORD_API_URL: fake.restApi, LIBRARY_DIR: join(folder, 'library'), DISCORD_COOLDOWN_SECONDS: '0', LOG_LEVEL: 'info', FEEDBACK_FILE: join(folder, 'feedback.jsonl') },
   });
   let logs = '';
   child.stderr.on('data', (chunk: Buffer) => (logs += chunk.toString('utf8')));
