@@ -80,13 +80,14 @@ export async function openLibrary(options: OpenLibraryOptions): Promise<Library>
   const sharedQueue = createSerialQueue();
   let closed = false;
 
-  const openIndexOf = (id: string) =>
+  /** A new article has no index yet, so building it is no news; an existing article's rebuild is. */
+  const openIndexOf = (id: string, { isNew = false } = {}) =>
     openArticleIndex({
       paths,
       id,
       queryEmbedder: operator.embedder,
       indexEmbedder,
-      onRebuild: (reason) => logger?.warn({ articleId: id, reason: reason.code }, 'rebuilding the index of an added article'),
+      ...(isNew ? {} : { onRebuild: (reason: VerbatimError) => logger?.warn({ articleId: id, reason: reason.code }, 'rebuilding the index of an added article') }),
     });
 
   try {
@@ -195,7 +196,7 @@ export async function openLibrary(options: OpenLibraryOptions): Promise<Library>
   async function commitNew(staged: Article, stagedFile: string, guildId: string, request: { url: string; addedBy: string }): Promise<AddedArticle> {
     const id = await moveIntoArticles(paths, stagedFile, (candidate) => articleIndexes.has(candidate));
     try {
-      const index = await openIndexOf(id);
+      const index = await openIndexOf(id, { isNew: true });
       articleIndexes.set(id, index);
       try {
         return link(guildId, { id, canonicalUrl: staged.meta.url, sha256: staged.meta.sha256 }, request);
