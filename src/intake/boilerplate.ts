@@ -18,6 +18,8 @@ const promptStarts = [
   /^(?:photo|photos|image|images|picture|video|graphic|illustration|credit|photograph|file photo|caption)(?:\s+(?:credit|by))?\s*[:/]/iu,
   /^(?:sign up|subscribe|follow (?:us|@)|like us|don['’]t miss out|never miss|want more)\b/iu,
   /^(?:click|tap) here\b/iu,
+  /^(?:advertisement|advertising|sponsored(?: content)?)\s*[·•|:–—-]/iu,
+  /^our (?:standards|editorial (?:standards|guidelines|policy|values)|ethics (?:policy|code)|trust principles)\s*:/iu,
   /^(?:watch|see|listen to) (?:the |our )?(?:video|videos|clip|report|livestream|live stream|audio|podcast)\b.*\b(?:above|below)\b/iu,
   /^for (?:the )?(?:latest|more|all the latest)\b.*\b(?:news|updates|coverage|stories|video|weather)\b/iu,
   /^(?:this (?:story|article|content) (?:is|was) (?:available|only available|for subscribers)|already a subscriber|to continue reading|subscribe to (?:continue|read))/iu,
@@ -37,6 +39,12 @@ const boxWords = [
   /^(?:©|\(c\)\s)|^copyright\s+(?:©|\(c\)|\d{4})|\ball rights reserved\b/iu,
 ];
 
+/** Notices that open a paragraph of any length: the print-edition line and the reprint links after it. */
+const noticeStarts = /^a version of this (?:article|story|report) (?:appears|appeared|was published) in print\b/iu;
+
+/** "Order Reprints | Today's Paper | Subscribe": three or more short links in a row are a menu. */
+const linkMenu = /^(?:[^|·•]{1,30}\s[|·•]\s){2,}[^|·•]{1,30}$/u;
+
 const socialNames = /^(?:(?:facebook|twitter|x|linkedin|whatsapp|reddit|email|e-mail|pinterest|telegram|flipboard|print|copy(?: link)?|share)\s*[|,·•/]?\s*){2,}$/iu;
 
 /** Lines of this many words or fewer are short enough to be a label, prompt or credit. */
@@ -45,7 +53,7 @@ const labelWords = 3;
 
 export function isBoilerplate(line: string): boolean {
   const words = line.split(/\s+/u).length;
-  if (labelLines.some((pattern) => pattern.test(line)) || socialNames.test(line)) return true;
+  if (labelLines.some((pattern) => pattern.test(line)) || socialNames.test(line) || linkMenu.test(line) || noticeStarts.test(line)) return true;
   if (words > shortLineWords) return false;
   // "Callum Reid", "Transport correspondent", "Top stories": a name, title or label, not a sentence.
   if (words <= labelWords && !/[.!?…"”’)]$/u.test(line)) return true;

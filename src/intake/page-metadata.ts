@@ -28,8 +28,12 @@ export function readPageMetadata(document: DomDocument, pageUrl: string): PageMe
   const ld = articleJsonLd(document);
   const meta = (key: string) => metaContent(document, key);
   const documentTitle = clean(document.querySelector('title')?.textContent);
-  const siteName = meta('og:site_name') ?? nameOf(ld?.publisher) ?? meta('application-name');
   const declaredTitle = text(ld?.headline) ?? meta('og:title') ?? meta('twitter:title');
+  const siteName =
+    meta('og:site_name') ??
+    nameOf(ld?.publisher) ??
+    meta('application-name') ??
+    siteInTitle(documentTitle, declaredTitle ?? clean(document.querySelector('h1')?.textContent));
   return {
     title: declaredTitle !== null
       ? withoutSiteSuffix(declaredTitle, siteName)
@@ -43,6 +47,13 @@ export function readPageMetadata(document: DomDocument, pageUrl: string): PageMe
       webUrl(text(ld?.url), pageUrl) ??
       webUrl(entityId(ld?.mainEntityOfPage), pageUrl),
   };
+}
+
+/** "Headline - The Fenwick Ledger": in `<title>`, what follows the page's own headline names the site. */
+function siteInTitle(documentTitle: string | null, headline: string | null): string | null {
+  if (documentTitle === null || headline === null || headline === '' || !documentTitle.startsWith(headline)) return null;
+  const tail = /^\s*[|–—\-:·•]\s*(.+)$/u.exec(documentTitle.slice(headline.length))?.[1]?.trim();
+  return tail !== undefined && tail.split(/\s+/u).length <= 6 ? tail : null;
 }
 
 function metaContent(document: DomDocument, key: string): string | null {

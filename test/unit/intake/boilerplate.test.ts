@@ -24,6 +24,10 @@ describe('telling page furniture from article sentences', () => {
     '1,208 reads',
     'Watch the video above for the latest from the scene.',
     'The views expressed in this column are the author’s own.',
+    'Advertisement · Scroll to continue',
+    'Order Reprints | Today’s Paper | Subscribe',
+    'A version of this article appears in print on May 3, 2026, Section MB, Page 4 of the City edition with the headline: Library Opens. Order Reprints | Subscribe',
+    'Our Standards: The Trust Principles.',
   ])('drops %j', (line) => {
     expect(isBoilerplate(line)).toBe(true);
   });
@@ -38,6 +42,8 @@ describe('telling page furniture from article sentences', () => {
     'Readers who subscribe to the print edition will see the change first.',
     '“Never again.”',
     'Copyright lawyers said the ruling would be appealed.',
+    'A version of the bill passed the Senate in 2019, but it never reached the governor.',
+    'Our standards for drinking water are among the strictest in the country, the mayor said.',
     'Share prices fell 4% after the announcement.',
     'Officers continued to follow him on foot for two blocks.',
     'Police tried to contact her at the hospital but she had left.',

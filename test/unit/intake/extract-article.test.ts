@@ -92,9 +92,14 @@ describe('extracting the article from a page', () => {
     });
   });
 
-  it('falls back to <title> without the site suffix, meta author and the host without www', () => {
+  it('falls back to <title> without the site suffix, meta author, and the site that <title> names after the headline', () => {
     const article = extractArticle(page(newsPage({ head: '<meta name="author" content="By Kim Park">', paragraphs: story }), { url: 'https://www.baytimes.example/a' }));
-    expect(article).toMatchObject({ title: 'Ferry service resumes after storm', byline: 'Kim Park', publisher: 'baytimes.example', date: null, url: 'https://www.baytimes.example/a' });
+    expect(article).toMatchObject({ title: 'Ferry service resumes after storm', byline: 'Kim Park', publisher: 'Bay Times', date: null, url: 'https://www.baytimes.example/a' });
+  });
+
+  it('names the host without www as publisher when the page names no site at all', () => {
+    const bare = newsPage({ paragraphs: story }).replace(' | Bay Times</title>', '</title>');
+    expect(extractArticle(page(bare, { url: 'https://www.baytimes.example/a' })).publisher).toBe('baytimes.example');
   });
 
   it('ignores a canonical link that is not http(s)', () => {
