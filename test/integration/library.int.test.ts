@@ -178,7 +178,6 @@ describe('per-server libraries', () => {
     const thread = library.service('server-a', { articleId: frost.entry.meta.id });
 
     const question = 'What did the government department say it would do?';
-    expect(citedArticles(await library.service('server-a').ask(question))[0]).toBe('latin-times-cartel-strike-plans');
     const own = await thread.ask(question);
     expect(citedArticles(own)).toEqual([frost.entry.meta.id]);
     expect(own.citations.map((citation) => citation.text).join(' ')).toContain('send inspectors');
