@@ -15,6 +15,7 @@ import { RANKING_FEATURE_VERSION, rankingFeatureNames } from '../src/retrieval/r
 import type { RankingModel } from '../src/retrieval/ranking-model.js';
 import { createRetriever } from '../src/retrieval/retriever.js';
 import { heldOutArticles, holdsAnswer, isHeldOut, openSquadLibrary, readSquad, type SquadQuestion } from '../bench/lib/squad.js';
+import { strangerPool, swapPeople } from '../bench/lib/person-swap.js';
 import { runCli } from './run-cli.js';
 
 const repositoryRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -25,6 +26,8 @@ const repositoryRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
  */
 const refusalTarget = 0.01;
 const evenOdds = 0.5;
+/** The share the model alone would refuse, reported beside the shipped decision. */
+const aloneTarget = 0.02;
 
 type AnswerabilityEvidence = Omit<AnswerabilityInput, 'thresholds'>;
 /** The citation floor keeps at least this share of cited sentences answering, on the fitting split. */
@@ -102,11 +105,33 @@ await runCli(async () => {
       }),
     );
   }
-  progress(`Answerability: ${ranked.length} questions, plus ${elsewhere.length} asked of the library without their article.`);
+  // And copies whose person is swapped for someone only another fitting article names, asked of
+  // the library without that article (bench/lib/person-swap.ts): "What did <a stranger> say?".
+  const fittingArticles = library.articles.filter((article) => fitting.some((question) => question.article === article.meta.id));
+  const pool = strangerPool(fittingArticles.map((article) => ({ id: article.meta.id, text: article.text.slice(article.body.start, article.body.end) })));
+  const strangers: number[][] = [];
+  for (const swapped of swapPeople(answerable, pool)) {
+    if (!swapped) continue;
+    const away = library.articles.find((article) => article.meta.id === swapped.nameArticle);
+    if (!away) continue;
+    const others = library.articles.filter((article) => article !== away);
+    const retrieved = await retriever.retrieve(swapped.question, { limit: 50, excludeSentenceIds: away.sentences.map((sentence) => sentence.id) });
+    strangers.push(
+      answerabilityFeatures({
+        question: swapped.question,
+        retrieved,
+        unknownTerms: retriever.unknownTerms(swapped.question),
+        contentTermCount: retriever.contentTermCount(swapped.question),
+        parties: others.flatMap((article) => article.parties),
+        articleTexts: others.map((article) => article.text.slice(article.body.start, article.body.end)),
+      }),
+    );
+  }
+  progress(`Answerability: ${ranked.length} questions, plus ${elsewhere.length} asked of the library without their article and ${strangers.length} about a person swapped for a stranger (pool of ${pool.length} names).`);
   const answerabilityModel = fitLogisticRegression({
     featureNames: answerabilityFeatureNames,
-    rows: [...ranked.map((entry) => entry.features), ...elsewhere],
-    labels: [...ranked.map((entry) => entry.question.answerable), ...elsewhere.map(() => false)],
+    rows: [...ranked.map((entry) => entry.features), ...elsewhere, ...strangers],
+    labels: [...ranked.map((entry) => entry.question.answerable), ...elsewhere.map(() => false), ...strangers.map(() => false)],
     l2: 1,
   });
   const probabilities = ranked.map((entry) => predictProbability(answerabilityModel, entry.features));
@@ -128,6 +153,11 @@ await runCli(async () => {
     return round(refused.length / Math.max(1, group.length));
   };
   const operatingPoint = { answerableRefused: refusedShare(true), unanswerableRefused: refusedShare(false) };
+  // For comparison: the model alone, its threshold refusing `aloneTarget` of answerable questions.
+  const answerableProbabilities = probabilities.filter((_, position) => ranked[position]?.question.answerable).sort((a, b) => a - b);
+  const aloneThreshold = round(answerableProbabilities[Math.floor(aloneTarget * answerableCount)] ?? 0);
+  const unanswerableAlone = probabilities.filter((probability, position) => !ranked[position]?.question.answerable && probability < aloneThreshold).length;
+  progress(`Answerability alone: threshold ${aloneThreshold} would refuse ${pct(aloneTarget)} of answerable, ${pct(unanswerableAlone / Math.max(1, ranked.length - answerableCount))} of unanswerable (fitting split).`);
   progress(`Answerability: threshold ${threshold} refuses ${pct(operatingPoint.answerableRefused)} of answerable, ${pct(operatingPoint.unanswerableRefused)} of unanswerable (fitting split, with the rules' agreement).`);
 
   // 3. The citation floor, on the answerable questions that the threshold lets through.
@@ -143,7 +173,7 @@ await runCli(async () => {
       sha256: squad.sha256,
       fittedOn: [...new Set(fitting.map((question) => question.article))].sort(),
       heldOut: [...heldOutArticles],
-      questions: { fitting: fitting.length, answerable: answerable.length, rankerRows: rows.length, askedWithoutTheirArticle: elsewhere.length },
+      questions: { fitting: fitting.length, answerable: answerable.length, rankerRows: rows.length, askedWithoutTheirArticle: elsewhere.length, personSwappedForAStranger: strangers.length },
     },
     ranker: { featureVersion: RANKING_FEATURE_VERSION, ...ranker },
     answerability: { featureVersion: ANSWERABILITY_FEATURE_VERSION, ...answerabilityModel, threshold, operatingPoint },

@@ -139,7 +139,7 @@ export function ruleSignals({
  * Bump whenever an answerability feature is added, removed, reordered or computed differently
  * (or when the ranking features it reads change meaning).
  */
-export const ANSWERABILITY_FEATURE_VERSION = '1';
+export const ANSWERABILITY_FEATURE_VERSION = '2';
 
 export const answerabilityFeatureNames = [
   'best_probability',
@@ -268,7 +268,10 @@ function peopleAskedAbout(question: string, unknownTerms: readonly string[]): st
   const demonyms: string[] = subject ? nlp(subject).match('#Demonym').out('array') : [];
   const unknownSubject =
     subject && demonyms.some((word) => unknownTerms.some((term) => term.toLowerCase() === word.toLowerCase())) ? [subject] : [];
-  return [...new Set([...recognised, ...unknownSubject])];
+  // A subject of capitalised words only ("What did Priya Raman say") is a name even when the
+  // finder does not know it; whether the articles mention it is the caller's check.
+  const named = subject && /^\p{Lu}[\p{L}.’'-]*(\s+\p{Lu}[\p{L}.’'-]*)*$/u.test(subject) ? [subject] : [];
+  return [...new Set([...recognised, ...unknownSubject, ...named])];
 }
 
 /** The question asks what someone said, thinks or wants. */
@@ -297,7 +300,8 @@ function expectedAnswerKind(question: string): RegExp | null {
   return null;
 }
 
-function containsWord(text: string, word: string): boolean {
+/** The word stands in the text as a whole word, any case. */
+export function containsWord(text: string, word: string): boolean {
   const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return new RegExp(`(^|[^\\p{L}])${escaped}($|[^\\p{L}])`, 'iu').test(text);
 }
