@@ -228,7 +228,8 @@ function qualifierUnmatched(question: string, best: readonly RetrievedSentence[]
 }
 
 /**
- * The fitted answerability model's verdict, with the hand-written rules as a second opinion:
+ * The fitted answerability model's verdict, with the hand-written rules as a second opinion
+ * (unless the model file says `rulesMustAgree: false`, its threshold chosen for the model alone):
  * "not in the article" only when the model's probability is under its threshold *and* the rules,
  * applied to the hand-set hybrid scores the candidates carry, find no answer either. Neither
  * refuses alone. The model was fitted on encyclopaedia questions, which restate their article's
@@ -237,11 +238,13 @@ function qualifierUnmatched(question: string, best: readonly RetrievedSentence[]
  */
 export function modelAnswerability(
   input: Omit<AnswerabilityInput, 'thresholds'> & { thresholds?: AnswerabilityThresholds | undefined },
-  model: LogisticModel & { threshold: number },
+  model: LogisticModel & { threshold: number; rulesMustAgree?: boolean | undefined },
 ): AnswerabilityVerdict & { probability: number } {
   const probability = predictProbability(model, answerabilityFeatures(input));
   const bestScore = input.retrieved[0]?.score ?? 0;
   if (probability >= model.threshold) return { answerable: true, reason: null, person: null, bestScore, probability };
+  // A model file whose threshold was chosen for the model alone refuses on the probability.
+  if (model.rulesMustAgree === false) return { answerable: false, reason: 'weak-match', person: null, bestScore, probability };
   const hybrid = rankingFeatureNames.indexOf('hybrid_score');
   const byHybrid = input.retrieved
     .map((candidate) => ({ ...candidate, score: candidate.features?.[hybrid] ?? candidate.score }))
