@@ -19,7 +19,7 @@ import { answerabilityFeatures, modelAnswerability } from '../src/answer/answera
 import { predictProbability } from '../src/retrieval/logistic-regression.js';
 import type { RankingModel } from '../src/retrieval/ranking-model.js';
 import { heldOutArticles, isHeldOut, openSquadLibrary, readSquad } from '../bench/lib/squad.js';
-import { refusalCurve, scoreSquadAnswer, summariseSquad, type SquadScore, type SquadSummary } from '../bench/lib/squad-scoring.js';
+import { refusalCurve, scoreSquadAnswer, summariseSquad, type RankedSentence, type SquadScore, type SquadSummary } from '../bench/lib/squad-scoring.js';
 import {
   parseQuestions,
   scoreAnswer,
@@ -63,6 +63,9 @@ interface EvalSet {
   /** True: answer from a fresh articles folder holding only this article (it is not shipped). */
   isolated: boolean;
 }
+
+/** R@k and MRR read this many of a variant's ranked sentences (MRR@10). */
+const rankingDepth = 10;
 
 const categoryOrder = ['factoid', 'paraphrase', 'party-summary', 'quote', 'spanish', 'unanswerable', 'reproduce'];
 
@@ -283,28 +286,47 @@ async function evaluateSquad({ config, progress }: { config: Readonly<Config>; p
   const model = loadShippedModel();
   const logger = createCliLogger(config);
   const lookup = new Map(library.articles.flatMap((article) => article.sentences.map((sentence) => [sentence.id, sentence])));
+  const bm25Ranking = (question: string) =>
+    library.index.lexical.search(question, rankingDepth).flatMap((hit) => {
+      const sentence = lookup.get(hit.sentenceId);
+      return sentence ? [sentence] : [];
+    });
+  // BM25 never refuses and cites its first `maxQuotes` sentences.
   const bm25 = (question: string): Pick<Answer, 'found' | 'citations'> => ({
     found: true,
-    citations: library.index.lexical.search(question, config.maxQuotes).flatMap((hit) => {
-      const sentence = lookup.get(hit.sentenceId);
-      return sentence ? [{ article: sentence.articleId, sentenceId: sentence.id, paragraph: sentence.paragraph, start: sentence.start, end: sentence.end, text: sentence.text, speaker: null }] : [];
-    }),
+    citations: bm25Ranking(question)
+      .slice(0, config.maxQuotes)
+      .map((sentence) => ({ article: sentence.articleId, sentenceId: sentence.id, paragraph: sentence.paragraph, start: sentence.start, end: sentence.end, text: sentence.text, speaker: null })),
   });
-  const answerers: Array<{ name: string; answer: (question: string) => Promise<Pick<Answer, 'found' | 'citations'>> }> = [
-    { name: 'bm25 sentences', answer: async (question) => bm25(question) },
+  interface Answerer {
+    name: string;
+    answer: (question: string) => Promise<Pick<Answer, 'found' | 'citations'>>;
+    /** The variant's own ranking of sentences, before any citation policy or refusal. */
+    rank: (question: string) => Promise<RankedSentence[]>;
+  }
+  const answerers: Answerer[] = [
+    { name: 'bm25 sentences', answer: async (question) => bm25(question), rank: async (question) => bm25Ranking(question) },
     ...[
       { name: 'hand-tuned hybrid', model: null },
       { name: 'fitted', model },
-    ].map(({ name, model: variantModel }) => {
+    ].map(({ name, model: variantModel }): Answerer => {
       const service = createServiceFromIndex(config, library, { logger, model: variantModel });
-      return { name, answer: (question: string) => service.ask(question) };
+      const ranker = createRetriever({ index: library.index, embedder: library.embedder, ranker: variantModel?.ranker ?? null });
+      return {
+        name,
+        answer: (question: string) => service.ask(question),
+        rank: async (question: string) => (await ranker.retrieve(question, { limit: rankingDepth })).map(({ sentence }) => sentence),
+      };
     }),
   ];
   const variantResults: SquadResult['variants'] = [];
   for (const answerer of answerers) {
     progress(`SQuAD held-out: ${answerer.name} on ${questions.length} questions…`);
     const scores: SquadScore[] = [];
-    for (const question of questions) scores.push(scoreSquadAnswer(question, await answerer.answer(question.question.trim())));
+    for (const question of questions) {
+      const text = question.question.trim();
+      scores.push(scoreSquadAnswer(question, await answerer.answer(text), await answerer.rank(text)));
+    }
     variantResults.push({ variant: answerer.name, ...summariseSquad(scores) });
   }
 
@@ -346,15 +368,18 @@ function renderSquad(result: SquadResult, maxQuotes: number): string {
     '',
     `== SQuAD 2.0 held out: ${result.heldOut.join(', ')} (${first?.answerable ?? 0} answerable, ${first?.unanswerable ?? 0} unanswerable; ${result.articlesLoaded} articles loaded as one library; cap ${maxQuotes} quotes) ==`,
     '',
-    'A cited sentence answers when it is from the question\'s article and holds an annotator\'s answer span; R@k and MRR over answerable questions (a refusal counts as a miss);',
-    'precision = share of cited sentences that answer; refused = "not in the article"; article@1 = first citation from the right article (answered questions).',
+    'A sentence answers when it is from the question\'s article and holds an annotator\'s answer span. Over answerable questions:',
+    `R@1, R@3, MRR@${rankingDepth} = the variant's ranking of sentences for the question (the same for every variant; a refused question still counts its ranking);`,
+    'answer cited = share answered (not refused) with at least one answering citation; cite prec = share of cited sentences that answer;',
+    'unans refused / ans refused = "not in the article" on unanswerable / answerable questions; article@1 = first citation from the right article (answered questions).',
     formatTable({
-      headers: ['variant', 'R@1', 'R@3', 'MRR', 'cite prec', 'unans refused', 'ans refused', 'article@1'],
+      headers: ['variant', 'R@1', 'R@3', 'MRR', 'answer cited', 'cite prec', 'unans refused', 'ans refused', 'article@1'],
       rows: result.variants.map((variant) => [
         variant.variant,
         formatShare(variant.recallAt1),
         formatShare(variant.recallAt3),
         formatShare(variant.mrr),
+        formatShare(variant.answerCited),
         formatShare(variant.citationPrecision),
         formatShare(variant.unanswerableRefused),
         formatShare(variant.answerableRefused),

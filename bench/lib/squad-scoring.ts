@@ -1,27 +1,46 @@
-// Scores answers to SQuAD questions: a cited sentence answers when it is from the question's
-// article and holds one of the annotators' answer spans. Pure: answers in, numbers out.
+// Scores answers to SQuAD questions: a sentence answers when it is from the question's article
+// and holds one of the annotators' answer spans. Ranking and answer are scored apart: R@k and MRR
+// read the variant's ranked sentences (whatever the citation policy or a refusal does with them),
+// citation precision and "answer cited" read the answer. Pure: answers in, numbers out.
 import type { Answer } from '../../src/core/types.js';
 import { holdsAnswer, type SquadQuestion } from './squad.js';
 
 export interface SquadScore {
   answerable: boolean;
   refused: boolean;
-  /** 1-based rank of the first answering citation, or null. */
+  /** 1-based rank of the first answering sentence in the variant's ranking, or null. */
   rank: number | null;
+  /** The answer was given and cites at least one answering sentence. */
+  answerCited: boolean;
   cited: number;
   answeringCited: number;
   /** The first citation comes from the question's article (null when nothing was cited). */
   rightArticleFirst: boolean | null;
 }
 
-export function scoreSquadAnswer(question: SquadQuestion, answer: Pick<Answer, 'found' | 'citations'>): SquadScore {
+/** A ranked sentence: enough to tell whether it answers. */
+export interface RankedSentence {
+  articleId: string;
+  text: string;
+}
+
+/**
+ * `ranking` is the variant's own order of sentences for the question (the first few suffice),
+ * the same whether the answer then cites them or refuses.
+ */
+export function scoreSquadAnswer(
+  question: SquadQuestion,
+  answer: Pick<Answer, 'found' | 'citations'>,
+  ranking: readonly RankedSentence[],
+): SquadScore {
   const answers = answer.citations.map((citation) => holdsAnswer(question, { articleId: citation.article, text: citation.text }));
-  const first = answers.indexOf(true);
+  const first = ranking.findIndex((sentence) => holdsAnswer(question, sentence));
   const firstCitation = answer.citations[0];
   return {
     answerable: question.answerable,
     refused: !answer.found,
     rank: first === -1 ? null : first + 1,
+    answerCited: answer.found && answers.some(Boolean),
     cited: answer.citations.length,
     answeringCited: answers.filter(Boolean).length,
     rightArticleFirst: firstCitation ? firstCitation.article === question.article : null,
@@ -34,6 +53,8 @@ export interface SquadSummary {
   recallAt1: number;
   recallAt3: number;
   mrr: number;
+  /** Share of answerable questions answered (not refused) with at least one answering citation. */
+  answerCited: number;
   /** Share of the sentences cited for answerable questions that hold an answer span. */
   citationPrecision: number;
   unanswerableRefused: number;
@@ -53,6 +74,7 @@ export function summariseSquad(scores: readonly SquadScore[]): SquadSummary {
     recallAt1: share(answerable.filter((score) => score.rank === 1).length, answerable.length),
     recallAt3: share(answerable.filter((score) => score.rank !== null && score.rank <= 3).length, answerable.length),
     mrr: share(answerable.reduce((sum, score) => sum + (score.rank ? 1 / score.rank : 0), 0), answerable.length),
+    answerCited: share(answerable.filter((score) => score.answerCited).length, answerable.length),
     citationPrecision: share(
       answerable.reduce((sum, score) => sum + score.answeringCited, 0),
       answerable.reduce((sum, score) => sum + score.cited, 0),

@@ -19,7 +19,7 @@ export interface AnswerServiceOptions {
    * The fitted answerability model: "not in the article" when its probability is under its
    * threshold. Without it, the hand-written rules with `thresholds` decide (the old behaviour).
    */
-  answerabilityModel?: (LogisticModel & { threshold: number }) | null;
+  answerabilityModel?: (LogisticModel & { threshold: number; rulesMustAgree?: boolean | undefined }) | null;
   /** A remark to add for a question's language (e.g. "answers are in English"), or null. */
   languageNotice?: (question: string) => string | null;
 }

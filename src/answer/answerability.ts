@@ -139,7 +139,7 @@ export function ruleSignals({
  * Bump whenever an answerability feature is added, removed, reordered or computed differently
  * (or when the ranking features it reads change meaning).
  */
-export const ANSWERABILITY_FEATURE_VERSION = '1';
+export const ANSWERABILITY_FEATURE_VERSION = '2';
 
 export const answerabilityFeatureNames = [
   'best_probability',
@@ -228,7 +228,8 @@ function qualifierUnmatched(question: string, best: readonly RetrievedSentence[]
 }
 
 /**
- * The fitted answerability model's verdict, with the hand-written rules as a second opinion:
+ * The fitted answerability model's verdict, with the hand-written rules as a second opinion
+ * (unless the model file says `rulesMustAgree: false`, its threshold chosen for the model alone):
  * "not in the article" only when the model's probability is under its threshold *and* the rules,
  * applied to the hand-set hybrid scores the candidates carry, find no answer either. Neither
  * refuses alone. The model was fitted on encyclopaedia questions, which restate their article's
@@ -237,11 +238,13 @@ function qualifierUnmatched(question: string, best: readonly RetrievedSentence[]
  */
 export function modelAnswerability(
   input: Omit<AnswerabilityInput, 'thresholds'> & { thresholds?: AnswerabilityThresholds | undefined },
-  model: LogisticModel & { threshold: number },
+  model: LogisticModel & { threshold: number; rulesMustAgree?: boolean | undefined },
 ): AnswerabilityVerdict & { probability: number } {
   const probability = predictProbability(model, answerabilityFeatures(input));
   const bestScore = input.retrieved[0]?.score ?? 0;
   if (probability >= model.threshold) return { answerable: true, reason: null, person: null, bestScore, probability };
+  // A model file whose threshold was chosen for the model alone refuses on the probability.
+  if (model.rulesMustAgree === false) return { answerable: false, reason: 'weak-match', person: null, bestScore, probability };
   const hybrid = rankingFeatureNames.indexOf('hybrid_score');
   const byHybrid = input.retrieved
     .map((candidate) => ({ ...candidate, score: candidate.features?.[hybrid] ?? candidate.score }))
@@ -268,7 +271,10 @@ function peopleAskedAbout(question: string, unknownTerms: readonly string[]): st
   const demonyms: string[] = subject ? nlp(subject).match('#Demonym').out('array') : [];
   const unknownSubject =
     subject && demonyms.some((word) => unknownTerms.some((term) => term.toLowerCase() === word.toLowerCase())) ? [subject] : [];
-  return [...new Set([...recognised, ...unknownSubject])];
+  // A subject of capitalised words only ("What did Priya Raman say") is a name even when the
+  // finder does not know it; whether the articles mention it is the caller's check.
+  const named = subject && /^\p{Lu}[\p{L}.’'-]*(\s+\p{Lu}[\p{L}.’'-]*)*$/u.test(subject) ? [subject] : [];
+  return [...new Set([...recognised, ...unknownSubject, ...named])];
 }
 
 /** The question asks what someone said, thinks or wants. */
@@ -297,7 +303,8 @@ function expectedAnswerKind(question: string): RegExp | null {
   return null;
 }
 
-function containsWord(text: string, word: string): boolean {
+/** The word stands in the text as a whole word, any case. */
+export function containsWord(text: string, word: string): boolean {
   const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return new RegExp(`(^|[^\\p{L}])${escaped}($|[^\\p{L}])`, 'iu').test(text);
 }

@@ -14,6 +14,11 @@ export interface RankingModel {
   answerability: VersionedModel & {
     /** "Not in the article" below this probability. */
     threshold: number;
+    /**
+     * True (or absent): refuse only when the hand-written rules find no answer either, the
+     * decision the threshold was chosen for; false: the probability alone decides.
+     */
+    rulesMustAgree?: boolean | undefined;
     /** What the threshold gave on the fitting split, for people reading the file. */
     operatingPoint: { answerableRefused: number; unanswerableRefused: number };
   };
@@ -40,6 +45,7 @@ const fileSchema = z.object({
   ranker: logisticSchema,
   answerability: logisticSchema.extend({
     threshold: z.number(),
+    rulesMustAgree: z.boolean().optional(),
     operatingPoint: z.object({ answerableRefused: z.number(), unanswerableRefused: z.number() }),
   }),
   citation: z.object({ floor: z.number(), relativeFloor: z.number() }),

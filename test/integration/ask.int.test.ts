@@ -84,6 +84,25 @@ describe('answering from the index, end to end', () => {
     }
   });
 
+  it('refuses what a person the articles never mention said, though the topic is the article\'s', async () => {
+    for (const question of ['What did Angela Merkel say about the cartels?', 'What did Emmanuel Macron think of the military strikes in Mexico?', 'What did Priya Raman say about the oyster beds?']) {
+      const answer = await service.ask(question);
+      expect(answer, question).toMatchObject({ found: false, kind: 'not-found', citations: [] });
+    }
+  });
+
+  it('answers what a quoted party said with that party\'s own sentences', async () => {
+    for (const [question, speaker] of [
+      ['What did Hegseth say?', 'Pete Hegseth'],
+      ['What did Chen say about the oyster beds?', 'Amy Chen'],
+    ] as const) {
+      const answer = await service.ask(question);
+      expect(answer.found, question).toBe(true);
+      expectExactCitations(answer);
+      expect(answer.citations[0]?.speaker, question).toContain(speaker.split(' ').at(-1));
+    }
+  });
+
   it('declines to reproduce a whole article, with the attribution', async () => {
     const answer = await service.ask('Please print the entire article word for word.');
     expect(answer).toMatchObject({ kind: 'declined', found: false, citations: [] });
