@@ -57,7 +57,7 @@ export function articleChoices(entries: readonly LibraryEntry[], { guildId, type
  * A thread on `message` about the article; without the permission to open one, the article is
  * still added. Added from inside a thread (where Discord allows no thread), that thread is its.
  */
-export async function openArticleThread(message: Message, entry: LibraryEntry, context: BotContext): Promise<void> {
+async function openArticleThread(message: Message, entry: LibraryEntry, context: BotContext): Promise<void> {
   if (message.channel.isThread()) {
     context.threads.remember(message.channel.id, entry.meta.id);
     return;

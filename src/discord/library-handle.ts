@@ -13,7 +13,7 @@ export interface LibraryHandle {
 }
 
 /** Discord's interaction tokens last 15 minutes; give up a minute before, with a reply. */
-export const maxLibraryWaitMs = 14 * 60 * 1000;
+const maxLibraryWaitMs = 14 * 60 * 1000;
 
 export function createLibraryHandle(library: Library | Promise<Library>, { maxWaitMs = maxLibraryWaitMs }: { maxWaitMs?: number } = {}): LibraryHandle {
   let loaded: Library | null = null;

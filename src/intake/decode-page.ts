@@ -40,7 +40,7 @@ function byteOrderMark(bytes: Uint8Array): { encoding: string; length: number } 
 }
 
 /** `<meta charset="x">` or `<meta http-equiv="content-type" content="text/html; charset=x">`. */
-export function metaCharset(bytes: Uint8Array): string | null {
+function metaCharset(bytes: Uint8Array): string | null {
   // Every charset label and the markup around it is ASCII, so latin1 reads it whatever the encoding.
   const head = Buffer.from(bytes.subarray(0, metaScanBytes)).toString('latin1');
   for (const tag of head.matchAll(/<meta\b[^>]*>/giu)) {

@@ -113,7 +113,7 @@ function parseSidecar(raw: string): Partial<SavedSidecar> | null {
 }
 
 /** Links that differ only by a fragment or by tracking parameters lead to the same article. */
-export function comparableUrl(url: string): string {
+function comparableUrl(url: string): string {
   try {
     const parsed = new URL(url);
     parsed.hash = '';

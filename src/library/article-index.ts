@@ -49,7 +49,7 @@ export async function openArticleIndex({ paths, id, queryEmbedder, indexEmbedder
   }
 }
 
-export async function buildArticleIndex({ paths, article, indexEmbedder }: { paths: LibraryPaths; article: Article; indexEmbedder: Embedder }): Promise<void> {
+async function buildArticleIndex({ paths, article, indexEmbedder }: { paths: LibraryPaths; article: Article; indexEmbedder: Embedder }): Promise<void> {
   if (article.sentences.length === 0) {
     throw new VerbatimError('NO_ARTICLE_IN_PAGE', 'No sentences were found in the text of that page.');
   }
