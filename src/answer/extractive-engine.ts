@@ -123,11 +123,11 @@ function quote(input: EngineInput, lookup: SentenceLookup, speaker: Party): Answ
 
 export function notInArticle(input: Pick<EngineInput, 'question' | 'articles'>, lookup = new SentenceLookup(input.articles)): Answer {
   const titles = input.articles.map((article) => article.meta.title);
-  const where = titles.length === 1 ? 'the article' : `the ${titles.length} articles I know`;
+  const where = titles.length === 1 ? 'the article does' : `the ${titles.length} articles I know do`;
   return completeAnswer(lookup, {
     question: input.question,
     kind: 'not-found',
-    answer: `Not in the article: ${where} does not say. I only answer from the text, so I won't guess.`,
+    answer: `Not in the article: ${where} not say. I only answer from the text, so I won't guess.`,
     found: false,
     citations: [],
   });

@@ -1,3 +1,4 @@
+import { isFirstName } from '../article/mentions.js';
 import type { Party } from '../core/types.js';
 
 /** What kind of request a plain-language question is, read from its wording alone. */
@@ -44,6 +45,7 @@ export function findParty(text: string, parties: readonly Party[]): Party | null
     for (const name of namesOf(party)) {
       const needle = normaliseForMatch(name);
       if (needle.length < 3) continue;
+      if (name !== party.name && !party.aliases.includes(name) && namesSomeoneElse(text, name, party)) continue;
       if (haystack.includes(` ${needle} `) && (!best || needle.length > best.length)) {
         best = { party, length: needle.length };
       }
@@ -56,6 +58,23 @@ export function findParty(text: string, parties: readonly Party[]): Party | null
 function namesOf(party: Party): string[] {
   const surname = party.kind === 'person' ? party.name.split(/\s+/).at(-1) : undefined;
   return surname && surname !== party.name ? [party.name, ...party.aliases, surname] : [party.name, ...party.aliases];
+}
+
+/**
+ * "Daniel Okafor" is not the article's "Raymond Okafor": a surname met after a first name the
+ * party never goes by names someone else.
+ */
+function namesSomeoneElse(text: string, surname: string, party: Party): boolean {
+  const known = new Set([party.name, ...party.aliases].flatMap((name) => name.toLowerCase().split(/\s+/u)));
+  const before = new RegExp(`(\\p{Lu}[\\p{L}'’-]+)\\s+${escapeRegExp(surname)}(?![\\p{L}])`, 'gu');
+  return [...text.matchAll(before)].some((match) => {
+    const word = match[1] ?? '';
+    return isFirstName(word) && !known.has(word.toLowerCase());
+  });
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function normaliseForMatch(text: string): string {

@@ -25,7 +25,9 @@ const pastVerbs = [
   'threatened', 'criticized', 'criticised', 'dismissed', 'described', 'hinted', 'indicated', 'signaled',
   'signalled', 'believes', 'thinks', 'saying', 'claiming', 'adding', 'noting', 'warning', 'arguing', 'stating',
   'emphasizing', 'emphasising', 'stressing', 'insisting', 'telling', 'explaining', 'writing', 'describing',
-  'opposed', 'condemned', 'defended', 'welcomed', 'praised',
+  'opposed', 'condemned', 'defended', 'welcomed', 'praised', 'conceded', 'conceding', 'complained', 'complaining',
+  // Not participles that also describe things ("the cost, estimated at £19m"): those would name a speaker.
+  'objected', 'remarked', 'commented', 'lamented', 'speculated', 'pointed\\s+out', 'pointing\\s+out',
   // Positions reported as paraphrase: "has called for an audit", "demanded", "proposed".
   'called\\s+for', 'calls\\s+for', 'calling\\s+for', 'demanded', 'demands', 'proposed', 'proposes',
 ];
@@ -60,6 +62,9 @@ const roleAtEnd = new RegExp(String.raw`(?:^|[\s,_])the\s+(?:[a-z-]+\s+){0,2}(${
 const roleAtStart = new RegExp(String.raw`^\s+the\s+(?:[a-z-]+\s+){0,2}(${roleNames})\b`, 'iu');
 const descriptiveTitle = new RegExp(String.raw`^['’]?s?\s+(?:[a-z-]+\s+){0,2}(?:${roleNames})\s+$`, 'u');
 const accordingTo = /\baccording\s+to\b/giu;
+const placePreposition = /\b(?:in|at|near|across|inside|outside|throughout|around)\s+$/iu;
+/** A description ending in a comma between an inverted verb and its speaker: ` the bank's chief economist, `. */
+const describedBefore = /^\s+(?:the|a|an|its|their|his|her)\s+[^,.;:!?"“”]{1,80},\s+$/iu;
 /** How far an appositive may reach: "Geoffrey Corn, now the Director of …, said". */
 const appositive = /^,[^,]{1,160},$/u;
 
@@ -101,7 +106,10 @@ function subjectBefore(region: string, verbAt: number, mentions: readonly Mentio
   if (role?.[1]) return { type: 'role', kind: roleWords[role[1].toLowerCase()] ?? 'person' };
 
   const subjectEnd = offset + withoutDescriptor.length;
-  const adjacent = mentions.find((mention) => mention.end === subjectEnd && !mention.possessive);
+  // "Poll workers in Carver reported": a place the unnamed subject is in does not speak.
+  const nextToVerb = mentions.find((mention) => mention.end === subjectEnd && !mention.possessive && !placePreposition.test(region.slice(0, mention.start - offset)));
+  // "Prof Daniel Okafor of Northgate University said": the person speaks, not their employer.
+  const adjacent = nextToVerb && (mentions.find((mention) => mention.kind === 'person' && /^\s+(?:of|for)\s+$/u.test(region.slice(mention.end - offset, nextToVerb.start - offset))) ?? nextToVerb);
   if (adjacent) {
     const joint = jointSubjects(region, adjacent, mentions, offset);
     return joint.length > 0 ? { type: 'mention', mention: adjacent, reported, joint } : { type: 'mention', mention: adjacent, reported };
@@ -111,9 +119,14 @@ function subjectBefore(region: string, verbAt: number, mentions: readonly Mentio
   );
   if (described) return { type: 'mention', mention: described, reported };
   // "The lone dissenting member, Frank Olsen, argued": the name is itself the appositive.
+  // "The two councillors, Ruth Kessler and Paul Okafor, said": both are.
   if (left.endsWith(',')) {
-    const named = mentions.find((mention) => !mention.possessive && mention.end === offset + left.slice(0, -1).trimEnd().length && /,\s*$/u.test(region.slice(0, mention.start - offset)));
-    if (named) return { type: 'mention', mention: named, reported };
+    const named = mentions.find((mention) => !mention.possessive && mention.end === offset + left.slice(0, -1).trimEnd().length);
+    const joint = named ? jointSubjects(region, named, mentions, offset) : [];
+    const opening = joint[0] ?? named;
+    if (named && opening && /,\s*$/u.test(region.slice(0, opening.start - offset))) {
+      return joint.length > 0 ? { type: 'mention', mention: named, reported, joint } : { type: 'mention', mention: named, reported };
+    }
   }
   // "Ortega opposed the plan, warning that …": a participle after a comma speaks for the
   // sentence's subject, the mention that opens it.
@@ -128,6 +141,9 @@ function subjectAfter(region: string, from: number, mentions: readonly Mention[]
   const right = region.slice(from);
   const pronoun = pronounAtStart.exec(right);
   if (pronoun?.[1]) return { type: 'pronoun', gender: pronounGender(pronoun[1]), at: offset + from };
+  // `said the union's regional organiser, Bryony Walsh`: the name after the description speaks.
+  const named = mentions.find((candidate) => candidate.start >= offset + from && describedBefore.test(region.slice(from, candidate.start - offset)));
+  if (named && !named.possessive) return { type: 'mention', mention: named, reported: false };
   const role = roleAtStart.exec(right);
   if (role?.[1]) return { type: 'role', kind: roleWords[role[1].toLowerCase()] ?? 'person' };
   const space = /^\s+/u.exec(right)?.[0].length ?? 0;

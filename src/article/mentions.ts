@@ -38,7 +38,11 @@ const titleWords = new Set([
   'advocate', 'defense', 'defence', 'state', 'foreign', 'interior', 'finance', 'health', 'army', 'navy',
   'air', 'force', 'u.s.', 'u.k.', 'u.n.', 'eu', 'congressman', 'congresswoman', 'speaker', 'house',
   'leader', 'former', 'retired', 'democratic', 'republican', 'sheriff', 'detective', 'inspector',
-  'coach', 'economist', 'analyst', 'chancellor', 'king', 'queen', 'pope', 'rabbi', 'bishop',
+  'coach', 'economist', 'analyst', 'chancellor', 'king', 'queen', 'pope', 'rabbi', 'bishop', 'prof', 'dr',
+  'trustee', 'councilman', 'councilwoman', 'councillor', 'councilor', 'alderman', 'alderwoman', 'supervisor',
+  'superintendent', 'treasurer', 'clerk', 'manager', 'principal', 'pastor', 'reverend', 'rev.', 'dean', 'provost',
+  'commander', 'marshal', 'comptroller', 'controller', 'auditor', 'assemblyman', 'assemblywoman', 'assemblymember',
+  'delegate', 'organiser', 'organizer', 'coordinator', 'chairperson', 'ms', 'mr', 'mrs', 'sen', 'rep', 'gov',
 ]);
 const outletWords = new Set([
   'news', 'times', 'post', 'journal', 'magazine', 'herald', 'tribune', 'gazette', 'telegraph', 'guardian',
@@ -70,7 +74,9 @@ const nameTags = ['FirstName', 'MaleName', 'FemaleName', 'LastName', 'Person', '
 /** A capitalised word at the start of a sentence is a name only when the dictionary does not know it as something else. */
 function couldBeName(word: string): boolean {
   const tags = lexiconTags(word);
-  return tags.length === 0 || tags.some((tag) => nameTags.includes(tag));
+  // "Opponents said": a plural of a common noun opens the sentence, not a name ("Jones said" is one).
+  if (tags.length === 0) return !(/s$/u.test(word) && nlp(word).has('#Plural') && !nlp(word).has('#Person'));
+  return tags.some((tag) => nameTags.includes(tag));
 }
 
 interface Token {
@@ -93,7 +99,7 @@ export function findMentions(
   const sentenceStart = /^[\s"“‘'(_]*/u.exec(region)?.[0].length ?? 0;
   const mentions: Mention[] = [];
   for (const match of region.matchAll(nameSequence)) {
-    for (const group of splitAtPossessives(tokensOf(match[0], match.index))) {
+    for (const group of splitAtPossessives(tokensOf(match[0], match.index)).flatMap(splitAtAffiliation)) {
       let tokens = group;
       const opener = tokens[0];
       if (opener?.start === sentenceStart && !knownNames.has(opener.text) && !couldBeName(opener.text)) tokens = tokens.slice(1);
@@ -122,6 +128,26 @@ function splitAtPossessives(tokens: Token[]): Token[][] {
     if (possessiveEnding.test(item.text)) groups.push([]);
   }
   return groups.filter((group) => group.length > 0);
+}
+
+/**
+ * "Prof Daniel Okafor of Northgate University" is a person and where they work: a person's name
+ * (a first name among its words) ends at "of" or "for". "Bank of America" has no first name.
+ */
+function splitAtAffiliation(tokens: Token[]): Token[][] {
+  const at = tokens.findIndex((item, index) => index > 0 && (item.text === 'of' || item.text === 'for'));
+  if (at < 0) return [tokens];
+  const person = tokens.slice(0, at);
+  const named = person.some((item) => isFirstName(item.text));
+  const rest = tokens.slice(at + 1);
+  return named && rest.length > 0 ? [person, rest] : [tokens];
+}
+
+const firstNameTags = ['FirstName', 'MaleName', 'FemaleName'];
+
+/** Whether the dictionary knows a word as someone's first name ("Daniel", "Paul"). */
+export function isFirstName(word: string): boolean {
+  return lexiconTags(word).some((tag) => firstNameTags.includes(tag));
 }
 
 function buildMention(region: string, tokens: Token[], offset: number): Mention | null {

@@ -32,6 +32,12 @@ describe('answerability', () => {
     expect(verdict).toMatchObject({ answerable: false, reason: 'unknown-person', person: 'Joe Biden' });
   });
 
+  it('refuses a quote or the position of a person the article never mentions, however it is asked', () => {
+    for (const question of ['Give me a quote from Harriet Quill.', "What was Harriet Quill's position?"]) {
+      expect(judge({ question, retrieved: retrieved(0.9), unknownTerms: ['Harriet', 'Quill'] })).toMatchObject({ answerable: false, reason: 'unknown-person' });
+    }
+  });
+
   it('refuses to report the views of a person the article mentions but never quotes', () => {
     const verdict = judge({ question: 'What does Sam Ford think about the plan?', retrieved: retrieved(0.9) });
     expect(verdict).toMatchObject({ answerable: false, reason: 'person-not-quoted' });

@@ -52,6 +52,13 @@ describe('findParty', () => {
     expect(findParty('What did the Times say?', [party('The Daily Times', [], 'outlet')])).toBeNull();
   });
 
+  it('does not take a namesake with another first name for the party ("Daniel Cole" is not "Ann Marie Cole")', () => {
+    const coles = [party('Ann Marie Cole', ['Cole'])];
+    expect(findParty('What did Cole say?', coles)?.name).toBe('Ann Marie Cole');
+    expect(findParty('What did Ann Marie Cole say?', coles)?.name).toBe('Ann Marie Cole');
+    expect(findParty('What did Daniel Cole say?', [party('Ann Marie Cole', [])])).toBeNull();
+  });
+
   it('prefers the longest matching name', () => {
     const overlapping = [party('Ann', ['Ann']), party('Ann Marie Cole', ['Ann Marie'])];
     expect(findParty('What did Ann Marie say?', overlapping)?.name).toBe('Ann Marie Cole');

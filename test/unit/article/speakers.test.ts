@@ -175,6 +175,33 @@ describe('speakers introduced in the shapes political reporting uses', () => {
     expect(article.sentences[0]?.speaker?.name).toBe('Renata Voss');
   });
 
+  it('gives a quote to the name after its description ("said the union’s organiser, A")', () => {
+    const { article } = partiesOf('“We will not sign,” said the dockers’ regional organiser, Ines Varga.');
+    expect(article.sentences[0]?.speaker?.name).toBe('Ines Varga');
+  });
+
+  it('gives the sentence to the person, not their employer ("Prof A of B University said")', () => {
+    const { article, names } = partiesOf('Prof Tomas Riedel of Eastbrook University said the rate would rise.');
+    expect(article.sentences[0]?.speaker?.name).toBe('Tomas Riedel');
+    expect(names).toEqual(['Tomas Riedel']);
+  });
+
+  it('gives a sentence to both people of an appositive pair ("The two members, A and B, said")', () => {
+    const { article } = partiesOf('The two members who voted no, Ruth Adler and Sami Okoye, said the plan was rushed.');
+    const sentenceId = article.sentences[0]?.id;
+    for (const name of ['Ruth Adler', 'Sami Okoye']) expect(article.parties.find((candidate) => candidate.name === name)?.sentenceIds).toEqual([sentenceId]);
+  });
+
+  it('takes neither a place nor a plural common noun for a speaker', () => {
+    const { names } = partiesOf('Poll workers in Brayford reported long lines. Opponents said they would appeal.');
+    expect(names).toEqual([]);
+  });
+
+  it('gives a position reported with "conceded" to its holder', () => {
+    const { article } = partiesOf('Former trooper Dale Brandt lost. Brandt conceded in a short statement.');
+    expect(article.sentences[1]?.speaker?.name).toBe('Dale Brandt');
+  });
+
   it("gives a journalist introduced with the outlet (\"NBC's X reported\") the sentence", () => {
     const { article } = partiesOf("NBC's Maria Delgado reported that the vote had been rushed through without a hearing.");
     expect(article.sentences[0]?.speaker?.name).toBe('Maria Delgado');
