@@ -1,6 +1,7 @@
-// `npm run eval:speakers [-- --json path] [--verbose]`: "who said what" on news articles. Every
-// article of `data/eval/quoted-people.jsonl` (the shipped one, the second eval article and the
-// hand-marked texts of the extraction fixture pages, none of them written for the speaker rules) is
+// `npm run eval:speakers [-- sets.jsonl…] [--json path] [--verbose]`: "who said what" on news
+// articles. Every article of the sets (default `data/eval/quoted-people.jsonl`, the people of the
+// shipped article, the second eval article and the hand-marked texts of the extraction fixture pages;
+// `data/eval/quoted-people-holdout.jsonl` holds pages the speaker rules were never corrected on) is
 // loaded into ONE library, as a server's would be, and for each person the article quotes or
 // reports, three questions are asked: "What did X say?", "Give me a quote from X." and "What was X's
 // position?". A person of the file's `stranger` lines, whom no article mentions, must be refused.
@@ -16,7 +17,7 @@ import { formatShare, formatTable } from '../bench/lib/text-table.js';
 import { runCli } from './run-cli.js';
 
 const repositoryRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
-const goldFile = join(repositoryRoot, 'data', 'eval', 'quoted-people.jsonl');
+const defaultSet = join(repositoryRoot, 'data', 'eval', 'quoted-people.jsonl');
 
 interface QuotedPerson {
   /** The article's file, from the repository root. */
@@ -43,10 +44,9 @@ await runCli(async () => {
   const args = process.argv.slice(2);
   const jsonPath = args.includes('--json') ? args[args.indexOf('--json') + 1] : undefined;
   const verbose = args.includes('--verbose');
-  const lines = (await readFile(goldFile, 'utf8')).split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line) as Record<string, string>);
-  const people = lines.filter((line): line is QuotedPerson & Record<string, string> => typeof line.person === 'string');
-  const strangers = lines.flatMap((line) => (typeof line.stranger === 'string' ? [line.stranger] : []));
-
+  const setFiles = args.filter((arg, index) => arg.endsWith('.jsonl') && args[index - 1] !== '--json');
+  const sets = await Promise.all((setFiles.length > 0 ? setFiles : [defaultSet]).map(async (file) => ({ name: basename(file), ...(await readSet(file)) })));
+  const people = sets.flatMap((set) => set.people);
   const workDir = join(repositoryRoot, '.tmp', 'eval-speakers');
   const articlesDir = join(workDir, 'articles');
   await rm(workDir, { recursive: true, force: true });
@@ -70,32 +70,35 @@ await runCli(async () => {
   const results = [];
   for (const variant of variants) {
     const service = createServiceFromIndex(config, opened, { logger, model: variant.model });
-    const outcomes: Outcome[] = [];
-    for (const person of people) {
-      for (const template of templates) {
-        const question = template(person.person);
-        const answer = await service.ask(question);
-        outcomes.push(score(answer, { question, person, articleId: idOf.get(person.article) ?? '' }));
+    for (const set of sets) {
+      const outcomes: Outcome[] = [];
+      for (const person of set.people) {
+        for (const template of templates) {
+          const question = template(person.person);
+          outcomes.push(score(await service.ask(question), { question, person, articleId: idOf.get(person.article) ?? '' }));
+        }
       }
+      const strangerAnswers: Answer[] = [];
+      for (const stranger of set.strangers) {
+        for (const template of templates) strangerAnswers.push(await service.ask(template(stranger)));
+      }
+      results.push({
+        set: set.name,
+        variant: variant.name,
+        questions: outcomes.length,
+        answered: share(outcomes.filter((outcome) => outcome.found).length, outcomes.length),
+        ownFirst: share(outcomes.filter((outcome) => outcome.ownFirst).length, outcomes.length),
+        rightArticle: share(outcomes.filter((outcome) => outcome.rightArticle).length, outcomes.length),
+        strangersRefused: share(strangerAnswers.filter((answer) => !answer.found).length, strangerAnswers.length),
+        strangerQuestions: strangerAnswers.length,
+        misses: outcomes.filter((outcome) => !outcome.ownFirst),
+        strangersAnswered: strangerAnswers.filter((answer) => answer.found).map((answer) => answer.question),
+      });
     }
-    const strangerAnswers: Answer[] = [];
-    for (const stranger of strangers) {
-      for (const template of templates) strangerAnswers.push(await service.ask(template(stranger)));
-    }
-    results.push({
-      variant: variant.name,
-      questions: outcomes.length,
-      answered: share(outcomes.filter((outcome) => outcome.found).length, outcomes.length),
-      ownFirst: share(outcomes.filter((outcome) => outcome.ownFirst).length, outcomes.length),
-      rightArticle: share(outcomes.filter((outcome) => outcome.rightArticle).length, outcomes.length),
-      strangersRefused: share(strangerAnswers.filter((answer) => !answer.found).length, strangerAnswers.length),
-      strangerQuestions: strangerAnswers.length,
-      misses: outcomes.filter((outcome) => !outcome.ownFirst),
-      strangersAnswered: strangerAnswers.filter((answer) => answer.found).map((answer) => answer.question),
-    });
   }
 
   const rows = results.map((result) => [
+    result.set,
     result.variant,
     String(result.questions),
     formatShare(result.answered),
@@ -105,10 +108,10 @@ await runCli(async () => {
   ]);
   process.stdout.write(
     `Who said what: ${people.length} people quoted or reported in ${idOf.size} articles (one library), ${templates.length} questions each\n` +
-      `${formatTable({ headers: ['variant', 'questions', 'answered', 'own quote first', 'right article', 'strangers refused'], rows })}\n`,
+      `${formatTable({ headers: ['set', 'variant', 'questions', 'answered', 'own quote first', 'right article', 'strangers refused'], rows, leftAligned: [0, 1] })}\n`,
   );
   for (const result of results) {
-    process.stdout.write(`\nMisses (${result.variant}): ${result.misses.length}\n`);
+    process.stdout.write(`\nMisses (${result.set}, ${result.variant}): ${result.misses.length}\n`);
     const shown = verbose ? result.misses : result.misses.slice(0, 12);
     for (const question of result.strangersAnswered) process.stdout.write(`- ${question} [a stranger] → answered\n`);
     for (const miss of shown) {
@@ -117,6 +120,14 @@ await runCli(async () => {
   }
   if (jsonPath) await writeFile(jsonPath, `${JSON.stringify({ generatedAt: new Date().toISOString(), results }, null, 2)}\n`);
 });
+
+async function readSet(file: string): Promise<{ people: QuotedPerson[]; strangers: string[] }> {
+  const lines = (await readFile(file, 'utf8')).split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line) as Record<string, string>);
+  return {
+    people: lines.filter((line): line is QuotedPerson & Record<string, string> => typeof line.person === 'string'),
+    strangers: lines.flatMap((line) => (typeof line.stranger === 'string' ? [line.stranger] : [])),
+  };
+}
 
 function score(answer: Answer, { question, person, articleId }: { question: string; person: QuotedPerson; articleId: string }): Outcome {
   const surname = person.person.split(/\s+/u).at(-1) ?? person.person;
