@@ -40,16 +40,27 @@ export function classifyRequest(question: string, parties: readonly Party[]): Cl
 export function findParty(text: string, parties: readonly Party[]): Party | null {
   const haystack = ` ${normaliseForMatch(text)} `;
   let best: { party: Party; length: number } | null = null;
-  for (const party of parties) {
-    for (const name of namesOf(party)) {
-      const needle = normaliseForMatch(name);
-      if (needle.length < 3) continue;
-      if (haystack.includes(` ${needle} `) && (!best || needle.length > best.length)) {
-        best = { party, length: needle.length };
-      }
+  for (const { party, needle } of namesToMatch(parties)) {
+    if (haystack.includes(` ${needle} `) && (!best || needle.length > best.length)) {
+      best = { party, length: needle.length };
     }
   }
   return best?.party ?? null;
+}
+
+/**
+ * Every name of every party, normalised, once per list of parties: a library of a thousand
+ * articles has thousands of parties, and every question is matched against all of them.
+ */
+const namesByPartyList = new WeakMap<readonly Party[], ReadonlyArray<{ party: Party; needle: string }>>();
+
+function namesToMatch(parties: readonly Party[]): ReadonlyArray<{ party: Party; needle: string }> {
+  let names = namesByPartyList.get(parties);
+  if (!names) {
+    names = parties.flatMap((party) => namesOf(party).map((name) => ({ party, needle: normaliseForMatch(name) })).filter(({ needle }) => needle.length >= 3));
+    namesByPartyList.set(parties, names);
+  }
+  return names;
 }
 
 /** A person is also called by surname alone ("Whitfield"), even where the article never does. */
