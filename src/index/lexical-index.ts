@@ -286,7 +286,9 @@ const maxStamp = 2 ** 31 - 2;
  */
 function bestByScore(sentences: readonly number[], scores: Float64Array, limit: number): number[] {
   if (sentences.length <= limit) return [...sentences];
-  const sorted = Float64Array.from(sentences, (sentence) => scores[sentence] ?? 0).sort();
+  const sorted = new Float64Array(sentences.length);
+  sentences.forEach((sentence, position) => (sorted[position] = scores[sentence] ?? 0));
+  sorted.sort();
   const threshold = sorted[sorted.length - limit] ?? -Infinity;
   return sentences.filter((sentence) => (scores[sentence] ?? 0) >= threshold);
 }
