@@ -3,6 +3,18 @@ import { attributionFor, citeSentence } from './citations.js';
 
 /** Looks sentences up across the loaded articles and cites them by offset. */
 export class SentenceLookup {
+  private static readonly byArticleList = new WeakMap<readonly Article[], SentenceLookup>();
+
+  /** The lookup of a list of articles, made once per list (an engine answers many questions over one). */
+  static of(articles: readonly Article[]): SentenceLookup {
+    let lookup = SentenceLookup.byArticleList.get(articles);
+    if (!lookup) {
+      lookup = new SentenceLookup(articles);
+      SentenceLookup.byArticleList.set(articles, lookup);
+    }
+    return lookup;
+  }
+
   private readonly articleById: Map<string, Article>;
 
   constructor(readonly articles: readonly Article[]) {

@@ -30,6 +30,7 @@ export function createAnswerPipeline(options: AnswerServiceOptions): AnswerServi
   const lookup = new SentenceLookup(articles);
   const parties = articles.flatMap((article) => article.parties);
   const articleTexts = articles.map((article) => article.text.slice(article.body.start, article.body.end));
+  let articlePositionEvidence: Promise<RetrievedSentence[]> | null = null;
 
   function validate(question: string): string {
     const trimmed = question.trim();
@@ -94,9 +95,23 @@ export function createAnswerPipeline(options: AnswerServiceOptions): AnswerServi
    */
   async function positionEvidence(askOptions: AskOptions): Promise<RetrievedSentence[]> {
     if (parties.length > maxPartiesRankedOneByOne) return retrieve('What is the position of each party?', askOptions);
+    // Without a thread or shown quotes the evidence depends on the articles alone: ranked once
+    // (one embedding per party), then reused by every later "each party" question.
+    const fresh = (askOptions.history ?? []).length === 0 && (askOptions.excludeSentenceIds ?? []).length === 0;
+    if (!fresh) return rankEachPartysPosition(askOptions);
+    articlePositionEvidence ??= rankEachPartysPosition(askOptions).catch((error: unknown) => {
+      articlePositionEvidence = null;
+      throw error;
+    });
+    return [...(await articlePositionEvidence)];
+  }
+
+  async function rankEachPartysPosition(askOptions: AskOptions): Promise<RetrievedSentence[]> {
     const best = new Map<string, RetrievedSentence>();
-    for (const party of parties) {
-      for (const candidate of await retrieve(`What is ${party.name}'s position?`, askOptions)) {
+    // Asked all at once, so each party's lexical side runs while the embedder works on another's.
+    const rankings = await Promise.all(parties.map((party) => retrieve(`What is ${party.name}'s position?`, askOptions)));
+    for (const ranking of rankings) {
+      for (const candidate of ranking) {
         const known = best.get(candidate.sentence.id);
         if (!known || candidate.score > known.score) best.set(candidate.sentence.id, candidate);
       }

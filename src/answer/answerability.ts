@@ -1,4 +1,4 @@
-import { nlp } from '../core/nlp.js';
+import { parseText } from '../core/nlp.js';
 import type { Party, RetrievedSentence } from '../core/types.js';
 import { predictProbability, type LogisticModel } from '../retrieval/logistic-regression.js';
 import { expectedEntityTypes, rankingFeatureNames, type RankingFeatureName } from '../retrieval/ranking-features.js';
@@ -222,7 +222,7 @@ const negation = /\b(not|never|no|none|neither|nor|without|cannot)\b|n['’]t\b/
  * or comparative of the question that none of the best sentences uses.
  */
 function qualifierUnmatched(question: string, best: readonly RetrievedSentence[]): boolean {
-  const qualifiers: string[] = nlp(question).match('(#Superlative|#Comparative|first|last|only|earliest|latest)').out('array');
+  const qualifiers: string[] = parseText(question).match('(#Superlative|#Comparative|first|last|only|earliest|latest)').out('array');
   const text = best.map((candidate) => candidate.sentence.text.toLowerCase()).join(' ');
   return qualifiers.some((word) => !text.includes(word.toLowerCase().replace(/[^\p{L}]/gu, '')));
 }
@@ -258,7 +258,7 @@ export function modelAnswerability(
  * articles never use in "what did X say/think" questions (the finder misses lone surnames).
  */
 function peopleAskedAbout(question: string, unknownTerms: readonly string[]): string[] {
-  const recognised = nlp(question)
+  const recognised = parseText(question)
     .people()
     .out('array')
     .map((name: string) => name.replace(/[?.!,’']+s?$/u, '').trim())
@@ -268,7 +268,7 @@ function peopleAskedAbout(question: string, unknownTerms: readonly string[]): st
   const subject = /\b(?:did|does|do|has|have|is|was|would|will)\s+((?:[\p{L}.’'-]+\s+){1,5}?)(?:say|said|think|believe|claim|argue|want|tell|told|feel|stand|mean|propose|suggest)\b/u
     .exec(question)?.[1]
     ?.trim();
-  const demonyms: string[] = subject ? nlp(subject).match('#Demonym').out('array') : [];
+  const demonyms: string[] = subject ? parseText(subject).match('#Demonym').out('array') : [];
   const unknownSubject =
     subject && demonyms.some((word) => unknownTerms.some((term) => term.toLowerCase() === word.toLowerCase())) ? [subject] : [];
   // A subject of capitalised words only ("What did Priya Raman say") is a name even when the

@@ -20,7 +20,7 @@ export function createExtractiveEngine({ relativeFloor = 0.7, absoluteFloor = 0 
   return {
     name: 'extractive',
     async answer(input) {
-      const lookup = new SentenceLookup(input.articles);
+      const lookup = SentenceLookup.of(input.articles);
       switch (input.intent.kind) {
         case 'summary':
           return summarise(input, lookup, input.intent.party);
@@ -121,7 +121,7 @@ function quote(input: EngineInput, lookup: SentenceLookup, speaker: Party): Answ
   });
 }
 
-export function notInArticle(input: Pick<EngineInput, 'question' | 'articles'>, lookup = new SentenceLookup(input.articles)): Answer {
+export function notInArticle(input: Pick<EngineInput, 'question' | 'articles'>, lookup = SentenceLookup.of(input.articles)): Answer {
   const titles = input.articles.map((article) => article.meta.title);
   const where = titles.length === 1 ? 'the article does' : `the ${titles.length} articles I know do`;
   return completeAnswer(lookup, {

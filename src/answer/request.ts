@@ -41,17 +41,39 @@ export function classifyRequest(question: string, parties: readonly Party[]): Cl
 export function findParty(text: string, parties: readonly Party[]): Party | null {
   const haystack = ` ${normaliseForMatch(text)} `;
   let best: { party: Party; length: number } | null = null;
-  for (const party of parties) {
-    for (const name of namesOf(party)) {
-      const needle = normaliseForMatch(name);
-      if (needle.length < 3) continue;
-      if (name !== party.name && !party.aliases.includes(name) && namesSomeoneElse(text, name, party)) continue;
-      if (haystack.includes(` ${needle} `) && (!best || needle.length > best.length)) {
-        best = { party, length: needle.length };
-      }
+  for (const { party, needle, surnameOnly } of namesToMatch(parties)) {
+    if (haystack.includes(` ${needle} `) && (!best || needle.length > best.length)) {
+      if (surnameOnly !== null && namesSomeoneElse(text, surnameOnly, party)) continue;
+      best = { party, length: needle.length };
     }
   }
   return best?.party ?? null;
+}
+
+interface NameToMatch {
+  party: Party;
+  needle: string;
+  /** The surname, when the party is matched by its surname alone: a namesake may be meant. */
+  surnameOnly: string | null;
+}
+
+/**
+ * Every name of every party, normalised, once per list of parties: a library of a thousand
+ * articles has thousands of parties, and every question is matched against all of them.
+ */
+const namesByPartyList = new WeakMap<readonly Party[], readonly NameToMatch[]>();
+
+function namesToMatch(parties: readonly Party[]): readonly NameToMatch[] {
+  let names = namesByPartyList.get(parties);
+  if (!names) {
+    names = parties.flatMap((party) =>
+      namesOf(party)
+        .map((name) => ({ party, needle: normaliseForMatch(name), surnameOnly: name === party.name || party.aliases.includes(name) ? null : name }))
+        .filter(({ needle }) => needle.length >= 3),
+    );
+    namesByPartyList.set(parties, names);
+  }
+  return names;
 }
 
 /** A person is also called by surname alone ("Whitfield"), even where the article never does. */

@@ -105,8 +105,20 @@ function createLexicalIndex(data: LexicalIndexData): LexicalIndex {
     sameRootTerms: (word: string) => sameRootTerms(word, termsByPrefix),
   };
 
+  // One answer reads the same question's analysis four or five times (search, unknown words,
+  // content words, slot weights): the last few are kept. Slots are only read, never changed.
+  const recentAnalyses = new Map<string, QuerySlot[]>();
+  const analysed = (query: string): QuerySlot[] => {
+    const known = recentAnalyses.get(query);
+    if (known) return known;
+    const slots = analyseQuery(query, vocabulary);
+    recentAnalyses.set(query, slots);
+    if (recentAnalyses.size > recentAnalysesKept) recentAnalyses.delete(recentAnalyses.keys().next().value ?? '');
+    return slots;
+  };
+
   const unknownTermDetails = (query: string): UnknownTerm[] =>
-    analyseQuery(query, vocabulary)
+    analysed(query)
       .filter((slot) => slot.alternatives.size === 0)
       .map(({ token }) => ({
         text: token.text,
@@ -114,41 +126,98 @@ function createLexicalIndex(data: LexicalIndexData): LexicalIndex {
         properNoun: token.normalized.includes('.') || (token.capitalized && !token.sentenceInitial),
       }));
 
+  // Scratch space for `search`, one slot per sentence, reused by every search (a search runs to the
+  // end without yielding, so two never share it). Stamps mark what the current query and slot
+  // touched, so nothing is cleared between searches: the work follows the postings the query
+  // reaches, not the size of the corpus.
+  const scratch = {
+    score: new Float64Array(sentenceCount),
+    coverage: new Float64Array(sentenceCount),
+    exactCoverage: new Float64Array(sentenceCount),
+    queryStamp: new Int32Array(sentenceCount),
+    slotScore: new Float64Array(sentenceCount),
+    slotCoverage: new Float64Array(sentenceCount),
+    slotExactCoverage: new Float64Array(sentenceCount),
+    slotStamp: new Int32Array(sentenceCount),
+    hitPosition: new Int32Array(sentenceCount),
+  };
+  let queryStamp = 0;
+  let slotStamp = 0;
+  const nextStamps = (slotCount: number) => {
+    if (queryStamp >= maxStamp || slotStamp + slotCount >= maxStamp) {
+      scratch.queryStamp.fill(0);
+      scratch.slotStamp.fill(0);
+      queryStamp = 0;
+      slotStamp = 0;
+    }
+    queryStamp += 1;
+  };
+
   return {
     search(query, limit) {
-      const slots = analyseQuery(query, vocabulary);
+      if (limit <= 0) return [];
+      const slots = analysed(query);
       const totalWeight = slots.reduce((sum, slot) => sum + slotWeight(slot), 0);
-      const matches = new Map<number, { score: number; coverage: number; exactCoverage: number; matchedTerms: Set<string>; matchedSlots: number[] }>();
-      for (const [slotIndex, slot] of slots.entries()) {
+      nextStamps(slots.length);
+      const touched: number[] = [];
+      for (const slot of slots) {
         const weight = slotWeight(slot);
-        for (const [sentence, match] of matchSlot(slot)) {
-          const entry = matches.get(sentence) ?? { score: 0, coverage: 0, exactCoverage: 0, matchedTerms: new Set<string>(), matchedSlots: [] };
-          entry.matchedSlots.push(slotIndex);
-          entry.score += match.score;
-          entry.coverage += weight * match.coverage;
-          entry.exactCoverage += weight * match.exactCoverage;
-          for (const term of match.terms) entry.matchedTerms.add(term);
-          matches.set(sentence, entry);
+        slotStamp += 1;
+        const slotTouched = matchSlot(slot);
+        for (const sentence of slotTouched) {
+          if (scratch.queryStamp[sentence] !== queryStamp) {
+            scratch.queryStamp[sentence] = queryStamp;
+            scratch.score[sentence] = 0;
+            scratch.coverage[sentence] = 0;
+            scratch.exactCoverage[sentence] = 0;
+            touched.push(sentence);
+          }
+          scratch.score[sentence] = (scratch.score[sentence] ?? 0) + (scratch.slotScore[sentence] ?? 0);
+          scratch.coverage[sentence] = (scratch.coverage[sentence] ?? 0) + weight * (scratch.slotCoverage[sentence] ?? 0);
+          scratch.exactCoverage[sentence] = (scratch.exactCoverage[sentence] ?? 0) + weight * (scratch.slotExactCoverage[sentence] ?? 0);
         }
       }
-      return [...matches]
-        .map(([sentence, { score, coverage, exactCoverage, matchedTerms, matchedSlots }]) => ({
+      // Only the best `limit` (and whatever ties the last of them) can be returned: the rest are
+      // never turned into hits nor sorted by id.
+      const kept = bestByScore(touched, scratch.score, limit);
+      const hits: LexicalHit[] = kept.map((sentence, position) => {
+        scratch.hitPosition[sentence] = position;
+        return {
           sentenceId: data.sentenceIds[sentence] ?? '',
-          score,
-          normalized: totalWeight > 0 ? Math.min(1, coverage / totalWeight) : 0,
-          exactCoverage: totalWeight > 0 ? Math.min(1, exactCoverage / totalWeight) : 0,
-          matchedTerms: [...matchedTerms],
-          matchedSlots,
-        }))
-        .sort((left, right) => right.score - left.score || left.sentenceId.localeCompare(right.sentenceId))
-        .slice(0, Math.max(0, limit));
+          score: scratch.score[sentence] ?? 0,
+          normalized: totalWeight > 0 ? Math.min(1, (scratch.coverage[sentence] ?? 0) / totalWeight) : 0,
+          exactCoverage: totalWeight > 0 ? Math.min(1, (scratch.exactCoverage[sentence] ?? 0) / totalWeight) : 0,
+          matchedTerms: [],
+          matchedSlots: [],
+        };
+      });
+      // The kept sentences' matched words and terms, in query order, as the scoring pass met them.
+      const isKept = (sentence: number) => {
+        const position = scratch.hitPosition[sentence] ?? -1;
+        return position >= 0 && position < kept.length && kept[position] === sentence;
+      };
+      const matchedTerms = hits.map(() => new Set<string>());
+      for (const [slotIndex, slot] of slots.entries()) {
+        for (const term of slot.alternatives.keys()) {
+          for (const { sentence } of postings.get(term) ?? []) {
+            if (!isKept(sentence)) continue;
+            const position = scratch.hitPosition[sentence] ?? 0;
+            const hit = hits[position];
+            if (!hit) continue;
+            if (hit.matchedSlots.at(-1) !== slotIndex) hit.matchedSlots.push(slotIndex);
+            matchedTerms[position]?.add(term);
+          }
+        }
+      }
+      hits.forEach((hit, position) => (hit.matchedTerms = [...(matchedTerms[position] ?? [])]));
+      return hits.sort((left, right) => right.score - left.score || left.sentenceId.localeCompare(right.sentenceId)).slice(0, limit);
     },
     unknownTerms(query) {
       return [...new Set(unknownTermDetails(query).map((term) => term.text))];
     },
     unknownTermDetails,
-    contentTermCount: (query) => analyseQuery(query, vocabulary).length,
-    querySlotWeights: (query) => analyseQuery(query, vocabulary).map(slotWeight),
+    contentTermCount: (query) => analysed(query).length,
+    querySlotWeights: (query) => analysed(query).map(slotWeight),
     toJSON() {
       return data;
     },
@@ -167,12 +236,13 @@ function createLexicalIndex(data: LexicalIndexData): LexicalIndex {
   }
 
   /**
-   * Per sentence, the best of the word's alternatives, so a word and its synonym never add up.
+   * Per sentence, the best of the word's alternatives, so a word and its synonym never add up;
+   * left in `scratch.slot*`, and the sentences reached returned in the order first reached.
    * `coverage` is how fully the sentence answers for the word, in [0, 1]: the BM25 term score over
    * its idf (1 for one occurrence at average length, saturating above), times the relation weight.
    */
-  function matchSlot(slot: QuerySlot): Map<number, { score: number; coverage: number; exactCoverage: number; terms: string[] }> {
-    const best = new Map<number, { score: number; coverage: number; exactCoverage: number; terms: string[] }>();
+  function matchSlot(slot: QuerySlot): number[] {
+    const reached: number[] = [];
     for (const [term, weight] of slot.alternatives) {
       const termIdf = idf(term);
       for (const { sentence, frequency } of postings.get(term) ?? []) {
@@ -187,18 +257,40 @@ function createLexicalIndex(data: LexicalIndexData): LexicalIndex {
           });
         const coverage = termIdf > 0 ? Math.min(weight, score / termIdf) : 0;
         const exactCoverage = weight === 1 ? coverage : 0;
-        const current = best.get(sentence);
-        if (!current) best.set(sentence, { score, coverage, exactCoverage, terms: [term] });
-        else {
-          current.terms.push(term);
-          current.score = Math.max(current.score, score);
-          current.coverage = Math.max(current.coverage, coverage);
-          current.exactCoverage = Math.max(current.exactCoverage, exactCoverage);
+        if (scratch.slotStamp[sentence] !== slotStamp) {
+          scratch.slotStamp[sentence] = slotStamp;
+          scratch.slotScore[sentence] = score;
+          scratch.slotCoverage[sentence] = coverage;
+          scratch.slotExactCoverage[sentence] = exactCoverage;
+          reached.push(sentence);
+        } else {
+          scratch.slotScore[sentence] = Math.max(scratch.slotScore[sentence] ?? 0, score);
+          scratch.slotCoverage[sentence] = Math.max(scratch.slotCoverage[sentence] ?? 0, coverage);
+          scratch.slotExactCoverage[sentence] = Math.max(scratch.slotExactCoverage[sentence] ?? 0, exactCoverage);
         }
       }
     }
-    return best;
+    return reached;
   }
+}
+
+/** A question, its focus and a thread's context: more than an answer analyses at once. */
+const recentAnalysesKept = 8;
+
+/** Stamps restart from zero before they would overflow an Int32Array. */
+const maxStamp = 2 ** 31 - 2;
+
+/**
+ * The sentences whose score is at least the `limit`-th best, in the order given (ties with the
+ * last one kept, so sorting them gives what sorting all would have given).
+ */
+function bestByScore(sentences: readonly number[], scores: Float64Array, limit: number): number[] {
+  if (sentences.length <= limit) return [...sentences];
+  const sorted = new Float64Array(sentences.length);
+  sentences.forEach((sentence, position) => (sorted[position] = scores[sentence] ?? 0));
+  sorted.sort();
+  const threshold = sorted[sorted.length - limit] ?? -Infinity;
+  return sentences.filter((sentence) => (scores[sentence] ?? 0) >= threshold);
 }
 
 /** Shortest common prefix that makes two words share a root. */

@@ -1,4 +1,4 @@
-import { nlp } from '../core/nlp.js';
+import { parseText } from '../core/nlp.js';
 
 /**
  * The thing a question asks for: "Which magazine reported …" wants a sentence that names a
@@ -6,7 +6,7 @@ import { nlp } from '../core/nlp.js';
  * words of the question a sentence shares.
  */
 export function questionFocus(question: string): string | null {
-  const kind = nlp(question).match('(which|what) [#Adjective? #Noun+]', 0).text('normal');
+  const kind = parseText(question).match('(which|what) [#Adjective? #Noun+]', 0).text('normal');
   const possessed = /\bwhat\s+(?:is|are|was|were)\s+(?:the\s+)?[\p{L}.\s-]+?['’]s?\s+([\p{L}-]{3,})/iu.exec(question)?.[1];
   const ofWhat = /\bwhat\s+(?:is|are|was|were)\s+(?:the|a|an)\s+([\p{L}-]{3,})\s+(?:of|for|behind)\b/iu.exec(question)?.[1];
   const focus = (kind || possessed || ofWhat || '').replace(/[^\p{L}\s-]/gu, '').trim().toLowerCase();
