@@ -147,8 +147,9 @@ await runCli(async () => {
     const atThousand = scale.find((figures) => figures.articles === 1000) ?? null;
 
     const targets: Target[] = [
-      { name: 'warm answer p95, shipped article', value: article.warmAnswer.p95, limit: 50, direction: 'below', unit: 'ms' },
-      { name: 'warm answer p95, 1,000 articles', value: atThousand?.answer.p95 ?? null, limit: 150, direction: 'below', unit: 'ms' },
+      // Issue #8's bars (they were 50 and 150 ms before the fitted models).
+      { name: 'warm answer p95, shipped article', value: article.warmAnswer.p95, limit: 30, direction: 'below', unit: 'ms', note: 'load average in bench.json' },
+      { name: 'warm answer p95, 1,000 articles', value: atThousand?.answer.p95 ?? null, limit: 60, direction: 'below', unit: 'ms' },
       { name: 'cold ask (median)', value: cold.processes[0]?.wallMedianMs === undefined || cold.processes[0].wallMedianMs === null ? null : cold.processes[0].wallMedianMs / 1000, limit: 3, direction: 'below', unit: 's' },
       ...coldTargets(cold),
       {

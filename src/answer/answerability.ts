@@ -116,7 +116,7 @@ export function ruleSignals({
   let personNotQuoted: string | null = null;
   for (const person of peopleAskedAbout(question, unknownTerms)) {
     const surname = person.split(/\s+/).at(-1) ?? person;
-    const mentioned = articleTexts.some((text) => containsWord(text, surname));
+    const mentioned = mentionedInAny(articleTexts, surname);
     if (!mentioned) {
       unknownPerson ??= person;
       continue;
@@ -306,6 +306,31 @@ function expectedAnswerKind(question: string): RegExp | null {
   if (/\bwhen\b|\bwhat\s+(date|day|time|year|month)\b|\bhow\s+(soon|long|often)\b/i.test(question)) return timeAnswer;
   return null;
 }
+
+/**
+ * `articleTexts.some((text) => containsWord(text, word))`, without reading every article for
+ * every question: the articles' words are collected once per list of texts. A word of plain
+ * letters stands in a text exactly when one of its maximal runs of letters equals it in any case;
+ * the set answers for ASCII words, the scan for the rest and for texts holding the two letters
+ * that fold to ASCII ones under a case-insensitive match (ſ, K).
+ */
+function mentionedInAny(texts: readonly string[], word: string): boolean {
+  let words = wordsByTextList.get(texts);
+  if (!words) {
+    const ascii = new Set<string>();
+    let foldsToAscii = false;
+    for (const text of texts) {
+      foldsToAscii ||= /[\u017F\u212A]/u.test(text);
+      for (const run of text.match(/\p{L}+/gu) ?? []) if (/^[A-Za-z]+$/.test(run)) ascii.add(run.toLowerCase());
+    }
+    words = { ascii, foldsToAscii };
+    wordsByTextList.set(texts, words);
+  }
+  if (/^[A-Za-z]+$/.test(word) && !words.foldsToAscii) return words.ascii.has(word.toLowerCase());
+  return texts.some((text) => containsWord(text, word));
+}
+
+const wordsByTextList = new WeakMap<readonly string[], { ascii: ReadonlySet<string>; foldsToAscii: boolean }>();
 
 /** The word stands in the text as a whole word, any case. */
 export function containsWord(text: string, word: string): boolean {

@@ -1,4 +1,4 @@
-// `npx tsx bench/warm-stages.ts [--rounds N] [--same-thread] [--hand-tuned] [--answers FILE]
+// `npm run bench:warm -- [--rounds N] [--same-thread] [--hand-tuned] [--answers FILE]
 // [--articles N]`: the warm answer latency of `npm run bench` (in-process `service.ask` over the
 // dev questions of the shipped article; with `--articles N`, over the bench's 100 generated
 // questions on its synthetic corpus of N articles, stand-in vectors, the real model's time paid)
@@ -20,11 +20,11 @@ import { createLocalEmbedder } from '../src/embedding/local-embedder.js';
 import { buildIndex } from '../src/index/build-index.js';
 import { readIndex, type LoadedIndex } from '../src/index/index-store.js';
 import type { LexicalIndex } from '../src/index/lexical-index.js';
-import { parseQuestions } from './lib/eval-scoring.js';
-import { createHashedEmbedder } from './lib/hashed-embedder.js';
-import { percentile } from './lib/metrics.js';
-import { generateCorpus, generateQuestions } from './lib/synthetic-corpus.js';
-import { runCli } from '../scripts/run-cli.js';
+import { parseQuestions } from '../bench/lib/eval-scoring.js';
+import { createHashedEmbedder } from '../bench/lib/hashed-embedder.js';
+import { percentile } from '../bench/lib/metrics.js';
+import { generateCorpus, generateQuestions } from '../bench/lib/synthetic-corpus.js';
+import { runCli } from './run-cli.js';
 
 const repositoryRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 
