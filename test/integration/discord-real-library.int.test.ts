@@ -54,6 +54,7 @@ describe('the bot over the real per-server library', () => {
       add: (request) => library.add(request),
       remove: (request) => library.remove(request),
       list: (guildId) => library.list(guildId),
+      settled: () => library.settled(),
       close: () => library.close(),
       service: (guildId, options) => recorded(library.service(guildId, options), guildId, options?.articleId ?? null),
     };
