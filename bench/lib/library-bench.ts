@@ -89,8 +89,43 @@ export async function benchLibrary(options: LibraryBenchOptions): Promise<Librar
   return { urlToAnswer, scale };
 }
 
+/**
+ * `npm run bench -- --only library`: URL → first answer alone, `runs` times, each in a fresh folder
+ * (cold embedding cache, operator index built anew): the number swings with the machine's load.
+ */
+export async function benchUrlToAnswerRuns({ runs, ...options }: Omit<LibraryBenchOptions, 'plan'> & { runs: number }): Promise<Array<LibraryFigures['urlToAnswer']>> {
+  const figures: Array<LibraryFigures['urlToAnswer']> = [];
+  for (let run = 1; run <= runs; run += 1) {
+    figures.push(await benchUrlToAnswer({ ...options, workDir: join(options.workDir, `run-${run}`), plan: libraryPlans.quick }));
+  }
+  return figures;
+}
+
+export function renderUrlToAnswerRuns(runs: ReadonlyArray<LibraryFigures['urlToAnswer']>): string {
+  const seconds = (milliseconds: number) => `${(milliseconds / 1000).toFixed(2)} s`;
+  const rows: Cell[][] = runs.map((run, position) => [
+    String(position + 1),
+    seconds(run.totalMs),
+    seconds(run.addMs),
+    seconds(run.embeddingMs),
+    formatMilliseconds(run.firstAnswerMs),
+    seconds(run.completeMs),
+    seconds(run.backgroundEmbeddingMs),
+    run.answeredFromArticle && run.completeAnswerSame ? 'yes' : run.answeredFromArticle ? 'first only' : 'no',
+    run.loadAverage.toFixed(1),
+  ]);
+  return [
+    `URL → first answer (${runs[0]?.words ?? 0}-word page on 127.0.0.1, ${runs[0]?.sentences ?? 0} sentences)`,
+    formatTable({
+      headers: ['run', 'total', 'add', 'embedding (sentences)', 'first answer', 'complete index after', 'background embedding', 'answered from it, same once complete', 'load average'],
+      rows,
+      leftAligned: [7],
+    }),
+  ].join('\n');
+}
+
 /** A ~1,000-word article as a news page, served from 127.0.0.1, added and asked about with the real model. */
-export async function benchUrlToAnswer({ config, workDir, progress }: LibraryBenchOptions): Promise<LibraryFigures['urlToAnswer']> {
+async function benchUrlToAnswer({ config, workDir, progress }: LibraryBenchOptions): Promise<LibraryFigures['urlToAnswer']> {
   const base = join(workDir, 'library-url');
   const benchConfig: Readonly<Config> = {
     ...config,
