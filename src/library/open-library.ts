@@ -79,6 +79,7 @@ export async function openLibrary(options: OpenLibraryOptions): Promise<Library>
   /** Adds and removes of one server run in turn; the steps that touch shared files, one at a time overall. */
   const serverQueue = createSerialQueue();
   const sharedQueue = createSerialQueue();
+  const backgroundQueue = createSerialQueue();
   let closed = false;
 
   /** Questions being answered, which the background steps below give way to. */
@@ -98,19 +99,23 @@ export async function openLibrary(options: OpenLibraryOptions): Promise<Library>
     const partial = opened.index;
     const article = opened.article;
     // The write checks that `partial` is still the article's index: the caller puts it in place long before.
-    const task = completeArticleIndex({
-      paths,
-      article,
-      queryEmbedder: operator.embedder,
-      indexEmbedder,
-      beforeSlice: () => questions.quiet(),
-      write: (build) =>
-        sharedQueue.run('files', async () => {
-          // Removed meanwhile (or removed and added again, which has its own completion).
-          if (articleIndexes.get(id) !== partial) return;
-          replaceIndex(id, await build());
+    // One at a time: a start that finds many indexes out of date (a new chunker) completes them in turn.
+    const task = backgroundQueue
+      .run('complete', () =>
+        completeArticleIndex({
+          paths,
+          article,
+          queryEmbedder: operator.embedder,
+          indexEmbedder,
+          beforeSlice: () => questions.quiet(),
+          write: (build) =>
+            sharedQueue.run('files', async () => {
+              // Removed meanwhile (or removed and added again, which has its own completion).
+              if (articleIndexes.get(id) !== partial) return;
+              replaceIndex(id, await build());
+            }),
         }),
-    })
+      )
       .catch((error: unknown) => {
         // The sentences keep answering; the next start rebuilds the index from the saved text.
         logger?.error({ err: error, articleId: id }, 'the index of an added article could not be completed; it answers from its sentences until a restart');
