@@ -25,7 +25,7 @@ export interface Library {
    * in the background, and swapped in when done (questions in flight finish on the set they began on).
    */
   settled(): Promise<void>;
-  /** Refuses new adds, lets indexes being completed finish, and closes the database. */
+  /** Refuses new adds, lets the index being completed finish (others are redone at the next start), and closes the database. */
   close(): Promise<void>;
 }
 

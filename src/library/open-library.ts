@@ -99,10 +99,12 @@ export async function openLibrary(options: OpenLibraryOptions): Promise<Library>
     const partial = opened.index;
     const article = opened.article;
     // The write checks that `partial` is still the article's index: the caller puts it in place long before.
-    // One at a time: a start that finds many indexes out of date (a new chunker) completes them in turn.
+    // One at a time: a start that finds many indexes out of date (a new chunker) completes them in
+    // turn. Those not begun when the library closes are left to the next start.
     const task = backgroundQueue
-      .run('complete', () =>
-        completeArticleIndex({
+      .run('complete', async () => {
+        if (closed) return;
+        await completeArticleIndex({
           paths,
           article,
           queryEmbedder: operator.embedder,
@@ -114,8 +116,8 @@ export async function openLibrary(options: OpenLibraryOptions): Promise<Library>
               if (articleIndexes.get(id) !== partial) return;
               replaceIndex(id, await build());
             }),
-        }),
-      )
+        });
+      })
       .catch((error: unknown) => {
         // The sentences keep answering; the next start rebuilds the index from the saved text.
         logger?.error({ err: error, articleId: id }, 'the index of an added article could not be completed; it answers from its sentences until a restart');
@@ -348,7 +350,7 @@ export async function openLibrary(options: OpenLibraryOptions): Promise<Library>
       if (closed) return;
       closed = true;
       await serverQueue.idle();
-      // An index being completed is finished (a few seconds at most), so a clean stop leaves none to redo.
+      // The index being completed is finished (a few seconds at most); the rest wait for the next start.
       await settled();
       await sharedQueue.idle();
       store.close();

@@ -8,11 +8,10 @@ import { createServiceFromIndex, openIndex, openLibraryFromIndex, type OpenedInd
 import { parseConfig, type Config } from '../../src/config/config.js';
 import { VerbatimError } from '../../src/core/errors.js';
 import type { Answer } from '../../src/core/types.js';
-import { loadArticleFile } from '../../src/article/load-article.js';
-import { withEmbeddingCache } from '../../src/embedding/cached-embedder.js';
 import type { Embedder } from '../../src/embedding/embedder.js';
 import type { Library } from '../../src/library/library.js';
 import { openLibrary, type ImportPage } from '../../src/library/open-library.js';
+import { sentencesFirstEmbedder } from '../fakes/held-back-embedder.js';
 
 const fixtures = 'test/fixtures/library';
 const pages = {
@@ -65,38 +64,8 @@ async function openTestLibrary({ dir, maxArticles = 50, addsPerHour = 10, now, i
 
 const freshDir = () => mkdtemp(join(workDir, 'library-'));
 
-/**
- * The library's embedder (the question model behind the cache), holding back every text that is
- * not one of the article's sentences (paragraphs, clause windows) until `release()`: what a slow
- * machine does to the background part of an add, for as long as a test needs.
- */
-async function sentencesFirstEmbedder(slug: string): Promise<Embedder & { release(): void; readonly heldBack: number }> {
-  const article = await loadArticleFile(join(fixtures, `${slug}.txt`));
-  const sentences = article.sentences.map((sentence) => sentence.text);
-  // A sentence is embedded as it stands or after its speaker's name ("Lindqvist: …").
-  const isSentence = (text: string) => sentences.some((sentence) => text === sentence || text.endsWith(`: ${sentence}`));
-  const cached = withEmbeddingCache(opened.embedder, { dir: config.cacheDir });
-  let release = () => {};
-  const released = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  let heldBack = 0;
-  return {
-    modelId: cached.modelId,
-    dimensions: cached.dimensions,
-    async embed(texts) {
-      if (!texts.every(isSentence)) {
-        heldBack += 1;
-        await released;
-      }
-      return cached.embed(texts);
-    },
-    release: () => release(),
-    get heldBack() {
-      return heldBack;
-    },
-  };
-}
+const heldBackEmbedder = (slug: string) =>
+  sentencesFirstEmbedder({ model: opened.embedder, cacheDir: config.cacheDir, articleFile: join(fixtures, `${slug}.txt`) });
 
 async function manifestOf(dir: string, articleId: string): Promise<{ counts: { sentences: number; chunks: number } } | null> {
   return readFile(join(dir, 'index', articleId, 'manifest.json'), 'utf8').then(
@@ -307,7 +276,7 @@ describe('per-server libraries', () => {
 
   it('answers a new article from its sentences while the rest of its index is still being embedded, then from the complete index, which a restart in between rebuilds', async () => {
     const dir = await freshDir();
-    const embedder = await sentencesFirstEmbedder(pages.frost.slug);
+    const embedder = await heldBackEmbedder(pages.frost.slug);
     const library = await openTestLibrary({ dir, indexEmbedder: embedder });
     try {
       const { entry } = await library.add({ guildId: 'server-a', url: pages.frost.url, addedBy: 'user-1' });
@@ -346,7 +315,7 @@ describe('per-server libraries', () => {
 
   it('leaves no index behind for an article removed before its index was complete', async () => {
     const dir = await freshDir();
-    const embedder = await sentencesFirstEmbedder(pages.closure.slug);
+    const embedder = await heldBackEmbedder(pages.closure.slug);
     const library = await openTestLibrary({ dir, indexEmbedder: embedder });
     const { entry } = await library.add({ guildId: 'server-a', url: pages.closure.url, addedBy: 'user-1' });
     await library.remove({ guildId: 'server-a', articleId: entry.meta.id });
