@@ -93,7 +93,7 @@ export async function completeArticleIndex({
   article,
   queryEmbedder,
   indexEmbedder,
-  slice = 4,
+  slice = 2,
   beforeSlice = async () => {},
   write,
 }: {
