@@ -95,9 +95,8 @@ export async function openLibrary(options: OpenLibraryOptions): Promise<Library>
     const opened = await openArticleIndex({ paths, id, queryEmbedder: operator.embedder, indexEmbedder });
     if (opened.complete) return opened.index;
     // A new article has no index yet, so building it is no news; an existing article's rebuild is.
-    if (!isNew && opened.reason) logger?.warn({ articleId: id, reason: opened.reason.code }, 'rebuilding the index of an added article');
+    if (!isNew) logger?.warn({ articleId: id, reason: opened.reason.code }, 'rebuilding the index of an added article');
     const partial = opened.index;
-    const article = opened.article;
     // The write checks that `partial` is still the article's index: the caller puts it in place long before.
     // One at a time: a start that finds many indexes out of date (a new chunker) completes them in
     // turn. Those not begun when the library closes are left to the next start.
@@ -106,8 +105,7 @@ export async function openLibrary(options: OpenLibraryOptions): Promise<Library>
         if (closed) return;
         await completeArticleIndex({
           paths,
-          article,
-          queryEmbedder: operator.embedder,
+          sentenceIndex: partial,
           indexEmbedder,
           beforeSlice: () => questions.quiet(),
           write: (build) =>

@@ -308,6 +308,18 @@ describe('per-server libraries', () => {
       await library.settled();
       const completedHere = await library.service('server-a').ask(frostQuestion);
       expect(completedHere.citations).toEqual(complete.citations);
+
+      // Once complete, a start reads the index as it is: a model that cannot embed anything is not needed.
+      const cannotEmbed: Embedder = {
+        modelId: opened.embedder.modelId,
+        dimensions: opened.embedder.dimensions,
+        embed: async () => {
+          throw new VerbatimError('EMBEDDING_FAILED');
+        },
+      };
+      const third = await openTestLibrary({ dir, indexEmbedder: cannotEmbed });
+      expect(third.list('server-a').map((listed) => listed.meta.id)).toContain(entry.meta.id);
+      expect((await third.service('server-a').ask(frostQuestion)).citations).toEqual(complete.citations);
     } finally {
       embedder.release();
     }
