@@ -3,7 +3,8 @@
 // articles) in under two minutes. Writes bench/results/bench.json (bench-quick.json for --quick)
 // and the chart bench/latency-vs-corpus.svg (full run only). `--only cold` runs the cold-start
 // comparison alone (cold ask against the tutorial script, stages, warm latency; < 2 min) and writes
-// bench/results/cold.json. What each number means: bench/README.md.
+// bench/results/cold.json. `--only library` runs URL → first answer alone, three times, into
+// bench/results/library-url.json. What each number means: bench/README.md.
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -29,7 +30,7 @@ import { generateCorpus, generateQuestions } from '../bench/lib/synthetic-corpus
 import { lineChartSvg } from '../bench/lib/svg-chart.js';
 import { describeLimit, judge, type Target } from '../bench/lib/targets.js';
 import { formatMilliseconds, formatTable, type Cell } from '../bench/lib/text-table.js';
-import { benchLibrary, libraryPlans, renderLibraryReport } from '../bench/lib/library-bench.js';
+import { benchLibrary, benchUrlToAnswerRuns, libraryPlans, renderLibraryReport, renderUrlToAnswerRuns } from '../bench/lib/library-bench.js';
 import { coldPlan, coldTargets, renderColdReport, runColdBench } from '../bench/lib/cold-bench.js';
 import { runCli } from './run-cli.js';
 
@@ -116,7 +117,11 @@ await runCli(async () => {
   const progress = (line: string) => process.stderr.write(`${line}\n`);
   const only = process.argv[process.argv.indexOf('--only') + 1];
   if (process.argv.includes('--only')) {
-    if (only !== 'cold') throw new Error(`--only takes "cold", not ${only ?? 'nothing'}.`);
+    if (only === 'library') {
+      await benchLibraryUrlOnly({ config, progress });
+      return;
+    }
+    if (only !== 'cold') throw new Error(`--only takes "cold" or "library", not ${only ?? 'nothing'}.`);
     await benchColdOnly({ config, progress });
     return;
   }
@@ -594,6 +599,21 @@ async function benchColdOnly({ config, progress }: { config: Readonly<Config>; p
     const report = { generatedAt: new Date().toISOString(), machine: { cpus: cpus().length, node: process.version }, ...cold };
     await writeFile(jsonPath, `${JSON.stringify({ ...report, targets: targets.map((target) => ({ ...target, verdict: judge(target) })) }, null, 2)}\n`);
     process.stdout.write(`${renderColdReport(cold, targets)}\n\nFigures: ${relative(jsonPath)}\n`);
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+/** `--only library`: URL → first answer alone, three runs, into bench/results/library-url.json. */
+async function benchLibraryUrlOnly({ config, progress }: { config: Readonly<Config>; progress: (line: string) => void }): Promise<void> {
+  const workDir = await mkdtemp(join(tmpdir(), 'verbatim-bench-library-'));
+  try {
+    const runs = await benchUrlToAnswerRuns({ config, workDir, runs: 3, progress });
+    await mkdir(join(repositoryRoot, 'bench', 'results'), { recursive: true });
+    const jsonPath = join(repositoryRoot, 'bench', 'results', 'library-url.json');
+    const report = { generatedAt: new Date().toISOString(), machine: { cpus: cpus().length, node: process.version }, runs };
+    await writeFile(jsonPath, `${JSON.stringify(report, null, 2)}\n`);
+    process.stdout.write(`${renderUrlToAnswerRuns(runs)}\n\nFigures: ${relative(jsonPath)}\n`);
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }

@@ -200,12 +200,13 @@ export function libraryImporter(config: Readonly<Config>): ImportPage {
 
 /**
  * The per-server libraries of added articles over the operator's opened index: questions and
- * added articles share its embedder, so no second model is loaded. `importPage` is for tests.
+ * added articles share its embedder, so no second model is loaded. `importPage` and
+ * `indexEmbedder` (what embeds added articles; by default that embedder behind the cache) are for tests.
  */
 export async function openLibraryFromIndex(
   config: Readonly<Config>,
   opened: OpenedIndex,
-  { logger, importPage = libraryImporter(config) }: Pick<AppOptions, 'logger'> & { importPage?: ImportPage } = {},
+  { logger, importPage = libraryImporter(config), indexEmbedder }: Pick<AppOptions, 'logger'> & { importPage?: ImportPage; indexEmbedder?: Embedder } = {},
 ): Promise<Library> {
   // Imported when the bot opens the libraries, so `npm run ask` does not load SQLite and the index builder.
   const { openLibrary } = await import('./library/open-library.js');
@@ -215,6 +216,7 @@ export async function openLibraryFromIndex(
     importPage,
     createService: (index) => createServiceFromIndex(config, { index, embedder: opened.embedder }, logger ? { logger } : {}),
     ...(logger ? { logger } : {}),
+    ...(indexEmbedder ? { indexEmbedder } : {}),
   });
 }
 

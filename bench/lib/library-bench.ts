@@ -36,10 +36,16 @@ export interface LibraryFigures {
   urlToAnswer: {
     words: number;
     sentences: number;
-    /** `add()` from the call to its return: fetch, extraction, saving, embedding, index, swap. */
+    /** `add()` from the call to its return: fetch, extraction, saving, embedding the sentences, index, swap. */
     addMs: number;
-    /** Of which embedding the article's chunks with the real model (cold cache). */
+    /** Of which embedding the article's sentence chunks with the real model (cold cache). */
     embeddingMs: number;
+    /** From the call to `add()` until the complete index (paragraphs and clause windows too) is written and swapped in. */
+    completeMs: number;
+    /** Embedding the paragraphs and windows, in the background after `add()` returned. */
+    backgroundEmbeddingMs: number;
+    /** The same first question asked again once the index is complete: the article's answer as it always was. */
+    completeAnswerSame: boolean;
     /** 1-minute load average when the add finished: on a shared 2-core machine the model's time follows it. */
     loadAverage: number;
     /** The first question after the add, answered from the new article. */
@@ -52,7 +58,7 @@ export interface LibraryFigures {
     servers: number;
     articlesPerServer: number;
     articles: number;
-    /** Adding every article through `add()` (stand-in vectors), per article. */
+    /** Adding every article through `add()` until every index is complete (stand-in vectors), per article. */
     addMsPerArticle: number;
     /** A new Library over the same folder: reading every article's index. */
     reopenMs: number;
@@ -83,6 +89,41 @@ export async function benchLibrary(options: LibraryBenchOptions): Promise<Librar
   return { urlToAnswer, scale };
 }
 
+/**
+ * `npm run bench -- --only library`: URL → first answer alone, `runs` times, each in a fresh folder
+ * (cold embedding cache, operator index built anew): the number swings with the machine's load.
+ */
+export async function benchUrlToAnswerRuns({ runs, ...options }: Omit<LibraryBenchOptions, 'plan'> & { runs: number }): Promise<Array<LibraryFigures['urlToAnswer']>> {
+  const figures: Array<LibraryFigures['urlToAnswer']> = [];
+  for (let run = 1; run <= runs; run += 1) {
+    figures.push(await benchUrlToAnswer({ ...options, workDir: join(options.workDir, `run-${run}`), plan: libraryPlans.quick }));
+  }
+  return figures;
+}
+
+export function renderUrlToAnswerRuns(runs: ReadonlyArray<LibraryFigures['urlToAnswer']>): string {
+  const seconds = (milliseconds: number) => `${(milliseconds / 1000).toFixed(2)} s`;
+  const rows: Cell[][] = runs.map((run, position) => [
+    String(position + 1),
+    seconds(run.totalMs),
+    seconds(run.addMs),
+    seconds(run.embeddingMs),
+    formatMilliseconds(run.firstAnswerMs),
+    seconds(run.completeMs),
+    seconds(run.backgroundEmbeddingMs),
+    run.answeredFromArticle && run.completeAnswerSame ? 'yes' : run.answeredFromArticle ? 'first only' : 'no',
+    run.loadAverage.toFixed(1),
+  ]);
+  return [
+    `URL → first answer (${runs[0]?.words ?? 0}-word page on 127.0.0.1, ${runs[0]?.sentences ?? 0} sentences)`,
+    formatTable({
+      headers: ['run', 'total', 'add', 'embedding (sentences)', 'first answer', 'complete index after', 'background embedding', 'answered from it, same once complete', 'load average'],
+      rows,
+      leftAligned: [7],
+    }),
+  ].join('\n');
+}
+
 /** A ~1,000-word article as a news page, served from 127.0.0.1, added and asked about with the real model. */
 async function benchUrlToAnswer({ config, workDir, progress }: LibraryBenchOptions): Promise<LibraryFigures['urlToAnswer']> {
   const base = join(workDir, 'library-url');
@@ -111,13 +152,16 @@ async function benchUrlToAnswer({ config, workDir, progress }: LibraryBenchOptio
     // The library's own default (the question model behind the cache), timed to show what the add spends embedding.
     const cached = withEmbeddingCache(opened.embedder, { dir: benchConfig.cacheDir });
     let embeddingMs = 0;
+    let backgroundEmbeddingMs = 0;
+    let added = false;
     const timedEmbedder: Embedder = {
       modelId: cached.modelId,
       dimensions: cached.dimensions,
       async embed(texts) {
         const started = performance.now();
         const vectors = await cached.embed(texts);
-        embeddingMs += performance.now() - started;
+        if (added) backgroundEmbeddingMs += performance.now() - started;
+        else embeddingMs += performance.now() - started;
         return vectors;
       },
     };
@@ -134,16 +178,25 @@ async function benchUrlToAnswer({ config, workDir, progress }: LibraryBenchOptio
       buildLexicalIndex([]);
       const started = performance.now();
       const { entry } = await library.add({ guildId: 'bench', url, addedBy: 'bench' });
+      added = true;
       const addMs = performance.now() - started;
       // "The new tram line divides Ashford" → "What did officials say about the new tram line?"
       const subject = headline.replace(/ divides .*$/, '').toLowerCase();
-      const answer = await library.service('bench').ask(`What did officials say about ${subject}?`);
+      const question = `What did officials say about ${subject}?`;
+      const answer = await library.service('bench').ask(question);
       const totalMs = performance.now() - started;
+      await library.settled();
+      const completeMs = performance.now() - started;
+      const complete = await library.service('bench').ask(question);
+      const citedIds = (cited: typeof answer) => cited.citations.map((citation) => citation.sentenceId).join(' ');
       return {
         words,
         sentences: entry.sentences,
         addMs,
         embeddingMs,
+        completeMs,
+        backgroundEmbeddingMs,
+        completeAnswerSame: citedIds(complete) === citedIds(answer),
         loadAverage: loadavg()[0] ?? 0,
         firstAnswerMs: totalMs - addMs,
         totalMs,
@@ -208,6 +261,8 @@ async function benchScale({ config, workDir, plan, progress }: LibraryBenchOptio
     await library.add({ guildId, url: `http://bench.example/${article.fileName}`, addedBy: 'bench' });
     if ((position + 1) % 500 === 0) progress(`  ${position + 1} of ${total}`);
   }
+  // Each add returns once its sentences are indexed; the rest completes in the background, counted here too.
+  await library.settled();
   const addMsPerArticle = (performance.now() - addStarted) / total;
   await library.close();
 
@@ -281,7 +336,7 @@ async function timed(action: () => Promise<unknown>): Promise<number> {
 export function renderLibraryReport(figures: LibraryFigures): string {
   const { urlToAnswer: url, scale } = figures;
   const rows: Cell[][] = [
-    ['URL → first answer', `${(url.totalMs / 1000).toFixed(2)} s`, `${url.words}-word page on 127.0.0.1, ${url.sentences} sentences; add ${(url.addMs / 1000).toFixed(2)} s (embedding ${(url.embeddingMs / 1000).toFixed(2)} s) + first answer ${formatMilliseconds(url.firstAnswerMs)}; answered from it: ${url.answeredFromArticle ? 'yes' : 'no'}; importer: ${url.importer}; load average ${url.loadAverage.toFixed(1)}`],
+    ['URL → first answer', `${(url.totalMs / 1000).toFixed(2)} s`, `${url.words}-word page on 127.0.0.1, ${url.sentences} sentences; add ${(url.addMs / 1000).toFixed(2)} s (embedding its sentences ${(url.embeddingMs / 1000).toFixed(2)} s) + first answer ${formatMilliseconds(url.firstAnswerMs)}; answered from it: ${url.answeredFromArticle ? 'yes' : 'no'}; complete index (paragraphs, windows: ${(url.backgroundEmbeddingMs / 1000).toFixed(2)} s of embedding in the background) after ${(url.completeMs / 1000).toFixed(2)} s, same citations then: ${url.completeAnswerSame ? 'yes' : 'no'}; importer: ${url.importer}; load average ${url.loadAverage.toFixed(1)}`],
     [`answer p50 / p95, ${scale.servers} servers × ${scale.articlesPerServer}`, `${formatMilliseconds(scale.answerMs.p50)} / ${formatMilliseconds(scale.answerMs.p95)}`, `${scale.answerMs.samples} questions to random servers; operator index + ${scale.articlesPerServer} article indexes composed; real model per question`],
     ['first question of a server after restart', `${formatMilliseconds(scale.firstQuestionMs.p50)} / ${formatMilliseconds(scale.firstQuestionMs.p95)}`, 'p50 / p95; builds its composed set once'],
     ['add, per article', formatMilliseconds(scale.addMsPerArticle), `${scale.articles} adds, stand-in vectors (no model time): save, lexical + HNSW index, swap`],

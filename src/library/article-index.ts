@@ -5,12 +5,16 @@ import { loadArticleFile } from '../article/load-article.js';
 import { VerbatimError } from '../core/errors.js';
 import type { Article, Chunk } from '../core/types.js';
 import type { Embedder } from '../embedding/embedder.js';
-import { buildIndex } from '../index/build-index.js';
-import { lexicalIndexFromJSON } from '../index/lexical-index.js';
-import { checkManifest, parseManifest } from '../index/manifest.js';
+import { withEntityTypes } from '../article/entity-types.js';
+import { chunkArticle } from '../chunking/chunker.js';
+import { EmbedderEmbeddings } from '../embedding/langchain-embeddings.js';
+import { writeIndex } from '../index/index-store.js';
+import { buildLexicalIndex, lexicalIndexFromJSON } from '../index/lexical-index.js';
+import { checkManifest, createManifest, parseManifest } from '../index/manifest.js';
+import { buildVectorStore } from '../index/vector-store.js';
 import type { SearchableIndex } from '../retrieval/retriever.js';
 import type { LibraryPaths } from './article-files.js';
-import { exactVectorSearch, readStoredVectors } from './exact-vectors.js';
+import { exactVectorSearch, readStoredVectors, storedVectorsOf } from './exact-vectors.js';
 
 export interface ArticleIndexOptions {
   paths: LibraryPaths;
@@ -19,41 +23,148 @@ export interface ArticleIndexOptions {
   queryEmbedder: Embedder;
   /** The same model behind the embedding cache: only text never seen before is embedded. */
   indexEmbedder: Embedder;
-  /** Told when an index had to be (re)built, and why. */
-  onRebuild?: (reason: VerbatimError) => void;
 }
+
+/**
+ * An article's index as far as it goes: `complete`, read from `index/<id>`, or answerable from its
+ * sentences alone while the rest (paragraphs, clause windows) is still to be embedded by
+ * `completeArticleIndex`; `reason` says why the saved index was no use.
+ */
+export type OpenedArticleIndex = { index: SearchableIndex; complete: true } | { index: SearchableIndex; complete: false; reason: VerbatimError };
 
 /** Index problems that rebuilding from the saved `.txt` cures. */
 const rebuildable = new Set(['INDEX_MISSING', 'INDEX_STALE', 'INDEX_MISMATCH', 'INDEX_CORRUPT']);
 
 /**
  * One added article's own index (`index/<id>`, written by `buildIndex`, so atomic), shared by every
- * server that has it. A missing, stale or damaged one is rebuilt from the saved text, so a crash
- * between saving the article and writing its index never loses the article.
+ * server that has it. A missing, stale or damaged one is rebuilt from the saved text in two steps,
+ * as a new article is: its sentences now, the rest by `completeArticleIndex`. Only a complete
+ * index is ever written, so a restart before that finds none and starts again from the text.
  */
-export async function openArticleIndex({ paths, id, queryEmbedder, indexEmbedder, onRebuild }: ArticleIndexOptions): Promise<SearchableIndex> {
+export async function openArticleIndex({ paths, id, queryEmbedder, indexEmbedder }: ArticleIndexOptions): Promise<OpenedArticleIndex> {
   // The file's hash is all the index needs to be checked against; parsing waits for a rebuild.
   const file = paths.articleFile(id);
   const bytes = await readFile(file).catch((error: unknown) => {
     throw new VerbatimError('ARTICLE_UNREADABLE', `The article file ${file} could not be read.`, { cause: error });
   });
   const fingerprint = { id, sha256: createHash('sha256').update(bytes).digest('hex') };
-  const open = () => readArticleIndex(paths.indexDir(id), { embedder: queryEmbedder, fingerprint });
   try {
-    return await open();
+    return { index: await readArticleIndex(paths.indexDir(id), { embedder: queryEmbedder, fingerprint }), complete: true };
   } catch (error) {
     if (!(error instanceof VerbatimError) || !rebuildable.has(error.code)) throw error;
-    onRebuild?.(error);
-    await buildArticleIndex({ paths, article: await loadArticleFile(file), indexEmbedder });
-    return open();
+    const article = await loadArticleFile(file);
+    return { index: await sentenceIndex({ article, indexEmbedder }), complete: false, reason: error };
   }
 }
 
-async function buildArticleIndex({ paths, article, indexEmbedder }: { paths: LibraryPaths; article: Article; indexEmbedder: Embedder }): Promise<void> {
-  if (article.sentences.length === 0) {
+/**
+ * The index of the article's sentence chunks only, held in memory: each sentence is found by its
+ * own vector and by the lexical index (which is whole already), so the article can be asked
+ * about after about half of the embedding (the paragraphs are few but long). Its article is
+ * tagged with entity types and its lexical index complete, as the complete index holds them.
+ */
+async function sentenceIndex({ article: loaded, indexEmbedder }: { article: Article; indexEmbedder: Embedder }): Promise<SearchableIndex> {
+  if (loaded.sentences.length === 0) {
     throw new VerbatimError('NO_ARTICLE_IN_PAGE', 'No sentences were found in the text of that page.');
   }
-  await buildIndex({ articles: [article], embedder: indexEmbedder, indexDir: paths.indexDir(article.meta.id) });
+  const { sentences } = splitChunks(loaded);
+  // The model runs in its own thread: the tagging and the lexical index (~0.3-0.6 s here) are done meanwhile.
+  const embedding = indexEmbedder.embed(sentences.map((chunk) => chunk.embedText));
+  embedding.catch(() => {});
+  // Lets the request reach the model's thread (it goes through the cache's promises first).
+  await new Promise((resolve) => setImmediate(resolve));
+  const [article] = withEntityTypes([loaded]) as [Article];
+  const lexical = buildLexicalIndex([article]);
+  const vectors = await embedding;
+  const dimensions = indexEmbedder.dimensions ?? vectors[0]?.length ?? 0;
+  const vectorStore = exactVectorSearch(storedVectorsOf(sentences, vectors), dimensions);
+  return { articles: [article], chunks: sentences, lexical, vectorStore };
+}
+
+/**
+ * Embeds what the sentence index left out (into the cache), then hands `write` the step that
+ * writes the complete index and returns it: `write` decides when that runs, and whether (the
+ * article may have been removed meanwhile). `slice` texts go to the model per call, so a question
+ * asked meanwhile waits for a few texts on the shared model, not for the article.
+ */
+export async function completeArticleIndex({
+  paths,
+  sentenceIndex: partial,
+  indexEmbedder,
+  slice = 2,
+  beforeSlice = async () => {},
+  write,
+}: {
+  paths: LibraryPaths;
+  /** What `openArticleIndex` returned for the article when it was not complete. */
+  sentenceIndex: SearchableIndex;
+  indexEmbedder: Embedder;
+  slice?: number;
+  /** Awaited before each slice goes to the model: the library waits there while questions are answered. */
+  beforeSlice?: () => Promise<void>;
+  /** Runs the write; the library passes its file queue, and skips the write by not calling `build`. */
+  write: (build: () => Promise<SearchableIndex>) => Promise<void>;
+}): Promise<void> {
+  const [article] = partial.articles;
+  if (!article) throw new Error('A sentence index holds its article.');
+  const chunks = chunkArticle(article);
+  // In order of length, as the model batches them: each slice is texts of about one length.
+  const texts = [...new Set(splitChunks(article, chunks).rest.map((chunk) => chunk.embedText))].sort((left, right) => left.length - right.length);
+  for (let offset = 0; offset < texts.length; offset += slice) {
+    await beforeSlice();
+    await indexEmbedder.embed(texts.slice(offset, offset + slice));
+  }
+  await write(async () => {
+    // Every vector is cached by now.
+    const vectors = await indexEmbedder.embed(chunks.map((chunk) => chunk.embedText));
+    const dimensions = indexEmbedder.dimensions ?? vectors[0]?.length ?? 0;
+    await writeArticleIndex({ dir: paths.indexDir(article.meta.id), article, chunks, vectors, dimensions, lexical: partial.lexical, embedder: indexEmbedder });
+    return { articles: [article], chunks, lexical: partial.lexical, vectorStore: exactVectorSearch(storedVectorsOf(chunks, vectors), dimensions) };
+  });
+}
+
+/**
+ * What `buildIndex` writes for the article, from what the sentence index already holds: the
+ * article tagged with its entity types and its lexical index, which `buildIndex` would make again
+ * (~0.4-0.6 s of this thread per article on a busy machine, for the same result).
+ */
+async function writeArticleIndex({
+  dir,
+  article,
+  chunks,
+  vectors,
+  dimensions,
+  lexical,
+  embedder,
+}: {
+  dir: string;
+  article: Article;
+  chunks: Chunk[];
+  vectors: number[][];
+  dimensions: number;
+  lexical: SearchableIndex['lexical'];
+  embedder: Embedder;
+}): Promise<void> {
+  const vectorStore = await buildVectorStore({ chunks, vectors, dimensions, embeddings: new EmbedderEmbeddings(embedder) });
+  const manifest = createManifest({
+    embeddingModel: embedder.modelId,
+    dimensions,
+    articles: [article.meta],
+    counts: { articles: 1, sentences: article.sentences.length, chunks: chunks.length },
+    builtAt: new Date(),
+  });
+  await writeIndex(dir, { manifest, articles: [article], chunks, vectorStore, lexical });
+}
+
+/** The chunks that stand for one whole sentence each, and the rest (paragraphs, clause windows). */
+function splitChunks(article: Article, chunks: readonly Chunk[] = chunkArticle(article)): { sentences: Chunk[]; rest: Chunk[] } {
+  const spans = new Set(article.sentences.map((sentence) => `${sentence.start}:${sentence.end}`));
+  const sentences: Chunk[] = [];
+  const rest: Chunk[] = [];
+  for (const chunk of chunks) {
+    (chunk.sentenceIds.length === 1 && spans.has(`${chunk.start}:${chunk.end}`) ? sentences : rest).push(chunk);
+  }
+  return { sentences, rest };
 }
 
 /**

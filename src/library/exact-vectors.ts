@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { VerbatimError } from '../core/errors.js';
+import type { Chunk } from '../core/types.js';
 import type { SearchableIndex } from '../retrieval/retriever.js';
 
 type VectorSearch = SearchableIndex['vectorStore'];
@@ -41,6 +42,20 @@ export async function readStoredVectors(hnswDir: string, dimensions: number): Pr
     stored.push({ embedText: document.pageContent, chunkIds: chunkIds.filter((chunkId): chunkId is string => typeof chunkId === 'string'), vector: normalised(vector) });
   }
   return stored;
+}
+
+/**
+ * Vectors fresh from the embedder as `readStoredVectors` gives them back from the files: one per
+ * distinct embed text, listing every chunk that shares it, unit length.
+ */
+export function storedVectorsOf(chunks: readonly Chunk[], vectors: readonly (readonly number[])[]): StoredVector[] {
+  const byText = new Map<string, StoredVector>();
+  chunks.forEach((chunk, position) => {
+    const known = byText.get(chunk.embedText);
+    if (known) known.chunkIds.push(chunk.id);
+    else byText.set(chunk.embedText, { embedText: chunk.embedText, chunkIds: [chunk.id], vector: normalised(vectors[position] ?? []) });
+  });
+  return [...byText.values()];
 }
 
 /** hnswlib's header: six size_t, an int, a uint, three size_t, a double, a size_t. */

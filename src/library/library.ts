@@ -7,7 +7,8 @@ import type { AnswerService, ArticleMeta } from '../core/types.js';
  */
 export interface Library {
   /**
-   * Fetches the page, extracts and indexes the article, and adds it to the server's library.
+   * Fetches the page, extracts and indexes the article (its sentences; see `settled`), and adds it
+   * to the server's library.
    * Throws VerbatimError: URL_INVALID, URL_BLOCKED, FETCH_*, NO_ARTICLE_IN_PAGE, LIBRARY_FULL,
    * RATE_LIMITED (too many adds this hour).
    */
@@ -18,6 +19,13 @@ export interface Library {
   list(guildId: string | null): LibraryEntry[];
   /** Answers from the server's library; with `articleId` (a thread opened on an added article), from that article first. */
   service(guildId: string | null, options?: { articleId?: string }): AnswerService;
+  /**
+   * Resolves once every article's index is complete. `add` resolves as soon as the article can be
+   * asked about, from its sentences; its paragraphs and clause windows are embedded after that,
+   * in the background, and swapped in when done (questions in flight finish on the set they began on).
+   */
+  settled(): Promise<void>;
+  /** Refuses new adds, lets the index being completed finish (others are redone at the next start), and closes the database. */
   close(): Promise<void>;
 }
 

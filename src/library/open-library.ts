@@ -10,12 +10,13 @@ import type { Embedder } from '../embedding/embedder.js';
 import { buildLexicalIndex } from '../index/lexical-index.js';
 import type { SearchableIndex } from '../retrieval/retriever.js';
 import { articleIdsOnDisk, createStagingDir, libraryPaths, moveIntoArticles, removeArticleFiles } from './article-files.js';
-import { openArticleIndex } from './article-index.js';
+import { completeArticleIndex, openArticleIndex } from './article-index.js';
 import { composeIndexes } from './composite-index.js';
 import { focusedService } from './focused-service.js';
 import type { AddedArticle, Library, LibraryEntry } from './library.js';
 import { checkAddLimits, hourMs } from './library-limits.js';
 import { openLibraryStore, type StoredArticle, type StoredEntry } from './library-store.js';
+import { createQuestionGate } from './question-gate.js';
 import { createSerialQueue } from './serial-queue.js';
 
 /** What importing a page left in the folder it was given: `<id>.txt` (and its `<id>.json`). */
@@ -78,17 +79,62 @@ export async function openLibrary(options: OpenLibraryOptions): Promise<Library>
   /** Adds and removes of one server run in turn; the steps that touch shared files, one at a time overall. */
   const serverQueue = createSerialQueue();
   const sharedQueue = createSerialQueue();
+  const backgroundQueue = createSerialQueue();
   let closed = false;
 
-  /** A new article has no index yet, so building it is no news; an existing article's rebuild is. */
-  const openIndexOf = (id: string, { isNew = false } = {}) =>
-    openArticleIndex({
-      paths,
-      id,
-      queryEmbedder: operator.embedder,
-      indexEmbedder,
-      ...(isNew ? {} : { onRebuild: (reason: VerbatimError) => logger?.warn({ articleId: id, reason: reason.code }, 'rebuilding the index of an added article') }),
-    });
+  /** Questions being answered, which the background steps below give way to. */
+  const questions = createQuestionGate();
+  /** Background steps that complete an article's index, by article id; `settled()` waits for them. */
+  const completing = new Map<string, Promise<void>>();
+
+  /**
+   * Opens an article's index; one that is not complete (a new article, or a restart before its
+   * index was written) is searchable from its sentences at once and completed in the background.
+   */
+  async function openIndexOf(id: string, { isNew = false } = {}): Promise<SearchableIndex> {
+    const opened = await openArticleIndex({ paths, id, queryEmbedder: operator.embedder, indexEmbedder });
+    if (opened.complete) return opened.index;
+    // A new article has no index yet, so building it is no news; an existing article's rebuild is.
+    if (!isNew) logger?.warn({ articleId: id, reason: opened.reason.code }, 'rebuilding the index of an added article');
+    const partial = opened.index;
+    // The write checks that `partial` is still the article's index: the caller puts it in place long before.
+    // One at a time: a start that finds many indexes out of date (a new chunker) completes them in
+    // turn. Those not begun when the library closes are left to the next start.
+    const task = backgroundQueue
+      .run('complete', async () => {
+        if (closed) return;
+        await completeArticleIndex({
+          paths,
+          sentenceIndex: partial,
+          indexEmbedder,
+          beforeSlice: () => questions.quiet(),
+          write: (build) =>
+            sharedQueue.run('files', async () => {
+              // Removed meanwhile (or removed and added again, which has its own completion).
+              if (articleIndexes.get(id) !== partial) return;
+              replaceIndex(id, await build());
+            }),
+        });
+      })
+      .catch((error: unknown) => {
+        // The sentences keep answering; the next start rebuilds the index from the saved text.
+        logger?.error({ err: error, articleId: id }, 'the index of an added article could not be completed; it answers from its sentences until a restart');
+      })
+      .finally(() => {
+        if (completing.get(id) === task) completing.delete(id);
+      });
+    completing.set(id, task);
+    return partial;
+  }
+
+  /** Swaps an article's complete index in for its sentence index, in every server that has it. */
+  function replaceIndex(id: string, index: SearchableIndex): void {
+    articleIndexes.set(id, index);
+    articleServices.delete(id);
+    for (const [guildId, view] of views) {
+      if (view.entries.some((entry) => entry.meta.id === id)) views.set(guildId, nextView(view.entries));
+    }
+  }
 
   try {
     await removeAbandonedStaging();
@@ -105,8 +151,8 @@ export async function openLibrary(options: OpenLibraryOptions): Promise<Library>
     return {
       entries,
       service() {
-        service ??= createService(
-          composeIndexes([operator.index, ...entries.map((entry) => articleIndexes.get(entry.meta.id)).filter((index) => index !== undefined)]),
+        service ??= questions.track(
+          createService(composeIndexes([operator.index, ...entries.map((entry) => articleIndexes.get(entry.meta.id)).filter((index) => index !== undefined)])),
         );
         return service;
       },
@@ -271,6 +317,10 @@ export async function openLibrary(options: OpenLibraryOptions): Promise<Library>
     });
   }
 
+  async function settled(): Promise<void> {
+    while (completing.size > 0) await Promise.all([...completing.values()]);
+  }
+
   function whileOpen<T>(task: () => Promise<T>): Promise<T> {
     if (closed) return Promise.reject(new Error('The library is closed.'));
     return task();
@@ -288,15 +338,18 @@ export async function openLibrary(options: OpenLibraryOptions): Promise<Library>
       if (!index) return whole;
       let article = articleServices.get(articleId);
       if (!article) {
-        article = createService(index);
+        article = questions.track(createService(index));
         articleServices.set(articleId, article);
       }
       return focusedService({ article, library: whole });
     },
+    settled,
     async close() {
       if (closed) return;
       closed = true;
       await serverQueue.idle();
+      // The index being completed is finished (a few seconds at most); the rest wait for the next start.
+      await settled();
       await sharedQueue.idle();
       store.close();
     },

@@ -26,6 +26,7 @@ export function serviceLibrary(service: AnswerService): Library & { serviceCalls
       serviceCalls.push({ guildId, ...(options?.articleId === undefined ? {} : { articleId: options.articleId }) });
       return service;
     },
+    settled: async () => {},
     close: async () => {},
   };
 }
@@ -111,6 +112,9 @@ export class InMemoryLibrary implements Library {
     };
     return lazyService(this.serviceOver((chosen ? [chosen] : entries).map((entry) => entry.file)), record);
   }
+
+  /** Every index here is built whole on first use: nothing is ever left to complete. */
+  async settled(): Promise<void> {}
 
   async close(): Promise<void> {
     await rm(this.folder, { recursive: true, force: true });

@@ -6,10 +6,12 @@ import { openIndex, openLibraryFromIndex, type OpenedIndex } from '../../src/app
 import { parseConfig, type Config } from '../../src/config/config.js';
 import { VerbatimError } from '../../src/core/errors.js';
 import type { Answer, AnswerService } from '../../src/core/types.js';
+import type { Embedder } from '../../src/embedding/embedder.js';
 import type { Library } from '../../src/library/library.js';
 import { escapeMarkdown } from '../../src/render/discord-embeds.js';
 import { embedText, isOriginalEdit, messageBody, startBotHarness, type BotHarness } from '../fakes/discord-harness.js';
 import { manageMessages, type RecordedRequest } from '../fakes/discord-server.js';
+import { sentencesFirstEmbedder } from '../fakes/held-back-embedder.js';
 
 const pageFile = 'test/fixtures/articles/harbor-gazette-port-strike.txt';
 const pageUrl = 'https://news.example/2024/port-workers-strike';
@@ -29,8 +31,9 @@ describe('the bot over the real per-server library', () => {
   const answers: Array<{ guildId: string | null; articleId: string | null; answer: Answer }> = [];
 
   /** The library as the bot opens it on every start (same folder), recording what it answers. */
-  async function openRecordedLibrary(): Promise<Library> {
-    const library = await openLibraryFromIndex(config, opened, {
+  async function openRecordedLibrary({ dir, indexEmbedder }: { dir?: string; indexEmbedder?: Embedder } = {}): Promise<Library> {
+    const library = await openLibraryFromIndex(dir ? { ...config, library: { ...config.library, dir } } : config, opened, {
+      ...(indexEmbedder ? { indexEmbedder } : {}),
       importPage: async ({ url, dir }) => {
         if (url !== pageUrl) throw new VerbatimError('NO_ARTICLE_IN_PAGE');
         await cp(pageFile, join(dir, `${pageArticleId}.txt`));
@@ -54,6 +57,7 @@ describe('the bot over the real per-server library', () => {
       add: (request) => library.add(request),
       remove: (request) => library.remove(request),
       list: (guildId) => library.list(guildId),
+      settled: () => library.settled(),
       close: () => library.close(),
       service: (guildId, options) => recorded(library.service(guildId, options), guildId, options?.articleId ?? null),
     };
@@ -115,5 +119,33 @@ describe('the bot over the real per-server library', () => {
     await harness.restart({ library: openRecordedLibrary() });
     expectQuotesFromPage(await askInThread(threadId, 'When could a walkout begin?'));
     expect(answers.at(-1)).toMatchObject({ guildId: fake.guildId, articleId: pageArticleId });
+  }, 180_000);
+
+  it('replies to /add and answers in its thread while the paragraphs are still being embedded, and from the complete index after', async () => {
+    const indexEmbedder = await sentencesFirstEmbedder({ model: opened.embedder, cacheDir: config.cacheDir, articleFile: pageFile });
+    const library = openRecordedLibrary({ dir: await mkdtemp(join(folder, 'staged-')), indexEmbedder });
+    try {
+      await harness.restart({ library });
+      const { fake } = harness;
+      const from = fake.requests.length;
+      const threadsBefore = fake.threads.length;
+      const { token } = fake.sendSlashCommand({ name: 'add', options: [{ type: 3, name: 'url', value: pageUrl }], permissions: manageMessages });
+      const edit = await fake.waitForRequest(isOriginalEdit(token), 60_000);
+      expect(embedText(edit)).toContain('Port workers weigh strike as talks stall');
+      await fake.waitForRequest((request) => fake.requests.indexOf(request) >= from && /\/messages\/\d+\/threads$/.test(request.path));
+      expect(fake.threads.length).toBe(threadsBefore + 1);
+      const threadId = fake.threads.at(-1)?.id ?? '';
+
+      expectQuotesFromPage(await askInThread(threadId, 'What raise have the operators offered?'));
+      expect(answers.at(-1)).toMatchObject({ guildId: fake.guildId, articleId: pageArticleId });
+      expect(indexEmbedder.heldBack).toBeGreaterThan(0);
+
+      indexEmbedder.release();
+      await (await library).settled();
+      expectQuotesFromPage(await askInThread(threadId, 'When could a walkout begin?'));
+      expect(answers.at(-1)).toMatchObject({ guildId: fake.guildId, articleId: pageArticleId });
+    } finally {
+      indexEmbedder.release();
+    }
   }, 180_000);
 });

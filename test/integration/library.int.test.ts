@@ -11,6 +11,7 @@ import type { Answer } from '../../src/core/types.js';
 import type { Embedder } from '../../src/embedding/embedder.js';
 import type { Library } from '../../src/library/library.js';
 import { openLibrary, type ImportPage } from '../../src/library/open-library.js';
+import { sentencesFirstEmbedder } from '../fakes/held-back-embedder.js';
 
 const fixtures = 'test/fixtures/library';
 const pages = {
@@ -62,6 +63,16 @@ async function openTestLibrary({ dir, maxArticles = 50, addsPerHour = 10, now, i
 }
 
 const freshDir = () => mkdtemp(join(workDir, 'library-'));
+
+const heldBackEmbedder = (slug: string) =>
+  sentencesFirstEmbedder({ model: opened.embedder, cacheDir: config.cacheDir, articleFile: join(fixtures, `${slug}.txt`) });
+
+async function manifestOf(dir: string, articleId: string): Promise<{ counts: { sentences: number; chunks: number } } | null> {
+  return readFile(join(dir, 'index', articleId, 'manifest.json'), 'utf8').then(
+    (text) => JSON.parse(text) as { counts: { sentences: number; chunks: number } },
+    () => null,
+  );
+}
 
 function citedArticles(answer: Answer): string[] {
   return [...new Set(answer.citations.map((citation) => citation.article))];
@@ -261,6 +272,70 @@ describe('per-server libraries', () => {
     const answer = await second.service('server-a').ask(frostQuestion);
     expect(citedArticles(answer)[0]).toBe(frost.entry.meta.id);
     expect(citedArticles(await second.service('server-b').ask(frostQuestion))).not.toContain(frost.entry.meta.id);
+  });
+
+  it('answers a new article from its sentences while the rest of its index is still being embedded, then from the complete index, which a restart in between rebuilds', async () => {
+    const dir = await freshDir();
+    const embedder = await heldBackEmbedder(pages.frost.slug);
+    const library = await openTestLibrary({ dir, indexEmbedder: embedder });
+    try {
+      const { entry } = await library.add({ guildId: 'server-a', url: pages.frost.url, addedBy: 'user-1' });
+      const early = await library.service('server-a').ask(frostQuestion);
+      expect(embedder.heldBack).toBeGreaterThan(0);
+      expect(early.found).toBe(true);
+      expect(citedArticles(early)[0]).toBe(entry.meta.id);
+      expect(early.citations.map((citation) => citation.text).join(' ')).toContain('minus four degrees');
+      const savedText = await readFile(join(dir, 'articles', `${entry.meta.id}.txt`), 'utf8');
+      for (const citation of early.citations) expect(savedText.slice(citation.start, citation.end)).toBe(citation.text);
+      // Nothing on disk passes for the article's index while it holds only the sentences.
+      expect(await manifestOf(dir, entry.meta.id)).toBeNull();
+
+      // The process is gone before the rest was embedded (the first library is never closed): the next start rebuilds it.
+      const restarted = await openTestLibrary({ dir });
+      expect(restarted.list('server-a').map((listed) => listed.meta.id)).toContain(entry.meta.id);
+      const afterRestart = await restarted.service('server-a').ask(frostQuestion);
+      expect(citedArticles(afterRestart)[0]).toBe(entry.meta.id);
+      await restarted.settled();
+      const manifest = await manifestOf(dir, entry.meta.id);
+      expect(manifest?.counts.sentences).toBe(entry.sentences);
+      // Sentences, plus the paragraphs of several sentences and the clause windows of the long ones.
+      expect(manifest?.counts.chunks).toBeGreaterThan(entry.sentences);
+      // Which frost sentence the complete index ranks first for "how cold" is the ranker's matter (see the first test).
+      const complete = await restarted.service('server-a').ask(frostQuestion);
+      expect(citedArticles(complete)[0]).toBe(entry.meta.id);
+
+      embedder.release();
+      await library.settled();
+      const completedHere = await library.service('server-a').ask(frostQuestion);
+      expect(completedHere.citations).toEqual(complete.citations);
+
+      // Once complete, a start reads the index as it is: a model that cannot embed anything is not needed.
+      const cannotEmbed: Embedder = {
+        modelId: opened.embedder.modelId,
+        dimensions: opened.embedder.dimensions,
+        embed: async () => {
+          throw new VerbatimError('EMBEDDING_FAILED');
+        },
+      };
+      const third = await openTestLibrary({ dir, indexEmbedder: cannotEmbed });
+      expect(third.list('server-a').map((listed) => listed.meta.id)).toContain(entry.meta.id);
+      expect((await third.service('server-a').ask(frostQuestion)).citations).toEqual(complete.citations);
+    } finally {
+      embedder.release();
+    }
+  });
+
+  it('leaves no index behind for an article removed before its index was complete', async () => {
+    const dir = await freshDir();
+    const embedder = await heldBackEmbedder(pages.closure.slug);
+    const library = await openTestLibrary({ dir, indexEmbedder: embedder });
+    const { entry } = await library.add({ guildId: 'server-a', url: pages.closure.url, addedBy: 'user-1' });
+    await library.remove({ guildId: 'server-a', articleId: entry.meta.id });
+    embedder.release();
+    await library.settled();
+    expect(await readdir(join(dir, 'articles'))).toEqual([]);
+    expect(await readdir(join(dir, 'index')).catch(() => [])).toEqual([]);
+    expect(library.list('server-a').map((listed) => listed.meta.id)).not.toContain(entry.meta.id);
   });
 
   it('leaves no row and no file behind when the import or the indexing fails', async () => {
