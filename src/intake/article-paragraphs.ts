@@ -1,36 +1,130 @@
-import { isBoilerplate } from './boilerplate.js';
+import { isBoilerplate, isBylineLine, isCreditLine, isDateText, isHeadingLabel } from './boilerplate.js';
 import type { DomElement, DomNode } from './dom.js';
+import { furnitureAttribute } from './page-furniture.js';
 
 /**
- * Elements whose text is one paragraph of the article. Headings are left out on purpose: a
- * subheading ("What happens next") is a signpost, not a sentence anyone can be quoted as saying,
- * and as a line of its own it would be cited as if it were one.
+ * Elements whose text is one paragraph of the article. Subheadings (H2–H6) are kept as paragraphs
+ * of their own: they are the article's words, and a reader quoting "What happens next" expects to
+ * find it; the headings are listed apart so that later stages can tell them from sentences.
  */
 const paragraphTags = new Set(['P', 'LI', 'BLOCKQUOTE', 'PRE', 'DD', 'DT']);
+const headingTags = new Set(['H2', 'H3', 'H4', 'H5', 'H6']);
 /** Never article prose, even inside the content Readability kept. */
-const skippedTags = new Set(['FIGURE', 'FIGCAPTION', 'ASIDE', 'NAV', 'HEADER', 'FOOTER', 'FORM', 'BUTTON', 'SCRIPT', 'STYLE', 'NOSCRIPT', 'TABLE', 'SVG', 'IFRAME', 'SELECT', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
+const skippedTags = new Set(['FIGURE', 'FIGCAPTION', 'ASIDE', 'NAV', 'HEADER', 'FOOTER', 'FORM', 'BUTTON', 'SCRIPT', 'STYLE', 'NOSCRIPT', 'TABLE', 'SVG', 'IFRAME', 'SELECT', 'H1']);
 /** A block that is mostly link text is a list of teasers or a tag cloud. */
 const maxLinkShare = 0.6;
 const maxDateLineWords = 10;
+/** A subheading is a phrase or a question; a longer "heading" is a styled paragraph or a teaser. */
+const maxHeadingWords = 20;
+/** "Reiss covers the Ohio Valley for MPW News": an author's tagline is one short sentence, at the end. */
+const maxTaglineWords = 35;
+const taglineTail = 2;
 const textNode = 3;
 const minTeasers = 3;
 /** A heading with a link inside, or a link around a heading. */
 const teaserLinks = ['h1', 'h2', 'h3', 'h4', 'h5'].flatMap((heading) => [`${heading} a[href]`, `a[href] ${heading}`]).join(', ');
 
+/** The article's text: paragraphs in order, and which of them (0-based) are subheadings. */
+export interface ArticleText {
+  paragraphs: string[];
+  headings: number[];
+}
+
+interface Furniture {
+  title?: string;
+  byline?: string;
+  publisher?: string;
+}
+
+interface Block {
+  text: string;
+  /** Heading level 2–6; 0 for a paragraph. */
+  level: number;
+}
+
 /** The article's paragraphs from the content element Readability chose, boilerplate, headline and byline removed. */
-export function articleParagraphs(content: DomElement, { title = '', byline = '' }: { title?: string; byline?: string } = {}): string[] {
+export function articleParagraphs(content: DomElement, { title = '', byline = '', publisher = '' }: Furniture = {}): ArticleText {
   const furniture = new Set([collapse(title), collapse(byline)].filter(Boolean));
-  const paragraphs: string[] = [];
+  const names = bylineNames(byline);
+  const blocks: Block[] = [];
   const seen = new Set<string>();
-  for (const block of paragraphBlocks(content)) {
-    const text = collapse(textOf(block));
-    if (text === '' || seen.has(text) || isBoilerplate(text)) continue;
-    if (linkShare(block, text) > maxLinkShare || isDateLine(block, text)) continue;
-    if (furniture.has(text)) continue;
+  for (const element of paragraphBlocks(content)) {
+    const text = collapse(textOf(element));
+    if (text === '' || seen.has(text) || furniture.has(text) || element.closest(`[${furnitureAttribute}]`) !== null) continue;
+    if (isBylineLine(text, names) || isCreditLine(text, publisher)) continue;
+    const level = headingTags.has(element.tagName.toUpperCase()) ? Number(element.tagName.slice(1)) : 0;
+    if (level > 0 ? !isSubheading(element, text) : isBoilerplate(text) || linkShare(element, text) > maxLinkShare || isDateLine(element, text)) continue;
     seen.add(text);
-    paragraphs.push(text);
+    blocks.push({ text, level });
   }
-  return paragraphs;
+  const kept = withoutAuthorTagline(withoutStrayHeadings(blocks), names, publisher);
+  return {
+    paragraphs: kept.map((block) => block.text),
+    headings: kept.flatMap((block, index) => (block.level > 0 ? [index] : [])),
+  };
+}
+
+/** A heading that links elsewhere is a teaser; one that labels a box ("Related", "Comments") is not the story's. */
+function isSubheading(heading: DomElement, text: string): boolean {
+  if (text.split(' ').length > maxHeadingWords || isHeadingLabel(text) || isBoilerplate(text, { label: false })) return false;
+  const link = heading.querySelector('a[href]') ?? heading.closest('a[href]');
+  return link === null || (link.getAttribute('href') ?? '').trim().startsWith('#');
+}
+
+/**
+ * A subheading heads prose. One before the first paragraph is the page's kicker or standfirst;
+ * one followed by nothing, or by a heading of its own rank or above, heads a box whose content went
+ * (a "More stories" list, a comment thread).
+ */
+function withoutStrayHeadings(blocks: readonly Block[]): Block[] {
+  const kept: Block[] = [];
+  let prose = false;
+  blocks.forEach((block, index) => {
+    if (block.level === 0) {
+      prose = true;
+      kept.push(block);
+      return;
+    }
+    if (prose && headsProse(blocks, index)) kept.push(block);
+  });
+  return kept;
+}
+
+/** Whether a run of ever-deeper headings from this one reaches a paragraph. */
+function headsProse(blocks: readonly Block[], index: number): boolean {
+  let level = blocks[index]?.level ?? 0;
+  for (const block of blocks.slice(index + 1)) {
+    if (block.level === 0) return true;
+    if (block.level <= level) return false;
+    level = block.level;
+  }
+  return false;
+}
+
+/**
+ * "Reiss covers the Ohio Valley for MPW News, based in Columbus.": the author's tagline closes the
+ * story; it names the author (or the outlet) and says what they cover, not what happened.
+ */
+function withoutAuthorTagline(blocks: Block[], names: readonly string[], publisher: string): Block[] {
+  const subjects = [...names, ...names.map((name) => name.split(' ').at(-1) ?? '')].filter((name) => name.length > 1);
+  const outlet = collapse(publisher);
+  const isTagline = (block: Block) => {
+    if (block.level > 0 || block.text.split(' ').length > maxTaglineWords) return false;
+    const subject = subjects.find((name) => block.text.startsWith(`${name} `));
+    const rest = subject === undefined ? null : block.text.slice(subject.length + 1);
+    const aboutWork = rest !== null && /^(?:is an? (?:[\w-]+ ){0,4}(?:reporter|correspondent|writer|editor|journalist|columnist|fellow|producer)\b|(?:covers|reports on|writes about|has covered|has reported)\b)/u.test(rest);
+    return aboutWork && (outlet === '' || block.text.includes(outlet) || /\bfor (?:the )?\p{Lu}/u.test(rest ?? ''));
+  };
+  const tail = blocks.length - taglineTail;
+  return blocks.filter((block, index) => index < tail || !isTagline(block));
+}
+
+/** "Ana Ruiz and Tom Lee" → ["Ana Ruiz", "Tom Lee"]. */
+function bylineNames(byline: string): string[] {
+  return collapse(byline)
+    .split(/\s*(?:,|\band\b|&)\s*/u)
+    .map((name) => name.trim())
+    .filter((name) => name.split(' ').length >= 2);
 }
 
 /**
@@ -52,7 +146,7 @@ function paragraphBlocks(root: DomElement): DomElement[] {
     if (skippedTags.has(element.tagName.toUpperCase())) return;
     const children = [...element.children];
     const hasBlockInside = children.some((child) => containsBlock(child));
-    if (!hasBlockInside && (paragraphTags.has(element.tagName.toUpperCase()) || hasOwnText(element))) {
+    if (headingTags.has(element.tagName.toUpperCase()) || (!hasBlockInside && (paragraphTags.has(element.tagName.toUpperCase()) || hasOwnText(element)))) {
       blocks.push(element);
       return;
     }
@@ -64,7 +158,7 @@ function paragraphBlocks(root: DomElement): DomElement[] {
 
 function containsBlock(element: DomElement): boolean {
   const tag = element.tagName.toUpperCase();
-  if (paragraphTags.has(tag) || tag === 'DIV' || tag === 'SECTION' || tag === 'ARTICLE' || tag === 'UL' || tag === 'OL') return true;
+  if (paragraphTags.has(tag) || headingTags.has(tag) || tag === 'DIV' || tag === 'SECTION' || tag === 'ARTICLE' || tag === 'UL' || tag === 'OL') return true;
   return [...element.children].some(containsBlock);
 }
 
@@ -72,9 +166,13 @@ function hasOwnText(element: DomElement): boolean {
   return [...element.childNodes].some((node) => node.nodeType === textNode && (node.textContent ?? '').trim() !== '');
 }
 
-/** "Pinned 11:58 p.m.", "Oct. 2, 2025 · Ana Ruiz": a live-blog entry's or a story's stamp, marked up with `<time>`. */
+/**
+ * "Pinned 11:58 p.m.", "Oct. 2, 2025 · Ana Ruiz": a live-blog entry's or a story's stamp, marked up
+ * with `<time>` (around it or inside it), or a line of nothing but a date in any language.
+ */
 function isDateLine(block: DomElement, text: string): boolean {
-  return text.split(' ').length <= maxDateLineWords && block.querySelector('time') !== null;
+  if (text.split(' ').length > maxDateLineWords) return false;
+  return block.querySelector('time') !== null || block.closest('time') !== null || isDateText(text);
 }
 
 function linkShare(block: DomElement, text: string): number {

@@ -51,20 +51,101 @@ const socialNames = /^(?:(?:facebook|twitter|x|linkedin|whatsapp|reddit|email|e-
 const shortLineWords = 25;
 const labelWords = 3;
 
-export function isBoilerplate(line: string): boolean {
+/**
+ * `label: false` for a subheading, which is short and unpunctuated by nature: only the prompts,
+ * boxes and stamps are boilerplate there, not the shortness.
+ */
+export function isBoilerplate(line: string, { label = true }: { label?: boolean } = {}): boolean {
   const words = line.split(/\s+/u).length;
   if (labelLines.some((pattern) => pattern.test(line)) || socialNames.test(line) || linkMenu.test(line) || noticeStarts.test(line)) return true;
   if (words > shortLineWords) return false;
   // "Callum Reid", "Transport correspondent", "Top stories": a name, title or label, not a sentence.
-  if (words <= labelWords && !/[.!?…"”’)]$/u.test(line)) return true;
+  if (label && words <= labelWords && !/[.!?…"”’)]$/u.test(line)) return true;
   if (isBylineLine(line)) return true;
-  return promptStarts.some((pattern) => pattern.test(line)) || boxWords.some((pattern) => pattern.test(line)) || isTimestamp(line);
+  return promptStarts.some((pattern) => pattern.test(line)) || boxWords.some((pattern) => pattern.test(line)) || isTimestamp(line) || isDateText(line);
 }
 
-/** "By Ana Ruiz", "By Ana Ruiz, Staff Writer Published March 4": a byline box, not a sentence. */
-function isBylineLine(line: string): boolean {
-  const opensLikeByline = /^[Bb][Yy]:?\s+\p{Lu}/u.test(line) || /^(?:posted|submitted|written|words|story|reporting|text) by\b/iu.test(line);
-  return line.split(/\s+/u).length <= 14 && opensLikeByline && !/[.!?…"”’]$/u.test(line);
+/** "Related", "More stories from NSPR", "Comments", "Most read": the heading of a box, not of a section of the story. */
+const headingLabels = [
+  /^(?:related|recommended|popular|trending|latest|top|more|further|editor['’]s|our)(?: \S+){0,2} (?:stories|news|articles|reads?|reading|coverage|videos?|links|picks|posts|podcasts)(?: (?:from|on|in|about|for) .*)?$/iu,
+  /^(?:related|comments?|discussion|share(?: this(?: \w+)?)?|tags|topics|filed under|about the authors?|about this (?:story|article)|in this (?:article|story)|(?:table of )?contents|most (?:read|popular|viewed|shared|emailed)|read (?:more|next|this next)|you (?:may|might) also like|what to read next|advertisement|sponsored|newsletters?|sign up|listen|watch|gallery|photos)$/iu,
+];
+
+export function isHeadingLabel(line: string): boolean {
+  return headingLabels.some((pattern) => pattern.test(line));
+}
+
+/** The words that open a byline, in the languages of the outlets people link: "By", "Por", "Par", "Von". */
+const bylineOpeners = /^(?:[Bb][Yy]:?|Por|Par|Von|Door|Av|Af)\s+\p{Lu}/u;
+const bylineOpenerWord = /^(?:by|por|par|von|door|av|af):?\s+/iu;
+const maxBylineWords = 14;
+
+/**
+ * "By Ana Ruiz", "Por Gabriela Ibarra | Reportera", "Ana Ruiz, Staff Writer · Published March 4":
+ * a byline box, not a sentence. Given the page's author names, a short unpunctuated line that
+ * opens with one of them is a byline whatever its other words.
+ */
+export function isBylineLine(line: string, names: readonly string[] = []): boolean {
+  if (line.split(/\s+/u).length > maxBylineWords || /[.!?…"”’]$/u.test(line)) return false;
+  if (bylineOpeners.test(line) || /^(?:posted|submitted|written|words|story|reporting|text) by\b/iu.test(line)) return true;
+  const rest = line.replace(bylineOpenerWord, '');
+  return names.some((name) => rest === name || (rest.startsWith(name) && /^\s*(?:[|,·•/–—-]|and\b|y\b|et\b|und\b)/u.test(rest.slice(name.length))));
+}
+
+const maxCreditWords = 12;
+/** "Rafael Ortiz for North Star Public Radio": two or three capitalised names, "for", an outlet. */
+const creditShape = /^(?:\p{Lu}[\p{L}.'’-]*\s){2,3}(?:for|para|pour|für)\s(?:the\s)?\p{Lu}[\p{L}&.'’-]*(?:\s\p{Lu}[\p{L}&.'’-]*){0,5}$/u;
+
+/**
+ * "Rafael Ortiz for North Star Public Radio", "Andrés Molina / La Voz del Valle": a photo or
+ * contributor credit: a few words, no sentence ending, closing on the outlet's name.
+ */
+export function isCreditLine(line: string, publisher = ''): boolean {
+  if (line.split(/\s+/u).length > maxCreditWords || /[.!?…"”’:]$/u.test(line)) return false;
+  const outlet = publisher.trim().toLowerCase();
+  if (outlet !== '' && line.length > outlet.length && line.toLowerCase().endsWith(outlet)) {
+    const before = line.slice(0, line.length - outlet.length).replace(/\s*\bthe\s*$/iu, '').trimEnd();
+    return /(?:[/|,·•(–—-]|\b(?:for|para|pour|für|via))$/iu.test(before);
+  }
+  return creditShape.test(line);
+}
+
+const months = [
+  'jan(?:uary)?', 'feb(?:ruary)?', 'mar(?:ch)?', 'apr(?:il)?', 'may', 'june?', 'july?', 'aug(?:ust)?', 'sept?(?:ember)?', 'oct(?:ober)?', 'nov(?:ember)?', 'dec(?:ember)?',
+  'enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'setiembre', 'octubre', 'noviembre', 'diciembre',
+  'janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre',
+  'januar', 'jänner', 'februar', 'märz', 'juni', 'juli', 'oktober', 'dezember',
+  'gennaio', 'febbraio', 'aprile', 'maggio', 'giugno', 'luglio', 'settembre', 'ottobre', 'dicembre',
+  'janeiro', 'fevereiro', 'março', 'maio', 'junho', 'julho', 'setembro', 'outubro', 'novembro', 'dezembro',
+];
+const weekdays = [
+  'mon(?:day)?', 'tue(?:s|sday)?', 'wed(?:nesday)?', 'thu(?:rs|rsday)?', 'fri(?:day)?', 'sat(?:urday)?', 'sun(?:day)?',
+  'lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado', 'domingo',
+  'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche',
+  'montag', 'dienstag', 'mittwoch', 'donnerstag', 'freitag', 'samstag', 'sonntag',
+  'lunedì', 'martedì', 'mercoledì', 'giovedì', 'venerdì', 'sabato', 'domenica',
+  'segunda(?:-feira)?', 'terça(?:-feira)?', 'quarta(?:-feira)?', 'quinta(?:-feira)?', 'sexta(?:-feira)?',
+];
+const monthToken = new RegExp(`^(?:${months.join('|')})\\.?$`, 'iu');
+const dateTokens = [
+  monthToken,
+  new RegExp(`^(?:${weekdays.join('|')})\\.?$`, 'iu'),
+  /^\d{1,4}(?:[:.h]\d{2})?(?:st|nd|rd|th|er|º|°|\.)?$/iu,
+  /^(?:[ap]\.?m\.?|et|est|edt|ct|cst|cdt|mt|pt|pst|pdt|utc|gmt|bst|cet|cest|hrs?|h|uhr|horas?|heures?)$/iu,
+  /^(?:of|the|at|on|de|del|à|a|le|el|la|um|am|às|alle|ore|et|y|e|und|and|published|updated|publicado|actualizado|publié|mis|jour|veröffentlicht|aktualisiert|atualizado|pubblicato|aggiornato)$/iu,
+];
+const maxDateWords = 10;
+
+/** "26 de noviembre de 2026 - 10:30 a.m.", "Mittwoch, 3. Dezember 2025", "Nov. 30, 2026 5:02 AM ET": nothing but a date. */
+export function isDateText(line: string): boolean {
+  if (line.split(/\s+/u).length > maxDateWords) return false;
+  const tokens = line.split(/[\s,|·•/–—-]+/u).filter(Boolean);
+  if (tokens.length === 0 || !tokens.every((token) => dateTokens.some((pattern) => pattern.test(token)))) return false;
+  const hasYear = tokens.some((token) => /^(?:19|20)\d{2}\.?$/u.test(token));
+  const hasMonth = tokens.some((token) => monthToken.test(token));
+  const hasDay = tokens.some((token) => /^\d{1,2}(?:st|nd|rd|th|er|º|\.)?$/iu.test(token));
+  const hasClock = tokens.some((token) => /^\d{1,2}[:.h]\d{2}$/u.test(token));
+  return (hasMonth && (hasYear || hasDay)) || (hasYear && hasClock);
 }
 
 /** "Updated 3:45 p.m. ET, March 4, 2025", "Published 2 hours ago". */

@@ -7,7 +7,10 @@ import type { DomDocument } from './dom.js';
 
 /** Each field is the first the page gives, in the order of trust noted; null when none. */
 export interface PageMetadata {
-  /** JSON-LD `headline`, `og:title`, `twitter:title`, `<title>` (site suffix removed). */
+  /**
+   * The headline the page shows (its `<h1>` in the article or main region) when it agrees with a
+   * declared one; else JSON-LD `headline`, `og:title`, `twitter:title`, `<title>` (site suffix removed).
+   */
   title: string | null;
   /** JSON-LD `author`, `meta[name=author]`, `rel=author` link text. */
   byline: string | null;
@@ -34,10 +37,11 @@ export function readPageMetadata(document: DomDocument, pageUrl: string): PageMe
     nameOf(ld?.publisher) ??
     meta('application-name') ??
     siteInTitle(documentTitle, declaredTitle ?? clean(document.querySelector('h1')?.textContent));
+  const shown = shownHeadline(document, [text(ld?.headline), meta('og:title'), meta('twitter:title'), documentTitle]);
   return {
-    title: declaredTitle !== null
+    title: shown ?? (declaredTitle !== null
       ? withoutSiteSuffix(declaredTitle, siteName)
-      : documentTitle === null ? null : headingInTitle(document, documentTitle) ?? withoutSiteSuffix(documentTitle, siteName, { guessShortTail: true }),
+      : documentTitle === null ? null : headingInTitle(document, documentTitle) ?? withoutSiteSuffix(documentTitle, siteName, { guessShortTail: true })),
     byline: authorNames(ld?.author) ?? personName(meta('author')) ?? personName(clean(document.querySelector('a[rel~="author"]')?.textContent)),
     publisher: siteName,
     date: isoDate(meta('article:published_time') ?? text(ld?.datePublished) ?? meta('date') ?? document.querySelector('time[datetime]')?.getAttribute('datetime') ?? null),
@@ -47,6 +51,34 @@ export function readPageMetadata(document: DomDocument, pageUrl: string): PageMe
       webUrl(text(ld?.url), pageUrl) ??
       webUrl(entityId(ld?.mainEntityOfPage), pageUrl),
   };
+}
+
+/** Share of words two headlines must have in common (Dice) to be one headline written twice. */
+const sameHeadline = 0.5;
+
+/**
+ * Sites often declare a search-engine headline (JSON-LD, `<title>`) that differs from the one the
+ * reader sees; the one shown is the article's. It is trusted only when a declared headline agrees
+ * with it roughly, so a masthead `<h1>` or a section name never becomes the title.
+ */
+function shownHeadline(document: DomDocument, declared: ReadonlyArray<string | null>): string | null {
+  const heading = document.querySelector('article h1, main h1, [role="main"] h1, [itemprop="headline"]') ?? onlyHeading(document);
+  const shown = clean(heading?.textContent);
+  if (shown === null) return null;
+  return declared.some((title) => title !== null && wordOverlap(shown, title) >= sameHeadline) ? shown : null;
+}
+
+function onlyHeading(document: DomDocument): ReturnType<DomDocument['querySelector']> {
+  const headings = [...document.querySelectorAll('h1')];
+  return headings.length === 1 ? (headings[0] ?? null) : null;
+}
+
+function wordOverlap(first: string, second: string): number {
+  const words = (value: string) => new Set(value.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean));
+  const a = words(first);
+  const b = words(second);
+  const shared = [...a].filter((word) => b.has(word)).length;
+  return a.size + b.size === 0 ? 0 : (2 * shared) / (a.size + b.size);
 }
 
 /** "Headline - The Fenwick Ledger": in `<title>`, what follows the page's own headline names the site. */
