@@ -9,6 +9,8 @@ import { furnitureAttribute } from './page-furniture.js';
  */
 const paragraphTags = new Set(['P', 'LI', 'BLOCKQUOTE', 'PRE', 'DD', 'DT']);
 const headingTags = new Set(['H2', 'H3', 'H4', 'H5', 'H6']);
+/** A bold line ranks below every marked-up heading. */
+const boldHeadingLevel = 7;
 /** Never article prose, even inside the content Readability kept. */
 const skippedTags = new Set(['FIGURE', 'FIGCAPTION', 'ASIDE', 'NAV', 'HEADER', 'FOOTER', 'FORM', 'BUTTON', 'SCRIPT', 'STYLE', 'NOSCRIPT', 'TABLE', 'SVG', 'IFRAME', 'SELECT', 'H1']);
 /** A block that is mostly link text is a list of teasers or a tag cloud. */
@@ -52,7 +54,7 @@ export function articleParagraphs(content: DomElement, { title = '', byline = ''
     const text = collapse(textOf(element));
     if (text === '' || seen.has(text) || furniture.has(text) || element.closest(`[${furnitureAttribute}]`) !== null) continue;
     if (isBylineLine(text, names) || isCreditLine(text, publisher)) continue;
-    const level = headingTags.has(element.tagName.toUpperCase()) ? Number(element.tagName.slice(1)) : 0;
+    const level = headingTags.has(element.tagName.toUpperCase()) ? Number(element.tagName.slice(1)) : isBoldLine(element, text) ? boldHeadingLevel : 0;
     if (level > 0 ? !isSubheading(element, text) : isBoilerplate(text) || linkShare(element, text) > maxLinkShare || isDateLine(element, text)) continue;
     seen.add(text);
     blocks.push({ text, level });
@@ -62,6 +64,17 @@ export function articleParagraphs(content: DomElement, { title = '', byline = ''
     paragraphs: kept.map((block) => block.text),
     headings: kept.flatMap((block, index) => (block.level > 0 ? [index] : [])),
   };
+}
+
+/**
+ * "<p><strong>What happens next</strong></p>": a paragraph that is all bold and reads like a
+ * phrase is a subheading typed in an editor without heading styles.
+ */
+function isBoldLine(element: DomElement, text: string): boolean {
+  if (element.tagName.toUpperCase() !== 'P' || text.split(' ').length > maxHeadingWords || /[.,;:]$/u.test(text)) return false;
+  const children = [...element.childNodes].filter((node) => node.nodeType !== textNode || (node.textContent ?? '').trim() !== '');
+  const only = children[0] as DomElement | undefined;
+  return children.length === 1 && only !== undefined && only.nodeType !== textNode && ['STRONG', 'B'].includes(only.tagName.toUpperCase());
 }
 
 /** A heading that links elsewhere is a teaser; one that labels a box ("Related", "Comments") is not the story's. */
@@ -180,11 +193,14 @@ function linkShare(block: DomElement, text: string): number {
   return text.length === 0 ? 0 : linked / text.length;
 }
 
-/** Text with a space for each `<br>`, which `textContent` drops ("By Ana Ruiz<br>Published …"). */
+/** Text with a space for each `<br>`, which `textContent` drops ("By Ana Ruiz<br>Published …"), without ruby readings. */
 function textOf(node: DomNode): string {
   if (node.nodeType === textNode) return node.textContent ?? '';
   const element = node as DomElement;
-  if (element.tagName?.toUpperCase() === 'BR') return ' ';
+  const tag = element.tagName?.toUpperCase();
+  if (tag === 'BR') return ' ';
+  // Ruby annotations (the reading above 大阪天満宮) and their fallback brackets are not the text.
+  if (tag === 'RT' || tag === 'RP') return '';
   if (!element.childNodes) return node.textContent ?? '';
   return [...element.childNodes].map(textOf).join('');
 }

@@ -39,6 +39,13 @@ const boxWords = [
   /^(?:©|\(c\)\s)|^copyright\s+(?:©|\(c\)|\d{4})|\ball rights reserved\b/iu,
 ];
 
+/**
+ * "(This article was written by Kenji Mori and Yumi Saito.)", "(Reporting by Ana Ruiz; editing by
+ * Tom Lee)": the closing credit, set apart in parentheses. A credit woven into a sentence ("Kevin
+ * Tran contributed from Alder Springs.") is the story's own line and stays.
+ */
+const creditNote = /^\((?:this (?:article|story|report) (?:was|is|has been) (?:written|reported|compiled|produced|translated|edited)|(?:additional )?reporting by|written by|compiled by|translated by|edited by)\b[^()]*\)$/iu;
+
 /** Notices that open a paragraph of any length: the print-edition line and the reprint links after it. */
 const noticeStarts = /^a version of this (?:article|story|report) (?:appears|appeared|was published) in print\b/iu;
 
@@ -57,7 +64,7 @@ const labelWords = 3;
  */
 export function isBoilerplate(line: string, { label = true }: { label?: boolean } = {}): boolean {
   const words = line.split(/\s+/u).length;
-  if (labelLines.some((pattern) => pattern.test(line)) || socialNames.test(line) || linkMenu.test(line) || noticeStarts.test(line)) return true;
+  if (labelLines.some((pattern) => pattern.test(line)) || socialNames.test(line) || linkMenu.test(line) || noticeStarts.test(line) || creditNote.test(line)) return true;
   if (words > shortLineWords) return false;
   // "Callum Reid", "Transport correspondent", "Top stories": a name, title or label, not a sentence.
   if (label && words <= labelWords && !/[.!?…"”’)]$/u.test(line)) return true;
@@ -131,7 +138,9 @@ const dateTokens = [
   monthToken,
   new RegExp(`^(?:${weekdays.join('|')})\\.?$`, 'iu'),
   /^\d{1,4}(?:[:.h]\d{2})?(?:st|nd|rd|th|er|º|°|\.)?$/iu,
-  /^(?:[ap]\.?m\.?|et|est|edt|ct|cst|cdt|mt|pt|pst|pdt|utc|gmt|bst|cet|cest|hrs?|h|uhr|horas?|heures?)$/iu,
+  /^(?:[ap]\.?m\.?|et|ct|mt|pt|utc|gmt|hrs?|h|uhr|horas?|heures?)$/iu,
+  // Zone abbreviations as written: EST, CEST, JST, AEDT, HKT.
+  /^[A-Z]{1,4}[SD]?T$/u,
   /^(?:of|the|at|on|de|del|à|a|le|el|la|um|am|às|alle|ore|et|y|e|und|and|published|updated|publicado|actualizado|publié|mis|jour|veröffentlicht|aktualisiert|atualizado|pubblicato|aggiornato)$/iu,
 ];
 const maxDateWords = 10;

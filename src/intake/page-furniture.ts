@@ -49,6 +49,31 @@ export function markFurniture(document: DomDocument): void {
     if (box) mark(box, 'form');
   }
   for (const heading of body.querySelectorAll('h1')) markStandfirstAfter(heading);
+  for (const table of body.querySelectorAll('table')) {
+    const box = tableBox(table);
+    if (box) mark(box, 'table');
+  }
+}
+
+/** Most of a data box's text is its tables: a box score, a results grid, with a heading and notes. */
+const minTableShare = 0.5;
+
+/**
+ * The largest element around a table that is still mostly table: its heading, caption and notes
+ * ("LOB—Lakeport 8. T—3:41.") go with it. The article around a table is mostly prose.
+ */
+function tableBox(table: DomElement): DomElement | null {
+  let box: DomElement | null = null;
+  for (let current: DomElement | null = table; current && current.tagName.toUpperCase() !== 'BODY'; current = parentElement(current)) {
+    const tableText = [...current.querySelectorAll('table')].reduce((total, inner) => total + letters(inner), 0) + (current === table ? letters(table) : 0);
+    if (holdsArticle(current) || tableText < minTableShare * letters(current)) break;
+    box = current;
+  }
+  return box;
+}
+
+function letters(element: DomElement): number {
+  return (element.textContent ?? '').replace(/\s+/gu, '').length;
 }
 
 /**

@@ -172,7 +172,16 @@ export function personName(value: string | null | undefined): string | null {
     .replace(/,\s*[^,]*\b(?:staff|writer|reporter|correspondent|editor|contributor|columnist|journalist|producer|special to)\b.*$/iu, '')
     .trim();
   if (!name || /^https?:|\/\//iu.test(name) || name.split(/\s+/u).length > 12) return null;
-  return name;
+  return isShouted(name) ? titleCase(name) : name;
+}
+
+/** "KENJI MORI", "By JOHN SMITH": a name set in capitals for style, which a reader writes "Kenji Mori". */
+function isShouted(name: string): boolean {
+  return /\p{Lu}{2}/u.test(name) && !/\p{Ll}/u.test(name);
+}
+
+function titleCase(name: string): string {
+  return name.toLowerCase().replace(/(^|[\s'’-])(\p{Ll})/gu, (_match, before: string, letter: string) => `${before}${letter.toUpperCase()}`);
 }
 
 /** " | ", " - ", " — ", " :: ", " » ", "|": the marks sites put between a headline and their name. */
