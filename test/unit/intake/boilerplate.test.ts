@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isBoilerplate } from '../../../src/intake/boilerplate.js';
+import { isBoilerplate, isBylineLine, isCreditLine, isDateText, isHeadingLabel } from '../../../src/intake/boilerplate.js';
 
 describe('telling page furniture from article sentences', () => {
   it.each([
@@ -49,5 +49,52 @@ describe('telling page furniture from article sentences', () => {
     'Police tried to contact her at the hospital but she had left.',
   ])('keeps %j', (line) => {
     expect(isBoilerplate(line)).toBe(false);
+  });
+});
+
+describe('bylines, credits, date lines and box headings in the shapes templates share', () => {
+  it.each([
+    ['Por Gabriela Ibarra | Reportera', []],
+    ['Von Jonas Weber', []],
+    ['Lucía Vidal | Reportera', ['Lucía Vidal']],
+    ['Omar Haddad, Transport Correspondent', ['Omar Haddad']],
+    ['Omar Haddad and Ines Berg', ['Omar Haddad']],
+  ] as const)('reads %j as a byline', (line, names) => {
+    expect(isBylineLine(line, names)).toBe(true);
+  });
+
+  it.each([
+    ['Omar Haddad said the shuttle would run every ten minutes.', ['Omar Haddad']],
+    ['Por la mañana, el puente estaba cerrado.', []],
+    ['Parking is free on Sundays.', []],
+  ] as const)('does not read %j as a byline', (line, names) => {
+    expect(isBylineLine(line, names)).toBe(false);
+  });
+
+  it('reads a short unpunctuated line that ends on the outlet, or NAME for OUTLET, as a credit', () => {
+    expect(isCreditLine('Rafael Ortiz for North Star Public Radio', 'North Star Public Radio')).toBe(true);
+    expect(isCreditLine('Andrés Molina / La Voz del Valle', 'La Voz del Valle')).toBe(true);
+    expect(isCreditLine('Grace Lindholm for The Harbor Courier')).toBe(true);
+    expect(isCreditLine('Readers wrote in to thank North Star Public Radio', 'North Star Public Radio')).toBe(false);
+    expect(isCreditLine('The station will keep broadcasting for North Star Public Radio.', 'North Star Public Radio')).toBe(false);
+  });
+
+  it.each([
+    '26 de noviembre de 2026 - 10:30 a.m.',
+    'Mittwoch, 3. Dezember 2025',
+    'Nov. 30, 2026 5:02 AM ET',
+    'July 26, 2026 at 07:15 JST',
+    'Publié le 4 mars 2026 à 18h30',
+  ])('reads %j as nothing but a date', (line) => {
+    expect(isDateText(line)).toBe(true);
+  });
+
+  it.each(['The vote is on March 3.', 'In 2026, the bridge turns 60', 'Since May 2019 the deck has been patched four times'])('does not read %j as a date line', (line) => {
+    expect(isDateText(line)).toBe(false);
+  });
+
+  it('tells the heading of a box from the heading of a section of the story', () => {
+    for (const label of ['Related stories', 'More Stories From NSPR', 'Comments', 'Most read', 'In this article']) expect(isHeadingLabel(label)).toBe(true);
+    for (const heading of ['More money for roads', 'What changes for drivers', 'Related costs rise', 'Why now?']) expect(isHeadingLabel(heading)).toBe(false);
   });
 });
