@@ -17,6 +17,12 @@ export interface SavedSidecar {
   url: string;
   date: string | null;
   byline: string | null;
+  /**
+   * The body paragraphs that are subheadings, numbered as the loader numbers paragraphs (from 1,
+   * after the headline). A subheading is the article's text but no one's sentence: a later stage
+   * can leave it out of citations. Not read back yet.
+   */
+  headings: number[];
   /** ISO time the page was saved (not read back; for the operator). */
   savedAt: string;
 }
@@ -39,6 +45,7 @@ export function articleFiles(article: ExtractedArticle, savedAt: Date): ArticleF
       url: article.url,
       date: article.date,
       byline: article.byline,
+      headings: (article.headings ?? []).map((index) => index + 1),
       savedAt: savedAt.toISOString(),
     },
   };
