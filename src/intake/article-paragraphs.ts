@@ -125,7 +125,7 @@ function withoutAuthorTagline(blocks: Block[], names: readonly string[], publish
     if (block.level > 0 || block.text.split(' ').length > maxTaglineWords) return false;
     const subject = subjects.find((name) => block.text.startsWith(`${name} `));
     const rest = subject === undefined ? null : block.text.slice(subject.length + 1);
-    const aboutWork = rest !== null && /^(?:is an? (?:[\w-]+ ){0,4}(?:reporter|correspondent|writer|editor|journalist|columnist|fellow|producer)\b|(?:covers|reports on|writes about|has covered|has reported)\b)/u.test(rest);
+    const aboutWork = rest !== null && /^(?:is (?:\S+ ){0,5}(?:reporter|correspondent|writer|editor|journalist|columnist|fellow|producer)\b|(?:covers|reports on|writes about|has covered|has reported)\b)/u.test(rest);
     return aboutWork && (outlet === '' || block.text.includes(outlet) || /\bfor (?:the )?\p{Lu}/u.test(rest ?? ''));
   };
   const tail = blocks.length - taglineTail;

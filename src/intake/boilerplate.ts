@@ -15,7 +15,7 @@ const labelLines = [
 /** A short line that starts like a teaser, a prompt or a credit. */
 const promptStarts = [
   /^(?:read|see|watch|listen|also read|read also|related|more|more from|more on|recommended|trending|top stories|popular|editor['’]s picks|you may also like|you might also like|don['’]t miss|most read|latest|in (?:other|related) news)(?: (?:more|also|next|this|now|the full story|the latest))?\s*[:|»›>–—]/iu,
-  /^(?:photo|photos|image|images|picture|video|graphic|illustration|credit|photograph|file photo|caption)(?:\s+(?:credit|by))?\s*[:/]/iu,
+  /^\(?(?:photo|photos|image|images|picture|video|graphic|illustration|credit|photograph|file photo|caption|foto|imagen)(?:\s+(?:credit|by))?\s*[:/]/iu,
   /^(?:sign up|subscribe|follow (?:us|@)|like us|don['’]t miss out|never miss|want more)\b/iu,
   /^(?:click|tap) here\b/iu,
   /^(?:advertisement|advertising|sponsored(?: content)?)\s*[·•|:–—-]/iu,
@@ -44,7 +44,13 @@ const boxWords = [
  * Tom Lee)": the closing credit, set apart in parentheses. A credit woven into a sentence ("Kevin
  * Tran contributed from Alder Springs.") is the story's own line and stays.
  */
-const creditNote = /^\((?:this (?:article|story|report) (?:was|is|has been) (?:written|reported|compiled|produced|translated|edited)|(?:additional )?reporting by|written by|compiled by|translated by|edited by)\b[^()]*\)$/iu;
+const creditNote = /^\((?:this (?:story|article|report) (?:was )?(?:originally|first) (?:published|appeared)|this (?:article|story|report) (?:was|is|has been) (?:written|reported|compiled|produced|translated|edited)|(?:additional )?reporting by|written by|compiled by|translated by|edited by)\b[^()]*\)$/iu;
+
+/**
+ * "This story was originally published by Bay Current and is republished under a Creative Commons
+ * license.": the republishing note nonprofit newsrooms put under a shared story.
+ */
+const republishedNote = /^(?:this (?:story|article|report|piece) (?:was )?(?:originally |first )?(?:published|appeared|produced)\b.*\b(?:republished|reprinted|shared|permission|creative commons|partnership)\b|(?:this (?:story|article) is )?republished (?:here )?(?:with permission|under a creative commons))/iu;
 
 /** Notices that open a paragraph of any length: the print-edition line and the reprint links after it. */
 const noticeStarts = /^a version of this (?:article|story|report) (?:appears|appeared|was published) in print\b/iu;
@@ -56,6 +62,7 @@ const socialNames = /^(?:(?:facebook|twitter|x|linkedin|whatsapp|reddit|email|e-
 
 /** Lines of this many words or fewer are short enough to be a label, prompt or credit. */
 const shortLineWords = 25;
+const republishedWords = 45;
 const labelWords = 3;
 
 /**
@@ -65,6 +72,7 @@ const labelWords = 3;
 export function isBoilerplate(line: string, { label = true }: { label?: boolean } = {}): boolean {
   const words = line.split(/\s+/u).length;
   if (labelLines.some((pattern) => pattern.test(line)) || socialNames.test(line) || linkMenu.test(line) || noticeStarts.test(line) || creditNote.test(line)) return true;
+  if (words <= republishedWords && republishedNote.test(line)) return true;
   if (words > shortLineWords) return false;
   // "Callum Reid", "Transport correspondent", "Top stories": a name, title or label, not a sentence.
   if (label && words <= labelWords && !/[.!?…"”’)]$/u.test(line)) return true;
@@ -75,7 +83,8 @@ export function isBoilerplate(line: string, { label = true }: { label?: boolean 
 /** "Related", "More stories from NSPR", "Comments", "Most read": the heading of a box, not of a section of the story. */
 const headingLabels = [
   /^(?:related|recommended|popular|trending|latest|top|more|further|editor['’]s|our)(?: \S+){0,2} (?:stories|news|articles|reads?|reading|coverage|videos?|links|picks|posts|podcasts)(?: (?:from|on|in|about|for) .*)?$/iu,
-  /^(?:related|comments?|discussion|share(?: this(?: \w+)?)?|tags|topics|filed under|about the authors?|about this (?:story|article)|in this (?:article|story)|(?:table of )?contents|most (?:read|popular|viewed|shared|emailed)|read (?:more|next|this next)|you (?:may|might) also like|what to read next|advertisement|sponsored|newsletters?|sign up|listen|watch|gallery|photos)$/iu,
+  /^(?:related|comments?|discussion|share(?: this(?: \w+)?)?|tags|topics|filed under|about the authors?|about this (?:story|article)|in this (?:article|story)|(?:table of )?contents|most (?:read|popular|viewed|shared|emailed)|read (?:more|next|this next)|you (?:may|might) also like|what to read next|advertisement|sponsored|newsletters?|sign up|listen|watch|gallery|photos|recommended(?: for you)?|(?:popular|trending) now)$/iu,
+  /^[Mm]ore (?:from|by) (?:[Tt]he )?\p{Lu}/u,
 ];
 
 export function isHeadingLabel(line: string): boolean {
@@ -141,14 +150,18 @@ const dateTokens = [
   /^(?:[ap]\.?m\.?|et|ct|mt|pt|utc|gmt|hrs?|h|uhr|horas?|heures?)$/iu,
   // Zone abbreviations as written: EST, CEST, JST, AEDT, HKT.
   /^[A-Z]{1,4}[SD]?T$/u,
-  /^(?:of|the|at|on|de|del|à|a|le|el|la|um|am|às|alle|ore|et|y|e|und|and|published|updated|publicado|actualizado|publié|mis|jour|veröffentlicht|aktualisiert|atualizado|pubblicato|aggiornato)$/iu,
+  /^(?:of|the|at|on|de|del|à|a|le|el|la|um|am|às|alle|ore|et|y|e|und|and|published|updated|publicado|actualizado|publié|mis|jour|veröffentlicht|aktualisiert|atualizado|pubblicato|aggiornato|stand|am|um|le|às|em)$/iu,
 ];
 const maxDateWords = 10;
 
 /** "26 de noviembre de 2026 - 10:30 a.m.", "Mittwoch, 3. Dezember 2025", "Nov. 30, 2026 5:02 AM ET": nothing but a date. */
 export function isDateText(line: string): boolean {
   if (line.split(/\s+/u).length > maxDateWords) return false;
-  const tokens = line.split(/[\s,|·•/–—-]+/u).filter(Boolean);
+  // "03.12.2025", "2026/11/28", "2026-11-28": a whole date in one token.
+  const numericDates = /\b(?:\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{4})\b/gu;
+  const hasNumericDate = numericDates.test(line);
+  const tokens = line.replace(numericDates, '').split(/[\s,|·•/–—-]+/u).map((token) => token.replace(/:$/u, '')).filter(Boolean);
+  if (hasNumericDate && tokens.every((token) => dateTokens.some((pattern) => pattern.test(token)))) return true;
   if (tokens.length === 0 || !tokens.every((token) => dateTokens.some((pattern) => pattern.test(token)))) return false;
   const hasYear = tokens.some((token) => /^(?:19|20)\d{2}\.?$/u.test(token));
   const hasMonth = tokens.some((token) => monthToken.test(token));

@@ -28,6 +28,9 @@ describe('telling page furniture from article sentences', () => {
     'Order Reprints | Today’s Paper | Subscribe',
     'A version of this article appears in print on May 3, 2026, Section MB, Page 4 of the City edition with the headline: Library Opens. Order Reprints | Subscribe',
     'Our Standards: The Trust Principles.',
+    '(Photo: Jana Holm/Bay Times)',
+    '(Reporting by Ana Ruiz; editing by Tom Lee)',
+    'This story was originally published by Bay Current and is republished here under a Creative Commons license.',
   ])('drops %j', (line) => {
     expect(isBoilerplate(line)).toBe(true);
   });
@@ -47,6 +50,8 @@ describe('telling page furniture from article sentences', () => {
     'Share prices fell 4% after the announcement.',
     'Officers continued to follow him on foot for two blocks.',
     'Police tried to contact her at the hospital but she had left.',
+    'Staff writer Kevin Tran contributed from Alder Springs.',
+    'The report was first published in 2019 and has been cited by the council ever since.',
   ])('keeps %j', (line) => {
     expect(isBoilerplate(line)).toBe(false);
   });
@@ -85,6 +90,8 @@ describe('bylines, credits, date lines and box headings in the shapes templates 
     'Nov. 30, 2026 5:02 AM ET',
     'July 26, 2026 at 07:15 JST',
     'Publié le 4 mars 2026 à 18h30',
+    'Stand: 03.12.2025 14:30 Uhr',
+    '2026/11/28 18:30',
   ])('reads %j as nothing but a date', (line) => {
     expect(isDateText(line)).toBe(true);
   });
@@ -94,7 +101,7 @@ describe('bylines, credits, date lines and box headings in the shapes templates 
   });
 
   it('tells the heading of a box from the heading of a section of the story', () => {
-    for (const label of ['Related stories', 'More Stories From NSPR', 'Comments', 'Most read', 'In this article']) expect(isHeadingLabel(label)).toBe(true);
+    for (const label of ['Related stories', 'More Stories From NSPR', 'More from The Courier', 'Recommended for you', 'Comments', 'Most read', 'In this article']) expect(isHeadingLabel(label)).toBe(true);
     for (const heading of ['More money for roads', 'What changes for drivers', 'Related costs rise', 'Why now?']) expect(isHeadingLabel(heading)).toBe(false);
   });
 });
