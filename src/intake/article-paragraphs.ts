@@ -189,6 +189,7 @@ function isDateLine(block: DomElement, text: string): boolean {
 }
 
 function linkShare(block: DomElement, text: string): number {
+  if (block.closest('a[href]') !== null) return 1;
   const linked = [...block.querySelectorAll('a')].reduce((total, link) => total + collapse(link.textContent ?? '').length, 0);
   return text.length === 0 ? 0 : linked / text.length;
 }

@@ -14,6 +14,7 @@ const labelLines = [
 
 /** A short line that starts like a teaser, a prompt or a credit. */
 const promptStarts = [
+  /^(?:lire aussi|à lire aussi|voir aussi|lee también|lea también|ver también|leia também|veja também|lesen sie auch|mehr zum thema|leggi anche|zie ook|lees ook)\s*[:|»›>–—]?/iu,
   /^(?:read|see|watch|listen|also read|read also|related|more|more from|more on|recommended|trending|top stories|popular|editor['’]s picks|you may also like|you might also like|don['’]t miss|most read|latest|in (?:other|related) news)(?: (?:more|also|next|this|now|the full story|the latest))?\s*[:|»›>–—]/iu,
   /^\(?(?:photo|photos|image|images|picture|video|graphic|illustration|credit|photograph|file photo|caption|foto|imagen)(?:\s+(?:credit|by))?\s*[:/]/iu,
   /^(?:sign up|subscribe|follow (?:us|@)|like us|don['’]t miss out|never miss|want more)\b/iu,
@@ -35,6 +36,7 @@ const boxWords = [
   /\b(?:follow|find) (?:us|him|her|them|me) on (?:twitter|x|facebook|instagram|linkedin|bluesky|threads|tiktok|mastodon|youtube|social media)\b|\bshare (?:this|on) (?:facebook|twitter|x|linkedin|whatsapp)\b/iu,
   /\b(?:getty images|shutterstock|associated press|ap photo|afp|reuters|epa|file photo)\s*\)?$/iu,
   /^(?:\S+\s+){0,6}\d+[- ]?min(?:ute)?s?\s+(?:read|listen)\b/iu,
+  /^(?:reading time|temps de lecture|tiempo de lectura|tempo de leitura|lesezeit|tempo di lettura|leestijd)\b.*\d/iu,
   /\b(?:views|opinions) expressed\b.*\b(?:own|not necessarily|do not reflect)\b/iu,
   /^(?:©|\(c\)\s)|^copyright\s+(?:©|\(c\)|\d{4})|\ball rights reserved\b/iu,
 ];
@@ -51,6 +53,13 @@ const creditNote = /^\((?:this (?:story|article|report) (?:was )?(?:originally|f
  * license.": the republishing note nonprofit newsrooms put under a shared story.
  */
 const republishedNote = /^(?:this (?:story|article|report|piece) (?:was )?(?:originally |first )?(?:published|appeared|produced)\b.*\b(?:republished|reprinted|shared|permission|creative commons|partnership)\b|(?:this (?:story|article) is )?republished (?:here )?(?:with permission|under a creative commons))/iu;
+
+/**
+ * "We have a small favour to ask … Will you support us today?": the outlet asking the reader for
+ * money or a sign-up, in the second person. A quotation is someone's words, not the outlet's ask.
+ */
+const appeal = /\b(?:support us|support (?:our|independent|local|quality|nonprofit|public[- ]service) (?:journalism|reporting|newsroom|work)|(?:make|give) a (?:donation|contribution|(?:tax-deductible )?gift)|donate (?:now|today)|become a (?:member|supporter|subscriber|patron)|a small favou?r to ask|chip in|(?:can|will|would) you (?:help us|support us|consider|join us|chip in|give)|keep (?:it|this|our (?:journalism|reporting)|us) (?:free|independent|going)|reader[- ]supported|funded by (?:readers|members|people like you)|readers like you)\b/iu;
+const maxAppealWords = 70;
 
 /** Notices that open a paragraph of any length: the print-edition line and the reprint links after it. */
 const noticeStarts = /^a version of this (?:article|story|report) (?:appears|appeared|was published) in print\b/iu;
@@ -73,6 +82,7 @@ export function isBoilerplate(line: string, { label = true }: { label?: boolean 
   const words = line.split(/\s+/u).length;
   if (labelLines.some((pattern) => pattern.test(line)) || socialNames.test(line) || linkMenu.test(line) || noticeStarts.test(line) || creditNote.test(line)) return true;
   if (words <= republishedWords && republishedNote.test(line)) return true;
+  if (words <= maxAppealWords && appeal.test(line) && !/["“”«»]/u.test(line)) return true;
   if (words > shortLineWords) return false;
   // "Callum Reid", "Transport correspondent", "Top stories": a name, title or label, not a sentence.
   if (label && words <= labelWords && !/[.!?…"”’)]$/u.test(line)) return true;
@@ -150,7 +160,7 @@ const dateTokens = [
   /^(?:[ap]\.?m\.?|et|ct|mt|pt|utc|gmt|hrs?|h|uhr|horas?|heures?)$/iu,
   // Zone abbreviations as written: EST, CEST, JST, AEDT, HKT.
   /^[A-Z]{1,4}[SD]?T$/u,
-  /^(?:of|the|at|on|de|del|à|a|le|el|la|um|am|às|alle|ore|et|y|e|und|and|published|updated|publicado|actualizado|publié|mis|jour|veröffentlicht|aktualisiert|atualizado|pubblicato|aggiornato|stand|am|um|le|às|em)$/iu,
+  /^(?:of|the|at|on|de|del|à|a|le|el|la|um|am|às|alle|ore|et|y|e|und|and|published|updated|publicado|actualizado|publié|mis|jour|veröffentlicht|aktualisiert|atualizado|pubblicato|aggiornato|stand|am|um|le|às|em|modifié|modificado|geändert|modificato|actualisé)$/iu,
 ];
 const maxDateWords = 10;
 

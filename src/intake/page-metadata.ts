@@ -165,7 +165,8 @@ function joinNames(names: readonly string[]): string {
  */
 export function personName(value: string | null | undefined): string | null {
   const name = clean(value)
-    ?.replace(/^by[:\s]+/iu, '')
+    // "Interview by Sam Okonkwo", "Words by …", "Reporting by …": the name is what follows "by".
+    ?.replace(/^(?:(?:interview(?:ed)?|words|text|story|written|reported|reporting|compiled|edited)\s+)?by[:\s]+/iu, '')
     .replace(/\s*[|•·]\s.*$/u, '')
     .replace(/\s+(?:updated|published|posted)\b.*$/iu, '')
     // "Ana Ruiz, Staff Writer": the job, not the name; "Ana Ruiz, Tom Lee" stays two names.

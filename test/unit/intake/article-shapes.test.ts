@@ -114,6 +114,13 @@ describe('furniture around the story', () => {
     expect(extract(pageWith({ body: `${paragraphs(story)}${box}` })).paragraphs).toEqual(story);
   });
 
+  it('drops a teaser whose label and link are separate elements, and a comments box', () => {
+    const teaser = '<section class="catcher"><span>Lire aussi |</span> <a href="/a">Le pont de la rue Neuve fermera huit mois pour travaux</a></section>';
+    const comments = '<section class="article__reactions"><h3>Réactions</h3><p>Vous pouvez lire le journal dans son intégralité et commenter les articles en vous abonnant.</p></section>';
+    const body = `${paragraphs(story.slice(0, 2))}${teaser}${paragraphs(story.slice(2))}${comments}`;
+    expect(extract(pageWith({ body })).paragraphs).toEqual(story);
+  });
+
   it('leaves out ruby readings and their brackets', () => {
     const line = 'The contractor, <ruby>東都建設<rp>(</rp><rt>Toto Kensetsu</rt><rp>)</rp></ruby>, has rebuilt three bridges in the region since 2019.';
     const article = extract(pageWith({ body: `${paragraphs(story)}<p>${line}</p>` }));

@@ -105,3 +105,22 @@ describe('bylines, credits, date lines and box headings in the shapes templates 
     for (const heading of ['More money for roads', 'What changes for drivers', 'Related costs rise', 'Why now?']) expect(isHeadingLabel(heading)).toBe(false);
   });
 });
+
+describe('the outlet asking the reader, in any of the languages of the outlets people link', () => {
+  it.each([
+    '… we have a small favour to ask. Millions turn to the Chronicle every day for open, independent journalism. Will you support us today?',
+    'The River Post is a nonprofit newsroom funded by readers like you. Can you help us keep it that way?',
+    'Lire aussi | Le pont de la rue Neuve fermera huit mois',
+    'Temps de lecture 4 min.',
+    'Publié le 12 mars 2026 à 08h15, modifié à 10h02',
+  ])('drops %j', (line) => {
+    expect(isBoilerplate(line)).toBe(true);
+  });
+
+  it.each([
+    '“Will you support us today?” the food bank’s director asked the council.',
+    'Donors gave $2 million to the hospital foundation last year, the report said.',
+  ])('keeps %j', (line) => {
+    expect(isBoilerplate(line)).toBe(false);
+  });
+});
