@@ -19,8 +19,8 @@ export interface SavedSidecar {
   byline: string | null;
   /**
    * The body paragraphs that are subheadings, numbered as the loader numbers paragraphs (from 1,
-   * after the headline). A subheading is the article's text but no one's sentence: a later stage
-   * can leave it out of citations. Not read back yet.
+   * after the headline). A subheading is the article's text but no one's sentence: the loader keeps
+   * it in the text and leaves it out of the sentences that are retrieved and quoted.
    */
   headings: number[];
   /** ISO time the page was saved (not read back; for the operator). */
