@@ -11,6 +11,8 @@ const paragraphTags = new Set(['P', 'LI', 'BLOCKQUOTE', 'PRE', 'DD', 'DT']);
 const headingTags = new Set(['H2', 'H3', 'H4', 'H5', 'H6']);
 /** A bold line ranks below every marked-up heading. */
 const boldHeadingLevel = 7;
+/** A furniture mark on an element with this share of the chosen content is a misread class name. */
+const mostOfContent = 0.5;
 /** Never article prose, even inside the content Readability kept. */
 const skippedTags = new Set(['FIGURE', 'FIGCAPTION', 'ASIDE', 'NAV', 'HEADER', 'FOOTER', 'FORM', 'BUTTON', 'SCRIPT', 'STYLE', 'NOSCRIPT', 'TABLE', 'SVG', 'IFRAME', 'SELECT', 'H1']);
 /** A block that is mostly link text is a list of teasers or a tag cloud. */
@@ -50,11 +52,12 @@ export function articleParagraphs(content: DomElement, { title = '', byline = ''
   const names = bylineNames(byline);
   const blocks: Block[] = [];
   const seen = new Set<string>();
+  const contentSize = letters(content);
   for (const element of paragraphBlocks(content)) {
     const text = collapse(textOf(element));
-    if (text === '' || seen.has(text) || furniture.has(text) || element.closest(`[${furnitureAttribute}]`) !== null) continue;
-    if (isBylineLine(text, names) || isCreditLine(text, publisher)) continue;
+    if (text === '' || seen.has(text) || furniture.has(text) || isInFurniture(element, contentSize)) continue;
     const level = headingTags.has(element.tagName.toUpperCase()) ? Number(element.tagName.slice(1)) : isBoldLine(element, text) ? boldHeadingLevel : 0;
+    if (isBylineLine(text, names) || isCreditLine(text, publisher, { nameForOutlet: level === 0 })) continue;
     if (level > 0 ? !isSubheading(element, text) : isBoilerplate(text) || linkShare(element, text) > maxLinkShare || isDateLine(element, text)) continue;
     seen.add(text);
     blocks.push({ text, level });
@@ -64,6 +67,20 @@ export function articleParagraphs(content: DomElement, { title = '', byline = ''
     paragraphs: kept.map((block) => block.text),
     headings: kept.flatMap((block, index) => (block.level > 0 ? [index] : [])),
   };
+}
+
+/**
+ * Inside an element marked as furniture on the page as served. A mark on an element holding most of
+ * what Readability chose is wrong (a wrapper whose class happens to say "related" or "summary"):
+ * Readability found the story there, so it is not ignored for a class name.
+ */
+function isInFurniture(element: DomElement, contentSize: number): boolean {
+  const marked = element.closest(`[${furnitureAttribute}]`);
+  return marked !== null && letters(marked) < mostOfContent * contentSize;
+}
+
+function letters(element: DomElement): number {
+  return (element.textContent ?? '').replace(/\s+/gu, '').length;
 }
 
 /**

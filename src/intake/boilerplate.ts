@@ -56,9 +56,9 @@ const republishedNote = /^(?:this (?:story|article|report|piece) (?:was )?(?:ori
 
 /**
  * "We have a small favour to ask … Will you support us today?": the outlet asking the reader for
- * money or a sign-up, in the second person. A quotation is someone's words, not the outlet's ask.
+ * money or a sign-up, in the first or second person. A quotation is someone's words, not the outlet's ask.
  */
-const appeal = /\b(?:support us|support (?:our|independent|local|quality|nonprofit|public[- ]service) (?:journalism|reporting|newsroom|work)|(?:make|give) a (?:donation|contribution|(?:tax-deductible )?gift)|donate (?:now|today)|become a (?:member|supporter|subscriber|patron)|a small favou?r to ask|chip in|(?:can|will|would) you (?:help us|support us|consider|join us|chip in|give)|keep (?:it|this|our (?:journalism|reporting)|us) (?:free|independent|going)|reader[- ]supported|funded by (?:readers|members|people like you)|readers like you)\b/iu;
+const appeal = /\b(?:support us|support (?:our|independent|local|quality|nonprofit|public[- ]service) (?:journalism|reporting|newsroom|work)|(?:make|give) a (?:donation|contribution|(?:tax-deductible )?gift)|donate (?:now|today)|become a (?:member|supporter|subscriber|patron)|a small favou?r to ask|chip in|(?:can|will|would) you (?:help us|support us|consider|join us|chip in|give)|keep (?:it|this|our (?:journalism|reporting)|us) (?:free|independent) for (?:everyone|all)|reader[- ]supported|funded by (?:readers|members|people like you)|readers like you)\b/iu;
 const maxAppealWords = 70;
 
 /** Notices that open a paragraph of any length: the print-edition line and the reprint links after it. */
@@ -82,7 +82,7 @@ export function isBoilerplate(line: string, { label = true }: { label?: boolean 
   const words = line.split(/\s+/u).length;
   if (labelLines.some((pattern) => pattern.test(line)) || socialNames.test(line) || linkMenu.test(line) || noticeStarts.test(line) || creditNote.test(line)) return true;
   if (words <= republishedWords && republishedNote.test(line)) return true;
-  if (words <= maxAppealWords && appeal.test(line) && !/["“”«»]/u.test(line)) return true;
+  if (words <= maxAppealWords && appeal.test(line) && /\b(?:you|your|we|us|our)\b/iu.test(line) && !/["“”«»]/u.test(line)) return true;
   if (words > shortLineWords) return false;
   // "Callum Reid", "Transport correspondent", "Top stories": a name, title or label, not a sentence.
   if (label && words <= labelWords && !/[.!?…"”’)]$/u.test(line)) return true;
@@ -124,16 +124,17 @@ const creditShape = /^(?:\p{Lu}[\p{L}.'’-]*\s){2,3}(?:for|para|pour|für)\s(?:
 
 /**
  * "Rafael Ortiz for North Star Public Radio", "Andrés Molina / La Voz del Valle": a photo or
- * contributor credit: a few words, no sentence ending, closing on the outlet's name.
+ * contributor credit: a few words, no sentence ending, closing on the outlet's name. The bare
+ * "NAME for OUTLET" shape is not applied to a subheading, where "New Hope for Main Street" is one.
  */
-export function isCreditLine(line: string, publisher = ''): boolean {
+export function isCreditLine(line: string, publisher = '', { nameForOutlet = true }: { nameForOutlet?: boolean } = {}): boolean {
   if (line.split(/\s+/u).length > maxCreditWords || /[.!?…"”’:]$/u.test(line)) return false;
   const outlet = publisher.trim().toLowerCase();
   if (outlet !== '' && line.length > outlet.length && line.toLowerCase().endsWith(outlet)) {
     const before = line.slice(0, line.length - outlet.length).replace(/\s*\bthe\s*$/iu, '').trimEnd();
     return /(?:[/|,·•(–—-]|\b(?:for|para|pour|für|via))$/iu.test(before);
   }
-  return creditShape.test(line);
+  return nameForOutlet && creditShape.test(line);
 }
 
 const months = [

@@ -62,15 +62,14 @@ const sameHeadline = 0.5;
  * with it roughly, so a masthead `<h1>` or a section name never becomes the title.
  */
 function shownHeadline(document: DomDocument, declared: ReadonlyArray<string | null>): string | null {
-  const heading = document.querySelector('article h1, main h1, [role="main"] h1, [itemprop="headline"]') ?? onlyHeading(document);
-  const shown = clean(heading?.textContent);
-  if (shown === null) return null;
-  return declared.some((title) => title !== null && wordOverlap(shown, title) >= sameHeadline) ? shown : null;
-}
-
-function onlyHeading(document: DomDocument): ReturnType<DomDocument['querySelector']> {
-  const headings = [...document.querySelectorAll('h1')];
-  return headings.length === 1 ? (headings[0] ?? null) : null;
+  const inStory = [...document.querySelectorAll('article h1, main h1, [role="main"] h1, [itemprop="headline"]')];
+  const all = [...document.querySelectorAll('h1')];
+  // A section name set as an <h1> above the story's own is passed over: the first that agrees wins.
+  for (const heading of inStory.length > 0 ? inStory : all.length === 1 ? all : []) {
+    const shown = clean(heading.textContent);
+    if (shown !== null && declared.some((title) => title !== null && wordOverlap(shown, title) >= sameHeadline)) return shown;
+  }
+  return null;
 }
 
 function wordOverlap(first: string, second: string): number {
@@ -182,7 +181,7 @@ function isShouted(name: string): boolean {
 }
 
 function titleCase(name: string): string {
-  return name.toLowerCase().replace(/(^|[\s'’-])(\p{Ll})/gu, (_match, before: string, letter: string) => `${before}${letter.toUpperCase()}`);
+  return name.toLowerCase().replace(/(^|[\s'’.-])(\p{Ll})/gu, (_match, before: string, letter: string) => `${before}${letter.toUpperCase()}`);
 }
 
 /** " | ", " - ", " — ", " :: ", " » ", "|": the marks sites put between a headline and their name. */

@@ -50,6 +50,11 @@ describe('subheadings', () => {
     expect(article.paragraphs.slice(-3)).toEqual(['Questions and answers', 'Will bikes be allowed?', 'Yes. One lane will stay open to bikes and people on foot.']);
   });
 
+  it('keeps a title-case subheading shaped like "NAME for OUTLET"', () => {
+    const body = `${paragraphs(story.slice(0, 2))}<h2>New Hope for Main Street</h2>${paragraphs(story.slice(2))}`;
+    expect(extract(pageWith({ body })).paragraphs[2]).toBe('New Hope for Main Street');
+  });
+
   it('takes an all-bold paragraph for a subheading', () => {
     const body = `${paragraphs(story.slice(0, 2))}<p><strong>What businesses want</strong></p>${paragraphs(story.slice(2))}`;
     const article = extract(pageWith({ body }));
@@ -121,6 +126,17 @@ describe('furniture around the story', () => {
     expect(extract(pageWith({ body })).paragraphs).toEqual(story);
   });
 
+  it('keeps a short story whose wrapper’s class happens to name a box', () => {
+    const brief = story.slice(0, 2);
+    const html = pageWith({ body: paragraphs(brief) }).replace('<div class="story-body">', '<div class="story-body related-links-enabled">');
+    expect(extract(html).paragraphs).toEqual(brief);
+  });
+
+  it('keeps a story sentence that mentions support or donations without asking the reader', () => {
+    const lines = [...story, 'Organizers said the donations would keep it going through the winter, and that volunteers would chip in with repairs.'];
+    expect(extract(pageWith({ body: paragraphs(lines) })).paragraphs).toEqual(lines);
+  });
+
   it('leaves out ruby readings and their brackets', () => {
     const line = 'The contractor, <ruby>東都建設<rp>(</rp><rt>Toto Kensetsu</rt><rp>)</rp></ruby>, has rebuilt three bridges in the region since 2019.';
     const article = extract(pageWith({ body: `${paragraphs(story)}<p>${line}</p>` }));
@@ -133,6 +149,8 @@ describe('the title and byline a reader sees', () => {
     const seo = '<script type="application/ld+json">{"@type":"NewsArticle","headline":"Ninth Street bridge closing: detours and shuttle"}</script><meta property="og:title" content="Ninth Street bridge to close for eight months">';
     expect(extract(pageWith({ head: seo, header: '<h1>Ninth Street bridge will close for eight months</h1>', body: paragraphs(story) })).title).toBe('Ninth Street bridge will close for eight months');
     expect(extract(pageWith({ head: seo, header: '<h1>Transportation</h1>', body: paragraphs(story) })).title).toBe('Ninth Street bridge closing: detours and shuttle');
+    const sectionFirst = pageWith({ head: seo, header: '<h1>Ninth Street bridge will close for eight months</h1>', body: paragraphs(story) }).replace('<main>', '<main><h1>Transportation</h1>');
+    expect(extract(sectionFirst).title).toBe('Ninth Street bridge will close for eight months');
   });
 
   it('writes a byline set in capitals the way a reader would', () => {
