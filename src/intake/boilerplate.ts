@@ -37,6 +37,9 @@ const boxWords = [
   /\b(?:getty images|shutterstock|associated press|ap photo|afp|reuters|epa|file photo)\s*\)?$/iu,
   /^(?:\S+\s+){0,6}\d+[- ]?min(?:ute)?s?\s+(?:read|listen)\b/iu,
   /^(?:reading time|temps de lecture|tiempo de lectura|tempo de leitura|lesezeit|tempo di lettura|leestijd)\b.*\d/iu,
+  // "Download the KTVX News 9 app": the outlet's own app, named in capitals.
+  /\b(?:[Dd]ownload|[Gg]et|[Ii]nstall) (?:the|our) (?:free )?(?:[\p{Lu}\d][\p{L}\d.&'’-]* ){0,4}(?:news |weather )?apps?\b/u,
+  /\b(?:breaking news|news|push) (?:alerts|notifications)\b.*\b(?:your (?:phone|inbox|device)|sign up|download)\b/iu,
   /\b(?:views|opinions) expressed\b.*\b(?:own|not necessarily|do not reflect)\b/iu,
   /^(?:©|\(c\)\s)|^copyright\s+(?:©|\(c\)|\d{4})|\ball rights reserved\b/iu,
 ];

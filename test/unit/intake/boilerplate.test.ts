@@ -112,6 +112,7 @@ describe('the outlet asking the reader, in any of the languages of the outlets p
     'The River Post is a nonprofit newsroom funded by readers like you. Can you help us keep it that way?',
     'Lire aussi | Le pont de la rue Neuve fermera huit mois',
     'Temps de lecture 4 min.',
+    'Download the River Post app to get breaking news alerts sent straight to your phone.',
     'Publié le 12 mars 2026 à 08h15, modifié à 10h02',
   ])('drops %j', (line) => {
     expect(isBoilerplate(line)).toBe(true);
@@ -120,6 +121,7 @@ describe('the outlet asking the reader, in any of the languages of the outlets p
   it.each([
     '“Will you support us today?” the food bank’s director asked the council.',
     'Donors gave $2 million to the hospital foundation last year, the report said.',
+    'The city will download the data from the app every night, officials said.',
   ])('keeps %j', (line) => {
     expect(isBoilerplate(line)).toBe(false);
   });
