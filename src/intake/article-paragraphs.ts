@@ -53,12 +53,13 @@ export function articleParagraphs(content: DomElement, { title = '', byline = ''
   const blocks: Block[] = [];
   const seen = new Set<string>();
   const contentSize = letters(content);
-  for (const element of paragraphBlocks(content)) {
-    const text = collapse(textOf(element));
+  for (const piece of paragraphBlocks(content)) {
+    const { element } = piece;
+    const text = collapse(piece.text);
     if (text === '' || seen.has(text) || furniture.has(text) || isInFurniture(element, contentSize)) continue;
-    const level = headingTags.has(element.tagName.toUpperCase()) ? Number(element.tagName.slice(1)) : isBoldLine(element, text) ? boldHeadingLevel : 0;
+    const level = piece.run ? 0 : headingTags.has(element.tagName.toUpperCase()) ? Number(element.tagName.slice(1)) : isBoldLine(element, text) ? boldHeadingLevel : 0;
     if (isBylineLine(text, names) || isCreditLine(text, publisher, { nameForOutlet: level === 0 })) continue;
-    if (level > 0 ? !isSubheading(element, text) : isBoilerplate(text) || linkShare(element, text) > maxLinkShare || isDateLine(element, text)) continue;
+    if (level > 0 ? !isSubheading(element, text) : isBoilerplate(text) || piece.linkedLetters / text.length > maxLinkShare || isDateLine(piece, text)) continue;
     seen.add(text);
     blocks.push({ text, level });
   }
@@ -170,20 +171,53 @@ export function isListOfTeasers(content: DomElement, paragraphCount: number): bo
 }
 
 /** Leaf text blocks in document order: a paragraph tag without paragraphs inside, or a `<div>` of bare text. */
-function paragraphBlocks(root: DomElement): DomElement[] {
-  const blocks: DomElement[] = [];
+/** One paragraph's worth of the content: a leaf block, or a run of loose text beside blocks. */
+interface Piece {
+  /** The block itself; for a run, the element the run sits in. */
+  element: DomElement;
+  text: string;
+  /** Characters of the text inside links. */
+  linkedLetters: number;
+  run: boolean;
+}
+
+/**
+ * Leaf text blocks in document order: a paragraph tag without paragraphs inside, or a `<div>` of
+ * bare text. Text loose beside blocks ("<font>PINE BLUFF — …<p>…</p></font>", left when
+ * Readability turns `<br><br>` into paragraphs after the first) is a paragraph of its own.
+ */
+function paragraphBlocks(root: DomElement): Piece[] {
+  const pieces: Piece[] = [];
   const visit = (element: DomElement) => {
     if (skippedTags.has(element.tagName.toUpperCase())) return;
     const children = [...element.children];
     const hasBlockInside = children.some((child) => containsBlock(child));
     if (headingTags.has(element.tagName.toUpperCase()) || (!hasBlockInside && (paragraphTags.has(element.tagName.toUpperCase()) || hasOwnText(element)))) {
-      blocks.push(element);
+      const text = textOf(element);
+      pieces.push({ element, text, linkedLetters: element.closest('a[href]') !== null ? collapse(text).length : linkedLetters(element), run: false });
       return;
     }
-    for (const child of children) visit(child);
+    if (!hasBlockInside || !hasOwnText(element)) {
+      for (const child of children) visit(child);
+      return;
+    }
+    let run: DomNode[] = [];
+    const flush = () => {
+      const text = run.map(textOf).join('');
+      if (text.trim() !== '') pieces.push({ element, text, linkedLetters: run.reduce((total, node) => total + linkedLetters(node), 0), run: true });
+      run = [];
+    };
+    for (const node of element.childNodes) {
+      const child = node as DomElement;
+      if (node.nodeType !== textNode && child.tagName && (containsBlock(child) || skippedTags.has(child.tagName.toUpperCase()))) {
+        flush();
+        visit(child);
+      } else run.push(node);
+    }
+    flush();
   };
   visit(root);
-  return blocks;
+  return pieces;
 }
 
 function containsBlock(element: DomElement): boolean {
@@ -200,15 +234,17 @@ function hasOwnText(element: DomElement): boolean {
  * "Pinned 11:58 p.m.", "Oct. 2, 2025 · Ana Ruiz": a live-blog entry's or a story's stamp, marked up
  * with `<time>` (around it or inside it), or a line of nothing but a date in any language.
  */
-function isDateLine(block: DomElement, text: string): boolean {
+function isDateLine(piece: Piece, text: string): boolean {
   if (text.split(' ').length > maxDateLineWords) return false;
-  return block.querySelector('time') !== null || block.closest('time') !== null || isDateText(text);
+  const { element } = piece;
+  return (!piece.run && (element.querySelector('time') !== null || element.closest('time') !== null)) || isDateText(text);
 }
 
-function linkShare(block: DomElement, text: string): number {
-  if (block.closest('a[href]') !== null) return 1;
-  const linked = [...block.querySelectorAll('a')].reduce((total, link) => total + collapse(link.textContent ?? '').length, 0);
-  return text.length === 0 ? 0 : linked / text.length;
+function linkedLetters(node: DomNode): number {
+  const element = node as DomElement;
+  if (node.nodeType === textNode || !element.tagName) return 0;
+  const links = element.tagName.toUpperCase() === 'A' ? [element] : [...element.querySelectorAll('a')];
+  return links.reduce((total, link) => total + collapse(link.textContent ?? '').length, 0);
 }
 
 /** Text with a space for each `<br>`, which `textContent` drops ("By Ana Ruiz<br>Published …"), without ruby readings. */
