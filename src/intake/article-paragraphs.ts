@@ -158,6 +158,22 @@ function bylineNames(byline: string): string[] {
     .filter((name) => name.split(' ').length >= 2);
 }
 
+/** Words a long paragraph has: the story has begun, and a byline would have come before it. */
+const storyWords = 20;
+
+/**
+ * "By Harold Jensen<br>Staff Writer" above the story, on a page whose markup names no author: the
+ * first line of the byline box, as a name.
+ */
+export function bylineInContent(content: DomElement): string | null {
+  for (const piece of paragraphBlocks(content)) {
+    const line = collapse((piece.run ? piece.text : textOf(piece.element, '\n')).split('\n')[0] ?? '');
+    if (/^(?:by|por|par|von|door|av|af):?\s/iu.test(line) && isBylineLine(line)) return line;
+    if (collapse(piece.text).split(' ').length >= storyWords) return null;
+  }
+  return null;
+}
+
 /**
  * A section front or search page: its "content" is teasers, each under a heading that links to
  * another page. An article's own subheadings link nowhere, or to an anchor on the page.
@@ -203,7 +219,7 @@ function paragraphBlocks(root: DomElement): Piece[] {
     }
     let run: DomNode[] = [];
     const flush = () => {
-      const text = run.map(textOf).join('');
+      const text = run.map((node) => textOf(node)).join('');
       if (text.trim() !== '') pieces.push({ element, text, linkedLetters: run.reduce((total, node) => total + linkedLetters(node), 0), run: true });
       run = [];
     };
@@ -248,15 +264,15 @@ function linkedLetters(node: DomNode): number {
 }
 
 /** Text with a space for each `<br>`, which `textContent` drops ("By Ana Ruiz<br>Published …"), without ruby readings. */
-function textOf(node: DomNode): string {
+function textOf(node: DomNode, lineBreak = ' '): string {
   if (node.nodeType === textNode) return node.textContent ?? '';
   const element = node as DomElement;
   const tag = element.tagName?.toUpperCase();
-  if (tag === 'BR') return ' ';
+  if (tag === 'BR') return lineBreak;
   // Ruby annotations (the reading above 大阪天満宮) and their fallback brackets are not the text.
   if (tag === 'RT' || tag === 'RP') return '';
   if (!element.childNodes) return node.textContent ?? '';
-  return [...element.childNodes].map(textOf).join('');
+  return [...element.childNodes].map((child) => textOf(child, lineBreak)).join('');
 }
 
 function collapse(text: string): string {

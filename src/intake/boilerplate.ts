@@ -33,6 +33,7 @@ const boxWords = [
   /^(?:contact|reach|email|e-mail|write to|send tips to)\b.*(?:\S@\S|\bat \S+\.\w{2,})/iu,
   /\b(?:reach|contact|email|e-mail|write to) (?:him|her|them|me|us|the (?:author|writer|reporter))\b.*(?:\S@\S|\bat \S+\.\w{2,}|\bon (?:twitter|x|bluesky|signal|threads)\b)/iu,
   /\bsubscribe (?:now|today|here)\b|\bunlimited (?:digital )?access\b|\bthanks for reading\b|\bsupport (?:local|our|independent|quality) journalism\b/iu,
+  /\bjoin (?:us|our (?:[\p{L}\d'’-]+ ){0,3}(?:community|group|channel)) on (?:whatsapp|telegram|facebook|discord|signal)\b|\bjoin our (?:[\p{L}\d'’-]+ ){0,3}(?:whatsapp|telegram|facebook|discord|signal) (?:community|group|channel)\b/iu,
   /\b(?:follow|find) (?:us|him|her|them|me) on (?:twitter|x|facebook|instagram|linkedin|bluesky|threads|tiktok|mastodon|youtube|social media)\b|\bshare (?:this|on) (?:facebook|twitter|x|linkedin|whatsapp)\b/iu,
   /\b(?:getty images|shutterstock|associated press|ap photo|afp|reuters|epa|file photo)\s*\)?$/iu,
   /^(?:\S+\s+){0,6}\d+[- ]?min(?:ute)?s?\s+(?:read|listen)\b/iu,
@@ -169,7 +170,9 @@ const dateTokens = [
 const maxDateWords = 10;
 
 /** "26 de noviembre de 2026 - 10:30 a.m.", "Mittwoch, 3. Dezember 2025", "Nov. 30, 2026 5:02 AM ET": nothing but a date. */
-export function isDateText(line: string): boolean {
+export function isDateText(text: string): boolean {
+  // "14:30, 3 Dec 2026Updated 15:02": two stamps in spans that the page's style set apart.
+  const line = text.replace(/(\d)(\p{Lu})/gu, '$1 $2');
   if (line.split(/\s+/u).length > maxDateWords) return false;
   // "03.12.2025", "2026/11/28", "2026-11-28": a whole date in one token.
   const numericDates = /\b(?:\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{4})\b/gu;

@@ -1,7 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { VerbatimError } from '../core/errors.js';
-import { articleParagraphs, isListOfTeasers } from './article-paragraphs.js';
+import { articleParagraphs, bylineInContent, isListOfTeasers } from './article-paragraphs.js';
 import { decodePage } from './decode-page.js';
 import { markFurniture } from './page-furniture.js';
 import type { DomDocument, DomElement } from './dom.js';
@@ -32,7 +32,7 @@ export function extractArticle(page: FetchedPage): ExtractedArticle {
   markFurniture(document);
   const parsed = readability(document);
   const title = metadata.title ?? (parsed?.title ? withoutSiteSuffix(collapse(parsed.title), metadata.publisher, { guessShortTail: true }) : null);
-  const byline = metadata.byline ?? personName(parsed?.byline);
+  const byline = metadata.byline ?? personName(parsed?.byline) ?? (parsed?.content ? personName(bylineInContent(parsed.content)) : null);
   const publisher = metadata.publisher ?? (collapse(parsed?.siteName ?? '') || null);
   const { paragraphs, headings } = parsed?.content
     ? articleParagraphs(parsed.content, { title: title ?? '', byline: byline ?? '', publisher: publisher ?? '' })

@@ -1,4 +1,4 @@
-import type { DomDocument } from './dom.js';
+import type { DomDocument, DomNode } from './dom.js';
 
 /**
  * What a page says about its article in its markup: JSON-LD, Open Graph and `<meta>` tags,
@@ -32,16 +32,18 @@ export function readPageMetadata(document: DomDocument, pageUrl: string): PageMe
   const meta = (key: string) => metaContent(document, key);
   const documentTitle = clean(document.querySelector('title')?.textContent);
   const declaredTitle = text(ld?.headline) ?? meta('og:title') ?? meta('twitter:title');
+  const shownSegment = declaredTitle === null && documentTitle !== null ? shownTitleSegment(document, documentTitle) : null;
   const siteName =
     meta('og:site_name') ??
     nameOf(ld?.publisher) ??
     meta('application-name') ??
-    siteInTitle(documentTitle, declaredTitle ?? clean(document.querySelector('h1')?.textContent));
+    siteInTitle(documentTitle, declaredTitle ?? clean(document.querySelector('h1')?.textContent) ?? shownSegment) ??
+    siteBeforeHeadline(documentTitle, shownSegment);
   const shown = shownHeadline(document, [text(ld?.headline), meta('og:title'), meta('twitter:title'), documentTitle]);
   return {
     title: shown ?? (declaredTitle !== null
       ? withoutSiteSuffix(declaredTitle, siteName)
-      : documentTitle === null ? null : headingInTitle(document, documentTitle) ?? withoutSiteSuffix(documentTitle, siteName, { guessShortTail: true })),
+      : documentTitle === null ? null : headingInTitle(document, documentTitle) ?? shownSegment ?? withoutSiteSuffix(documentTitle, siteName, { guessShortTail: true })),
     byline: authorNames(ld?.author) ?? personName(meta('author')) ?? personName(clean(document.querySelector('a[rel~="author"]')?.textContent)),
     publisher: siteName,
     date: isoDate(meta('article:published_time') ?? text(ld?.datePublished) ?? meta('date') ?? document.querySelector('time[datetime]')?.getAttribute('datetime') ?? null),
@@ -204,6 +206,44 @@ export function withoutSiteSuffix(title: string, siteName: string | null, { gues
 }
 
 /** "Split story - Site" with an `<h1>Split story</h1>`: the page's own heading says where the headline ends. */
+/**
+ * "The Gazette-Observer :: Local News :: Water rates to rise 6 percent in July": older sites put
+ * their name first. The segment of `<title>` that the page also shows as a line of its own (in a
+ * `<b>`, a `<font>`, a heading) is the headline, wherever it stands.
+ */
+function shownTitleSegment(document: DomDocument, documentTitle: string): string | null {
+  const segments = documentTitle.split(titleSeparator).map((segment) => segment.trim()).filter((segment) => segment.split(/\s+/u).length >= minHeadlineWords);
+  if (segments.length === 0 || !documentTitle.split(titleSeparator)[1]) return null;
+  const wanted = new Set(segments);
+  const found = document.body ? shownLine(document.body, wanted) : null;
+  return found;
+}
+
+/** A headline is a phrase, not a section name ("Local News"). */
+const minHeadlineWords = 3;
+const textNodeType = 3;
+
+function shownLine(root: DomNode, wanted: ReadonlySet<string>): string | null {
+  for (const node of (root as { childNodes?: Iterable<DomNode> }).childNodes ?? []) {
+    if (node.nodeType === textNodeType) {
+      const line = clean(node.textContent);
+      if (line !== null && wanted.has(line)) return line;
+    } else {
+      const found = shownLine(node, wanted);
+      if (found !== null) return found;
+    }
+  }
+  return null;
+}
+
+/** The first segment of a `<title>` whose headline comes later: "The Gazette-Observer :: … :: Headline". */
+function siteBeforeHeadline(documentTitle: string | null, headline: string | null): string | null {
+  if (documentTitle === null || headline === null) return null;
+  const segments = documentTitle.split(titleSeparator).map((segment) => segment.trim());
+  const first = segments[0];
+  return first !== undefined && first !== headline && segments.includes(headline) && first.split(/\s+/u).length <= 6 ? first : null;
+}
+
 function headingInTitle(document: DomDocument, documentTitle: string): string | null {
   for (const heading of document.querySelectorAll('h1')) {
     const text = clean(heading.textContent);

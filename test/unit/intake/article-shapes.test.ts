@@ -158,3 +158,21 @@ describe('the title and byline a reader sees', () => {
     expect(extract(pageWith({ head, body: paragraphs(story) })).byline).toBe('Mei-Ling O’Brien');
   });
 });
+
+describe('an old page with no metadata at all', () => {
+  const oldPage = `<html><head><title>The River Post :: Local News :: Bridge to close for eight months</title></head><body>
+<table><tr><td><a href="/">Home</a> | <a href="/news/">News</a></td></tr><tr><td>
+<font size="5"><b>Bridge to close for eight months</b></font><br>
+<font size="2">By Omar Haddad<br>River Post Staff Writer</font><br><br>
+<font size="3">${story[0]}<br><br>${story[1]}<br><br>${story[2]}<br><br>${story[3]}<br><br></font>
+</td></tr></table></body></html>`;
+
+  it('keeps the first paragraph that sits loose before the ones Readability made from <br><br>, and drops the shown headline', () => {
+    expect(extract(oldPage).paragraphs).toEqual(story);
+  });
+
+  it('takes the headline from the <title> segment the page shows, the site from the segment before it, and the byline from the "By" line', () => {
+    expect(extract(oldPage)).toMatchObject({ title: 'Bridge to close for eight months', publisher: 'The River Post', byline: 'Omar Haddad' });
+  });
+});
+

@@ -92,6 +92,7 @@ describe('bylines, credits, date lines and box headings in the shapes templates 
     'Publié le 4 mars 2026 à 18h30',
     'Stand: 03.12.2025 14:30 Uhr',
     '2026/11/28 18:30',
+    '14:30, 3 Dec 2026Updated 15:02, 3 Dec 2026',
   ])('reads %j as nothing but a date', (line) => {
     expect(isDateText(line)).toBe(true);
   });
@@ -113,6 +114,7 @@ describe('the outlet asking the reader, in any of the languages of the outlets p
     'Lire aussi | Le pont de la rue Neuve fermera huit mois',
     'Temps de lecture 4 min.',
     'Download the River Post app to get breaking news alerts sent straight to your phone.',
+    'Join our Derbyshire WhatsApp community for the latest news here.',
     'Publié le 12 mars 2026 à 08h15, modifié à 10h02',
   ])('drops %j', (line) => {
     expect(isBoilerplate(line)).toBe(true);
