@@ -21,7 +21,7 @@ const maxDateLineWords = 10;
 /** A subheading is a phrase or a question; a longer "heading" is a styled paragraph or a teaser. */
 const maxHeadingWords = 20;
 /** "Reiss covers the Ohio Valley for MPW News": an author's tagline is one short sentence, at the end. */
-const maxTaglineWords = 35;
+const maxTaglineWords = 50;
 const taglineTail = 2;
 const textNode = 3;
 const minTeasers = 3;
@@ -44,6 +44,8 @@ interface Block {
   text: string;
   /** Heading level 2–6; 0 for a paragraph. */
   level: number;
+  /** Set all in italics: how a closing author bio is usually set apart. */
+  italic: boolean;
 }
 
 /** The article's paragraphs from the content element Readability chose, boilerplate, headline and byline removed. */
@@ -61,7 +63,7 @@ export function articleParagraphs(content: DomElement, { title = '', byline = ''
     if (isBylineLine(text, names) || isCreditLine(text, publisher, { nameForOutlet: level === 0 })) continue;
     if (level > 0 ? !isSubheading(element, text) : isBoilerplate(text) || piece.linkedLetters / text.length > maxLinkShare || isDateLine(piece, text)) continue;
     seen.add(text);
-    blocks.push({ text, level });
+    blocks.push({ text, level, italic: !piece.run && isAllOf(element, ['EM', 'I']) });
   }
   const kept = withoutAuthorTagline(withoutStrayHeadings(blocks), names, publisher);
   return {
@@ -90,9 +92,14 @@ function letters(element: DomElement): number {
  */
 function isBoldLine(element: DomElement, text: string): boolean {
   if (element.tagName.toUpperCase() !== 'P' || text.split(' ').length > maxHeadingWords || /[.,;:]$/u.test(text)) return false;
+  return isAllOf(element, ['STRONG', 'B']);
+}
+
+/** A paragraph whose only content is one element of these tags (`<p><em>…</em></p>`). */
+function isAllOf(element: DomElement, tags: readonly string[]): boolean {
   const children = [...element.childNodes].filter((node) => node.nodeType !== textNode || (node.textContent ?? '').trim() !== '');
   const only = children[0] as DomElement | undefined;
-  return children.length === 1 && only !== undefined && only.nodeType !== textNode && ['STRONG', 'B'].includes(only.tagName.toUpperCase());
+  return children.length === 1 && only !== undefined && only.nodeType !== textNode && tags.includes(only.tagName.toUpperCase());
 }
 
 /** A heading that links elsewhere is a teaser; one that labels a box ("Related", "Comments") is not the story's. */
@@ -144,7 +151,9 @@ function withoutAuthorTagline(blocks: Block[], names: readonly string[], publish
     const subject = subjects.find((name) => block.text.startsWith(`${name} `));
     const rest = subject === undefined ? null : block.text.slice(subject.length + 1);
     const aboutWork = rest !== null && /^(?:is (?:\S+ ){0,5}(?:reporter|correspondent|writer|editor|journalist|columnist|fellow|producer)\b|(?:covers|reports on|writes about|has covered|has reported)\b)/u.test(rest);
-    return aboutWork && (outlet === '' || block.text.includes(outlet) || /\bfor (?:the )?\p{Lu}/u.test(rest ?? ''));
+    if (aboutWork && (outlet === '' || block.text.includes(outlet) || /\bfor (?:the )?\p{Lu}/u.test(rest ?? ''))) return true;
+    // "Renata Oyelaran is an urban planner who …", set in italics: a contributor's bio.
+    return block.italic && subject !== undefined && names.includes(subject) && /^(?:is|was|has|teaches|works|lives|writes|serves)\b/u.test(rest ?? '');
   };
   const tail = blocks.length - taglineTail;
   return blocks.filter((block, index) => index < tail || !isTagline(block));

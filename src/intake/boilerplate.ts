@@ -41,6 +41,7 @@ const boxWords = [
   // "Download the KTVX News 9 app": the outlet's own app, named in capitals.
   /\b(?:[Dd]ownload|[Gg]et|[Ii]nstall) (?:the|our) (?:free )?(?:[\p{Lu}\d][\p{L}\d.&'’-]* ){0,4}(?:news |weather )?apps?\b/u,
   /\b(?:breaking news|news|push) (?:alerts|notifications)\b.*\b(?:your (?:phone|inbox|device)|sign up|download)\b/iu,
+  /\b(?:guest )?(?:columns?|commentar(?:y|ies)|opinion pieces?|op-eds?|letters?|this (?:column|piece|essay)) (?:reflects?|represents?|are|is) (?:solely )?(?:the )?(?:views?|opinions?) of (?:the |their |its )?(?:authors?|writers?)\b/iu,
   /\b(?:views|opinions) expressed\b.*\b(?:own|not necessarily|do not reflect)\b/iu,
   /^(?:©|\(c\)\s)|^copyright\s+(?:©|\(c\)|\d{4})|\ball rights reserved\b/iu,
 ];

@@ -108,6 +108,12 @@ describe('furniture around the story', () => {
     expect(extract(pageWith({ head, body })).paragraphs).toEqual(story);
   });
 
+  it('drops a closing author bio set in italics, and the column disclaimer under it', () => {
+    const head = '<meta name="author" content="Omar Haddad">';
+    const body = `${paragraphs(story)}<p><em>Omar Haddad is a civil engineer who crosses the Ninth Street bridge every day.</em></p><p>Guest columns reflect the views of their authors.</p>`;
+    expect(extract(pageWith({ head, body })).paragraphs).toEqual(story);
+  });
+
   it('keeps a closing sentence that starts with the author’s surname but is news', () => {
     const head = '<meta name="author" content="Omar Haddad">';
     const news = 'Haddad Construction, the contractor, said its crews would work nights to finish early.';
