@@ -50,9 +50,17 @@ export function markFurniture(document: DomDocument): void {
   }
   for (const heading of body.querySelectorAll('h1')) markStandfirstAfter(heading);
   for (const table of body.querySelectorAll('table')) {
+    if (isLayoutTable(table)) continue;
     const box = tableBox(table);
     if (box) mark(box, 'table');
   }
+}
+
+/** A cell this long holds prose: the table lays out the page (old sites), it is not data. */
+const maxDataCellWords = 30;
+
+function isLayoutTable(table: DomElement): boolean {
+  return [...table.querySelectorAll('td, th')].some((cell) => wordCount(cell) >= maxDataCellWords);
 }
 
 /** Most of a data box's text is its tables: a box score, a results grid, with a heading and notes. */
