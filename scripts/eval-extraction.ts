@@ -2,10 +2,11 @@
 // (NAME.html) of the fixture folders and compares it with what a person marked as its article
 // (NAME.expected.txt, one paragraph a line; NAME.expected.json, title/byline/publisher/date, or
 // {"noArticle": true}; either may be missing, and that part is not scored). Prints per page and
-// overall sentence recall and precision and whether the metadata is right. The pages of `holdout/`
-// were kept out of development and are reported on their own. `--serve` serves each folder from
-// 127.0.0.1 and fetches the pages through the real fetcher (Content-Type charset from
-// `served.charset`) instead of reading the files. A report: exits 0.
+// overall sentence recall and precision and whether the metadata is right. The pages of `holdout/`,
+// `holdout-3/` to `holdout-7/` were each written outside the tuning loop and scored once before any
+// fix; each folder is reported on its own. `--serve` serves each folder from 127.0.0.1 and fetches
+// the pages through the real fetcher (Content-Type charset from `served.charset`) instead of
+// reading the files. A report: exits 0.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readdir, readFile } from 'node:fs/promises';
@@ -43,7 +44,7 @@ interface PageResult {
 /** How a page reaches the extractor: read from its file, or fetched from a local server. */
 type PageSource = (name: string, expected: Expected) => Promise<FetchedPage>;
 
-const defaultFolders = ['test/fixtures/pages', 'test/fixtures/pages/holdout'];
+const defaultFolders = ['test/fixtures/pages', 'test/fixtures/pages/holdout', 'test/fixtures/pages/holdout-3', 'test/fixtures/pages/holdout-4', 'test/fixtures/pages/holdout-5', 'test/fixtures/pages/holdout-6', 'test/fixtures/pages/holdout-7'];
 
 async function evaluateFolder(folder: string, readPage: PageSource): Promise<PageResult[]> {
   const names = (await readdir(folder)).filter((name) => name.endsWith('.html')).sort();

@@ -10,12 +10,19 @@ import { attributeSpeakers } from './speakers.js';
 
 export type { ArticleSidecar } from './metadata.js';
 
+/**
+ * The sidecar as read: an article saved from a web page also lists its subheadings, by paragraph
+ * number. They stay in the text (and its paragraph numbers) but are no one's sentence, so they are
+ * not segmented into sentences to be retrieved and quoted as if the article said them.
+ */
+type SidecarInput = Partial<ArticleSidecar> & { headings?: number[] };
+
 export interface ArticleInput {
   id: string;
   path: string;
   text: string;
   sha256: string;
-  sidecar?: Partial<ArticleSidecar>;
+  sidecar?: SidecarInput;
 }
 
 const sidecarSchema = z
@@ -26,6 +33,7 @@ const sidecarSchema = z
     date: z.string().nullable(),
     copyright: z.string(),
     byline: z.string().nullable(),
+    headings: z.array(z.number().int().positive()),
   })
   .partial();
 
@@ -33,7 +41,8 @@ const sidecarSchema = z
 export function parseArticle({ id, path, text, sha256, sidecar = {} }: ArticleInput): Article {
   const layout = layoutArticle(text);
   const paragraphs = segmentParagraphs(text, layout.body);
-  const unattributed: Sentence[] = paragraphs.flatMap((paragraph) =>
+  const headings = new Set(sidecar.headings ?? []);
+  const unattributed: Sentence[] = paragraphs.filter((paragraph) => !headings.has(paragraph.number)).flatMap((paragraph) =>
     segmentSentences(text, paragraph).map((span, indexInParagraph) => ({
       ...span,
       id: '',
@@ -110,7 +119,7 @@ async function readArticleBytes(path: string): Promise<{ id: string; text: strin
   return { id: basename(path, extname(path)), text, sha256: createHash('sha256').update(bytes).digest('hex') };
 }
 
-async function readSidecar(path: string): Promise<Partial<ArticleSidecar>> {
+async function readSidecar(path: string): Promise<SidecarInput> {
   let raw: string;
   try {
     raw = await readFile(path, 'utf8');

@@ -17,6 +17,12 @@ export interface SavedSidecar {
   url: string;
   date: string | null;
   byline: string | null;
+  /**
+   * The body paragraphs that are subheadings, numbered as the loader numbers paragraphs (from 1,
+   * after the headline). A subheading is the article's text but no one's sentence: the loader keeps
+   * it in the text and leaves it out of the sentences that are retrieved and quoted.
+   */
+  headings: number[];
   /** ISO time the page was saved (not read back; for the operator). */
   savedAt: string;
 }
@@ -39,6 +45,7 @@ export function articleFiles(article: ExtractedArticle, savedAt: Date): ArticleF
       url: article.url,
       date: article.date,
       byline: article.byline,
+      headings: (article.headings ?? []).map((index) => index + 1),
       savedAt: savedAt.toISOString(),
     },
   };

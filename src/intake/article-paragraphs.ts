@@ -1,36 +1,186 @@
-import { isBoilerplate } from './boilerplate.js';
+import { isBoilerplate, isBylineLine, isCreditLine, isDateText, isHeadingLabel } from './boilerplate.js';
 import type { DomElement, DomNode } from './dom.js';
+import { furnitureAttribute } from './page-furniture.js';
 
 /**
- * Elements whose text is one paragraph of the article. Headings are left out on purpose: a
- * subheading ("What happens next") is a signpost, not a sentence anyone can be quoted as saying,
- * and as a line of its own it would be cited as if it were one.
+ * Elements whose text is one paragraph of the article. Subheadings (H2–H6) are kept as paragraphs
+ * of their own: they are the article's words, and a reader quoting "What happens next" expects to
+ * find it; the headings are listed apart so that later stages can tell them from sentences.
  */
 const paragraphTags = new Set(['P', 'LI', 'BLOCKQUOTE', 'PRE', 'DD', 'DT']);
+const headingTags = new Set(['H2', 'H3', 'H4', 'H5', 'H6']);
+/** A bold line ranks below every marked-up heading. */
+const boldHeadingLevel = 7;
+/** A furniture mark on an element with this share of the chosen content is a misread class name. */
+const mostOfContent = 0.5;
 /** Never article prose, even inside the content Readability kept. */
-const skippedTags = new Set(['FIGURE', 'FIGCAPTION', 'ASIDE', 'NAV', 'HEADER', 'FOOTER', 'FORM', 'BUTTON', 'SCRIPT', 'STYLE', 'NOSCRIPT', 'TABLE', 'SVG', 'IFRAME', 'SELECT', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
+const skippedTags = new Set(['FIGURE', 'FIGCAPTION', 'ASIDE', 'NAV', 'HEADER', 'FOOTER', 'FORM', 'BUTTON', 'SCRIPT', 'STYLE', 'NOSCRIPT', 'TABLE', 'SVG', 'IFRAME', 'SELECT', 'H1']);
 /** A block that is mostly link text is a list of teasers or a tag cloud. */
 const maxLinkShare = 0.6;
 const maxDateLineWords = 10;
+/** A subheading is a phrase or a question; a longer "heading" is a styled paragraph or a teaser. */
+const maxHeadingWords = 20;
+/** "Reiss covers the Ohio Valley for MPW News": an author's tagline is one short sentence, at the end. */
+const maxTaglineWords = 50;
+const taglineTail = 2;
 const textNode = 3;
 const minTeasers = 3;
 /** A heading with a link inside, or a link around a heading. */
 const teaserLinks = ['h1', 'h2', 'h3', 'h4', 'h5'].flatMap((heading) => [`${heading} a[href]`, `a[href] ${heading}`]).join(', ');
 
+/** The article's text: paragraphs in order, and which of them (0-based) are subheadings. */
+export interface ArticleText {
+  paragraphs: string[];
+  headings: number[];
+}
+
+interface Furniture {
+  title?: string;
+  byline?: string;
+  publisher?: string;
+}
+
+interface Block {
+  text: string;
+  /** Heading level 2–6; 0 for a paragraph. */
+  level: number;
+  /** Set all in italics: how a closing author bio is usually set apart. */
+  italic: boolean;
+}
+
 /** The article's paragraphs from the content element Readability chose, boilerplate, headline and byline removed. */
-export function articleParagraphs(content: DomElement, { title = '', byline = '' }: { title?: string; byline?: string } = {}): string[] {
+export function articleParagraphs(content: DomElement, { title = '', byline = '', publisher = '' }: Furniture = {}): ArticleText {
   const furniture = new Set([collapse(title), collapse(byline)].filter(Boolean));
-  const paragraphs: string[] = [];
+  const names = bylineNames(byline);
+  const blocks: Block[] = [];
   const seen = new Set<string>();
-  for (const block of paragraphBlocks(content)) {
-    const text = collapse(textOf(block));
-    if (text === '' || seen.has(text) || isBoilerplate(text)) continue;
-    if (linkShare(block, text) > maxLinkShare || isDateLine(block, text)) continue;
-    if (furniture.has(text)) continue;
+  const contentSize = letters(content);
+  for (const piece of paragraphBlocks(content)) {
+    const { element } = piece;
+    const text = collapse(piece.text);
+    if (text === '' || seen.has(text) || furniture.has(text) || isInFurniture(element, contentSize)) continue;
+    const level = piece.run ? 0 : headingTags.has(element.tagName.toUpperCase()) ? Number(element.tagName.slice(1)) : isBoldLine(element, text) ? boldHeadingLevel : 0;
+    if (isBylineLine(text, names) || isCreditLine(text, publisher, { nameForOutlet: level === 0 })) continue;
+    if (level > 0 ? !isSubheading(element, text) : isBoilerplate(text) || piece.linkedLetters / text.length > maxLinkShare || isDateLine(piece, text)) continue;
     seen.add(text);
-    paragraphs.push(text);
+    blocks.push({ text, level, italic: !piece.run && isAllOf(element, ['EM', 'I']) });
   }
-  return paragraphs;
+  const kept = withoutAuthorTagline(withoutStrayHeadings(blocks), names, publisher);
+  return {
+    paragraphs: kept.map((block) => block.text),
+    headings: kept.flatMap((block, index) => (block.level > 0 ? [index] : [])),
+  };
+}
+
+/**
+ * Inside an element marked as furniture on the page as served. A mark on an element holding most of
+ * what Readability chose is wrong (a wrapper whose class happens to say "related" or "summary"):
+ * Readability found the story there, so it is not ignored for a class name.
+ */
+function isInFurniture(element: DomElement, contentSize: number): boolean {
+  const marked = element.closest(`[${furnitureAttribute}]`);
+  return marked !== null && letters(marked) < mostOfContent * contentSize;
+}
+
+function letters(element: DomElement): number {
+  return (element.textContent ?? '').replace(/\s+/gu, '').length;
+}
+
+/**
+ * "<p><strong>What happens next</strong></p>": a paragraph that is all bold and reads like a
+ * phrase is a subheading typed in an editor without heading styles.
+ */
+function isBoldLine(element: DomElement, text: string): boolean {
+  if (element.tagName.toUpperCase() !== 'P' || text.split(' ').length > maxHeadingWords || /[.,;:]$/u.test(text)) return false;
+  return isAllOf(element, ['STRONG', 'B']);
+}
+
+/** A paragraph whose only content is one element of these tags (`<p><em>…</em></p>`). */
+function isAllOf(element: DomElement, tags: readonly string[]): boolean {
+  const children = [...element.childNodes].filter((node) => node.nodeType !== textNode || (node.textContent ?? '').trim() !== '');
+  const only = children[0] as DomElement | undefined;
+  return children.length === 1 && only !== undefined && only.nodeType !== textNode && tags.includes(only.tagName.toUpperCase());
+}
+
+/** A heading that links elsewhere is a teaser; one that labels a box ("Related", "Comments") is not the story's. */
+function isSubheading(heading: DomElement, text: string): boolean {
+  if (text.split(' ').length > maxHeadingWords || isHeadingLabel(text) || isBoilerplate(text, { label: false })) return false;
+  const link = heading.querySelector('a[href]') ?? heading.closest('a[href]');
+  return link === null || (link.getAttribute('href') ?? '').trim().startsWith('#');
+}
+
+/**
+ * A subheading heads prose. One before the first paragraph is the page's kicker or standfirst;
+ * one followed by nothing, or by a heading of its own rank or above, heads a box whose content went
+ * (a "More stories" list, a comment thread).
+ */
+function withoutStrayHeadings(blocks: readonly Block[]): Block[] {
+  const kept: Block[] = [];
+  let prose = false;
+  blocks.forEach((block, index) => {
+    if (block.level === 0) {
+      prose = true;
+      kept.push(block);
+      return;
+    }
+    if (prose && headsProse(blocks, index)) kept.push(block);
+  });
+  return kept;
+}
+
+/** Whether a run of ever-deeper headings from this one reaches a paragraph. */
+function headsProse(blocks: readonly Block[], index: number): boolean {
+  let level = blocks[index]?.level ?? 0;
+  for (const block of blocks.slice(index + 1)) {
+    if (block.level === 0) return true;
+    if (block.level <= level) return false;
+    level = block.level;
+  }
+  return false;
+}
+
+/**
+ * "Reiss covers the Ohio Valley for MPW News, based in Columbus.": the author's tagline closes the
+ * story; it names the author (or the outlet) and says what they cover, not what happened.
+ */
+function withoutAuthorTagline(blocks: Block[], names: readonly string[], publisher: string): Block[] {
+  const subjects = [...names, ...names.map((name) => name.split(' ').at(-1) ?? '')].filter((name) => name.length > 1);
+  const outlet = collapse(publisher);
+  const isTagline = (block: Block) => {
+    if (block.level > 0 || block.text.split(' ').length > maxTaglineWords) return false;
+    const subject = subjects.find((name) => block.text.startsWith(`${name} `));
+    const rest = subject === undefined ? null : block.text.slice(subject.length + 1);
+    const aboutWork = rest !== null && /^(?:is (?:\S+ ){0,5}(?:reporter|correspondent|writer|editor|journalist|columnist|fellow|producer)\b|(?:covers|reports on|writes about|has covered|has reported)\b)/u.test(rest);
+    if (aboutWork && (outlet === '' || block.text.includes(outlet) || /\bfor (?:the )?\p{Lu}/u.test(rest ?? ''))) return true;
+    // "Renata Oyelaran is an urban planner who …", set in italics: a contributor's bio.
+    return block.italic && subject !== undefined && names.includes(subject) && /^(?:is|was|has|teaches|works|lives|writes|serves)\b/u.test(rest ?? '');
+  };
+  const tail = blocks.length - taglineTail;
+  return blocks.filter((block, index) => index < tail || !isTagline(block));
+}
+
+/** "Ana Ruiz and Tom Lee" → ["Ana Ruiz", "Tom Lee"]. */
+function bylineNames(byline: string): string[] {
+  return collapse(byline)
+    .split(/\s*(?:,|\band\b|&)\s*/u)
+    .map((name) => name.trim())
+    .filter((name) => name.split(' ').length >= 2);
+}
+
+/** Words a long paragraph has: the story has begun, and a byline would have come before it. */
+const storyWords = 20;
+
+/**
+ * "By Harold Jensen<br>Staff Writer" above the story, on a page whose markup names no author: the
+ * first line of the byline box, as a name.
+ */
+export function bylineInContent(content: DomElement): string | null {
+  for (const piece of paragraphBlocks(content)) {
+    const line = collapse((piece.run ? piece.text : textOf(piece.element, '\n')).split('\n')[0] ?? '');
+    if (/^(?:by|por|par|von|door|av|af):?\s/iu.test(line) && isBylineLine(line)) return line;
+    if (collapse(piece.text).split(' ').length >= storyWords) return null;
+  }
+  return null;
 }
 
 /**
@@ -46,25 +196,58 @@ export function isListOfTeasers(content: DomElement, paragraphCount: number): bo
 }
 
 /** Leaf text blocks in document order: a paragraph tag without paragraphs inside, or a `<div>` of bare text. */
-function paragraphBlocks(root: DomElement): DomElement[] {
-  const blocks: DomElement[] = [];
+/** One paragraph's worth of the content: a leaf block, or a run of loose text beside blocks. */
+interface Piece {
+  /** The block itself; for a run, the element the run sits in. */
+  element: DomElement;
+  text: string;
+  /** Characters of the text inside links. */
+  linkedLetters: number;
+  run: boolean;
+}
+
+/**
+ * Leaf text blocks in document order: a paragraph tag without paragraphs inside, or a `<div>` of
+ * bare text. Text loose beside blocks ("<font>PINE BLUFF — …<p>…</p></font>", left when
+ * Readability turns `<br><br>` into paragraphs after the first) is a paragraph of its own.
+ */
+function paragraphBlocks(root: DomElement): Piece[] {
+  const pieces: Piece[] = [];
   const visit = (element: DomElement) => {
     if (skippedTags.has(element.tagName.toUpperCase())) return;
     const children = [...element.children];
     const hasBlockInside = children.some((child) => containsBlock(child));
-    if (!hasBlockInside && (paragraphTags.has(element.tagName.toUpperCase()) || hasOwnText(element))) {
-      blocks.push(element);
+    if (headingTags.has(element.tagName.toUpperCase()) || (!hasBlockInside && (paragraphTags.has(element.tagName.toUpperCase()) || hasOwnText(element)))) {
+      const text = textOf(element);
+      pieces.push({ element, text, linkedLetters: element.closest('a[href]') !== null ? collapse(text).length : linkedLetters(element), run: false });
       return;
     }
-    for (const child of children) visit(child);
+    if (!hasBlockInside || !hasOwnText(element)) {
+      for (const child of children) visit(child);
+      return;
+    }
+    let run: DomNode[] = [];
+    const flush = () => {
+      const text = run.map((node) => textOf(node)).join('');
+      if (text.trim() !== '') pieces.push({ element, text, linkedLetters: run.reduce((total, node) => total + linkedLetters(node), 0), run: true });
+      run = [];
+    };
+    for (const node of element.childNodes) {
+      const child = node as DomElement;
+      if (node.nodeType !== textNode && child.tagName && (containsBlock(child) || skippedTags.has(child.tagName.toUpperCase()))) {
+        flush();
+        visit(child);
+      } else run.push(node);
+    }
+    flush();
   };
   visit(root);
-  return blocks;
+  return pieces;
 }
 
 function containsBlock(element: DomElement): boolean {
   const tag = element.tagName.toUpperCase();
-  if (paragraphTags.has(tag) || tag === 'DIV' || tag === 'SECTION' || tag === 'ARTICLE' || tag === 'UL' || tag === 'OL') return true;
+  if (paragraphTags.has(tag) || headingTags.has(tag) || tag === 'DIV' || tag === 'SECTION' || tag === 'ARTICLE' || tag === 'UL' || tag === 'OL') return true;
   return [...element.children].some(containsBlock);
 }
 
@@ -72,23 +255,33 @@ function hasOwnText(element: DomElement): boolean {
   return [...element.childNodes].some((node) => node.nodeType === textNode && (node.textContent ?? '').trim() !== '');
 }
 
-/** "Pinned 11:58 p.m.", "Oct. 2, 2025 · Ana Ruiz": a live-blog entry's or a story's stamp, marked up with `<time>`. */
-function isDateLine(block: DomElement, text: string): boolean {
-  return text.split(' ').length <= maxDateLineWords && block.querySelector('time') !== null;
+/**
+ * "Pinned 11:58 p.m.", "Oct. 2, 2025 · Ana Ruiz": a live-blog entry's or a story's stamp, marked up
+ * with `<time>` (around it or inside it), or a line of nothing but a date in any language.
+ */
+function isDateLine(piece: Piece, text: string): boolean {
+  if (text.split(' ').length > maxDateLineWords) return false;
+  const { element } = piece;
+  return (!piece.run && (element.querySelector('time') !== null || element.closest('time') !== null)) || isDateText(text);
 }
 
-function linkShare(block: DomElement, text: string): number {
-  const linked = [...block.querySelectorAll('a')].reduce((total, link) => total + collapse(link.textContent ?? '').length, 0);
-  return text.length === 0 ? 0 : linked / text.length;
+function linkedLetters(node: DomNode): number {
+  const element = node as DomElement;
+  if (node.nodeType === textNode || !element.tagName) return 0;
+  const links = element.tagName.toUpperCase() === 'A' ? [element] : [...element.querySelectorAll('a')];
+  return links.reduce((total, link) => total + collapse(link.textContent ?? '').length, 0);
 }
 
-/** Text with a space for each `<br>`, which `textContent` drops ("By Ana Ruiz<br>Published …"). */
-function textOf(node: DomNode): string {
+/** Text with a space for each `<br>`, which `textContent` drops ("By Ana Ruiz<br>Published …"), without ruby readings. */
+function textOf(node: DomNode, lineBreak = ' '): string {
   if (node.nodeType === textNode) return node.textContent ?? '';
   const element = node as DomElement;
-  if (element.tagName?.toUpperCase() === 'BR') return ' ';
+  const tag = element.tagName?.toUpperCase();
+  if (tag === 'BR') return lineBreak;
+  // Ruby annotations (the reading above 大阪天満宮) and their fallback brackets are not the text.
+  if (tag === 'RT' || tag === 'RP') return '';
   if (!element.childNodes) return node.textContent ?? '';
-  return [...element.childNodes].map(textOf).join('');
+  return [...element.childNodes].map((child) => textOf(child, lineBreak)).join('');
 }
 
 function collapse(text: string): string {

@@ -14,8 +14,9 @@ const labelLines = [
 
 /** A short line that starts like a teaser, a prompt or a credit. */
 const promptStarts = [
+  /^(?:lire aussi|à lire aussi|voir aussi|lee también|lea también|ver también|leia também|veja também|lesen sie auch|mehr zum thema|leggi anche|zie ook|lees ook)\s*[:|»›>–—]?/iu,
   /^(?:read|see|watch|listen|also read|read also|related|more|more from|more on|recommended|trending|top stories|popular|editor['’]s picks|you may also like|you might also like|don['’]t miss|most read|latest|in (?:other|related) news)(?: (?:more|also|next|this|now|the full story|the latest))?\s*[:|»›>–—]/iu,
-  /^(?:photo|photos|image|images|picture|video|graphic|illustration|credit|photograph|file photo|caption)(?:\s+(?:credit|by))?\s*[:/]/iu,
+  /^\(?(?:photo|photos|image|images|picture|video|graphic|illustration|credit|photograph|file photo|caption|foto|imagen)(?:\s+(?:credit|by))?\s*[:/]/iu,
   /^(?:sign up|subscribe|follow (?:us|@)|like us|don['’]t miss out|never miss|want more)\b/iu,
   /^(?:click|tap) here\b/iu,
   /^(?:advertisement|advertising|sponsored(?: content)?)\s*[·•|:–—-]/iu,
@@ -32,12 +33,38 @@ const boxWords = [
   /^(?:contact|reach|email|e-mail|write to|send tips to)\b.*(?:\S@\S|\bat \S+\.\w{2,})/iu,
   /\b(?:reach|contact|email|e-mail|write to) (?:him|her|them|me|us|the (?:author|writer|reporter))\b.*(?:\S@\S|\bat \S+\.\w{2,}|\bon (?:twitter|x|bluesky|signal|threads)\b)/iu,
   /\bsubscribe (?:now|today|here)\b|\bunlimited (?:digital )?access\b|\bthanks for reading\b|\bsupport (?:local|our|independent|quality) journalism\b/iu,
+  /\bjoin (?:us|our (?:[\p{L}\d'’-]+ ){0,3}(?:community|group|channel)) on (?:whatsapp|telegram|facebook|discord|signal)\b|\bjoin our (?:[\p{L}\d'’-]+ ){0,3}(?:whatsapp|telegram|facebook|discord|signal) (?:community|group|channel)\b/iu,
   /\b(?:follow|find) (?:us|him|her|them|me) on (?:twitter|x|facebook|instagram|linkedin|bluesky|threads|tiktok|mastodon|youtube|social media)\b|\bshare (?:this|on) (?:facebook|twitter|x|linkedin|whatsapp)\b/iu,
   /\b(?:getty images|shutterstock|associated press|ap photo|afp|reuters|epa|file photo)\s*\)?$/iu,
   /^(?:\S+\s+){0,6}\d+[- ]?min(?:ute)?s?\s+(?:read|listen)\b/iu,
+  /^(?:reading time|temps de lecture|tiempo de lectura|tempo de leitura|lesezeit|tempo di lettura|leestijd)\b.*\d/iu,
+  // "Download the KTVX News 9 app": the outlet's own app, named in capitals.
+  /\b(?:[Dd]ownload|[Gg]et|[Ii]nstall) (?:the|our) (?:free )?(?:[\p{Lu}\d][\p{L}\d.&'’-]* ){0,4}(?:news |weather )?apps?\b/u,
+  /\b(?:breaking news|news|push) (?:alerts|notifications)\b.*\b(?:your (?:phone|inbox|device)|sign up|download)\b/iu,
+  /\b(?:guest )?(?:columns?|commentar(?:y|ies)|opinion pieces?|op-eds?|letters?|this (?:column|piece|essay)) (?:reflects?|represents?|are|is) (?:solely )?(?:the )?(?:views?|opinions?) of (?:the |their |its )?(?:authors?|writers?)\b/iu,
   /\b(?:views|opinions) expressed\b.*\b(?:own|not necessarily|do not reflect)\b/iu,
   /^(?:©|\(c\)\s)|^copyright\s+(?:©|\(c\)|\d{4})|\ball rights reserved\b/iu,
 ];
+
+/**
+ * "(This article was written by Kenji Mori and Yumi Saito.)", "(Reporting by Ana Ruiz; editing by
+ * Tom Lee)": the closing credit, set apart in parentheses. A credit woven into a sentence ("Kevin
+ * Tran contributed from Alder Springs.") is the story's own line and stays.
+ */
+const creditNote = /^\((?:this (?:story|article|report) (?:was )?(?:originally|first) (?:published|appeared)|this (?:article|story|report) (?:was|is|has been) (?:written|reported|compiled|produced|translated|edited)|(?:additional )?reporting by|written by|compiled by|translated by|edited by)\b[^()]*\)$/iu;
+
+/**
+ * "This story was originally published by Bay Current and is republished under a Creative Commons
+ * license.": the republishing note nonprofit newsrooms put under a shared story.
+ */
+const republishedNote = /^(?:this (?:story|article|report|piece) (?:was )?(?:originally |first )?(?:published|appeared|produced)\b.*\b(?:republished|reprinted|shared|permission|creative commons|partnership)\b|(?:this (?:story|article) is )?republished (?:here )?(?:with permission|under a creative commons))/iu;
+
+/**
+ * "We have a small favour to ask … Will you support us today?": the outlet asking the reader for
+ * money or a sign-up, in the first or second person. A quotation is someone's words, not the outlet's ask.
+ */
+const appeal = /\b(?:support us|support (?:our|independent|local|quality|nonprofit|public[- ]service) (?:journalism|reporting|newsroom|work)|(?:make|give) a (?:donation|contribution|(?:tax-deductible )?gift)|donate (?:now|today)|become a (?:member|supporter|subscriber|patron)|a small favou?r to ask|chip in|(?:can|will|would) you (?:help us|support us|consider|join us|chip in|give)|keep (?:it|this|our (?:journalism|reporting)|us) (?:free|independent) for (?:everyone|all)|reader[- ]supported|funded by (?:readers|members|people like you)|readers like you)\b/iu;
+const maxAppealWords = 70;
 
 /** Notices that open a paragraph of any length: the print-edition line and the reprint links after it. */
 const noticeStarts = /^a version of this (?:article|story|report) (?:appears|appeared|was published) in print\b/iu;
@@ -49,22 +76,116 @@ const socialNames = /^(?:(?:facebook|twitter|x|linkedin|whatsapp|reddit|email|e-
 
 /** Lines of this many words or fewer are short enough to be a label, prompt or credit. */
 const shortLineWords = 25;
+const republishedWords = 45;
 const labelWords = 3;
 
-export function isBoilerplate(line: string): boolean {
+/**
+ * `label: false` for a subheading, which is short and unpunctuated by nature: only the prompts,
+ * boxes and stamps are boilerplate there, not the shortness.
+ */
+export function isBoilerplate(line: string, { label = true }: { label?: boolean } = {}): boolean {
   const words = line.split(/\s+/u).length;
-  if (labelLines.some((pattern) => pattern.test(line)) || socialNames.test(line) || linkMenu.test(line) || noticeStarts.test(line)) return true;
+  if (labelLines.some((pattern) => pattern.test(line)) || socialNames.test(line) || linkMenu.test(line) || noticeStarts.test(line) || creditNote.test(line)) return true;
+  if (words <= republishedWords && republishedNote.test(line)) return true;
+  if (words <= maxAppealWords && appeal.test(line) && /\b(?:you|your|we|us|our)\b/iu.test(line) && !/["“”«»]/u.test(line)) return true;
   if (words > shortLineWords) return false;
   // "Callum Reid", "Transport correspondent", "Top stories": a name, title or label, not a sentence.
-  if (words <= labelWords && !/[.!?…"”’)]$/u.test(line)) return true;
+  if (label && words <= labelWords && !/[.!?…"”’)]$/u.test(line)) return true;
   if (isBylineLine(line)) return true;
-  return promptStarts.some((pattern) => pattern.test(line)) || boxWords.some((pattern) => pattern.test(line)) || isTimestamp(line);
+  return promptStarts.some((pattern) => pattern.test(line)) || boxWords.some((pattern) => pattern.test(line)) || isTimestamp(line) || isDateText(line);
 }
 
-/** "By Ana Ruiz", "By Ana Ruiz, Staff Writer Published March 4": a byline box, not a sentence. */
-function isBylineLine(line: string): boolean {
-  const opensLikeByline = /^[Bb][Yy]:?\s+\p{Lu}/u.test(line) || /^(?:posted|submitted|written|words|story|reporting|text) by\b/iu.test(line);
-  return line.split(/\s+/u).length <= 14 && opensLikeByline && !/[.!?…"”’]$/u.test(line);
+/** "Related", "More stories from NSPR", "Comments", "Most read": the heading of a box, not of a section of the story. */
+const headingLabels = [
+  /^(?:related|recommended|popular|trending|latest|top|more|further|editor['’]s|our)(?: \S+){0,2} (?:stories|news|articles|reads?|reading|coverage|videos?|links|picks|posts|podcasts)(?: (?:from|on|in|about|for) .*)?$/iu,
+  /^(?:related|comments?|discussion|share(?: this(?: \w+)?)?|tags|topics|filed under|about the authors?|about this (?:story|article)|in this (?:article|story)|(?:table of )?contents|most (?:read|popular|viewed|shared|emailed)|read (?:more|next|this next)|you (?:may|might) also like|what to read next|advertisement|sponsored|newsletters?|sign up|listen|watch|gallery|photos|recommended(?: for you)?|(?:popular|trending) now)$/iu,
+  /^[Mm]ore (?:from|by) (?:[Tt]he )?\p{Lu}/u,
+];
+
+export function isHeadingLabel(line: string): boolean {
+  return headingLabels.some((pattern) => pattern.test(line));
+}
+
+/** The words that open a byline, in the languages of the outlets people link: "By", "Por", "Par", "Von". */
+const bylineOpeners = /^(?:[Bb][Yy]:?|Por|Par|Von|Door|Av|Af)\s+\p{Lu}/u;
+const bylineOpenerWord = /^(?:by|por|par|von|door|av|af):?\s+/iu;
+const maxBylineWords = 14;
+
+/**
+ * "By Ana Ruiz", "Por Gabriela Ibarra | Reportera", "Ana Ruiz, Staff Writer · Published March 4":
+ * a byline box, not a sentence. Given the page's author names, a short unpunctuated line that
+ * opens with one of them is a byline whatever its other words.
+ */
+export function isBylineLine(line: string, names: readonly string[] = []): boolean {
+  if (line.split(/\s+/u).length > maxBylineWords || /[.!?…"”’]$/u.test(line)) return false;
+  if (bylineOpeners.test(line) || /^(?:posted|submitted|written|words|story|reporting|text) by\b/iu.test(line)) return true;
+  const rest = line.replace(bylineOpenerWord, '');
+  return names.some((name) => rest === name || (rest.startsWith(name) && /^\s*(?:[|,·•/–—-]|and\b|y\b|et\b|und\b)/u.test(rest.slice(name.length))));
+}
+
+const maxCreditWords = 12;
+/** "Rafael Ortiz for North Star Public Radio": two or three capitalised names, "for", an outlet. */
+const creditShape = /^(?:\p{Lu}[\p{L}.'’-]*\s){2,3}(?:for|para|pour|für)\s(?:the\s)?\p{Lu}[\p{L}&.'’-]*(?:\s\p{Lu}[\p{L}&.'’-]*){0,5}$/u;
+
+/**
+ * "Rafael Ortiz for North Star Public Radio", "Andrés Molina / La Voz del Valle": a photo or
+ * contributor credit: a few words, no sentence ending, closing on the outlet's name. The bare
+ * "NAME for OUTLET" shape is not applied to a subheading, where "New Hope for Main Street" is one.
+ */
+export function isCreditLine(line: string, publisher = '', { nameForOutlet = true }: { nameForOutlet?: boolean } = {}): boolean {
+  if (line.split(/\s+/u).length > maxCreditWords || /[.!?…"”’:]$/u.test(line)) return false;
+  const outlet = publisher.trim().toLowerCase();
+  if (outlet !== '' && line.length > outlet.length && line.toLowerCase().endsWith(outlet)) {
+    const before = line.slice(0, line.length - outlet.length).replace(/\s*\bthe\s*$/iu, '').trimEnd();
+    return /(?:[/|,·•(–—-]|\b(?:for|para|pour|für|via))$/iu.test(before);
+  }
+  return nameForOutlet && creditShape.test(line);
+}
+
+const months = [
+  'jan(?:uary)?', 'feb(?:ruary)?', 'mar(?:ch)?', 'apr(?:il)?', 'may', 'june?', 'july?', 'aug(?:ust)?', 'sept?(?:ember)?', 'oct(?:ober)?', 'nov(?:ember)?', 'dec(?:ember)?',
+  'enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'setiembre', 'octubre', 'noviembre', 'diciembre',
+  'janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre',
+  'januar', 'jänner', 'februar', 'märz', 'juni', 'juli', 'oktober', 'dezember',
+  'gennaio', 'febbraio', 'aprile', 'maggio', 'giugno', 'luglio', 'settembre', 'ottobre', 'dicembre',
+  'janeiro', 'fevereiro', 'março', 'maio', 'junho', 'julho', 'setembro', 'outubro', 'novembro', 'dezembro',
+];
+const weekdays = [
+  'mon(?:day)?', 'tue(?:s|sday)?', 'wed(?:nesday)?', 'thu(?:rs|rsday)?', 'fri(?:day)?', 'sat(?:urday)?', 'sun(?:day)?',
+  'lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado', 'domingo',
+  'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche',
+  'montag', 'dienstag', 'mittwoch', 'donnerstag', 'freitag', 'samstag', 'sonntag',
+  'lunedì', 'martedì', 'mercoledì', 'giovedì', 'venerdì', 'sabato', 'domenica',
+  'segunda(?:-feira)?', 'terça(?:-feira)?', 'quarta(?:-feira)?', 'quinta(?:-feira)?', 'sexta(?:-feira)?',
+];
+const monthToken = new RegExp(`^(?:${months.join('|')})\\.?$`, 'iu');
+const dateTokens = [
+  monthToken,
+  new RegExp(`^(?:${weekdays.join('|')})\\.?$`, 'iu'),
+  /^\d{1,4}(?:[:.h]\d{2})?(?:st|nd|rd|th|er|º|°|\.)?$/iu,
+  /^(?:[ap]\.?m\.?|et|ct|mt|pt|utc|gmt|hrs?|h|uhr|horas?|heures?)$/iu,
+  // Zone abbreviations as written: EST, CEST, JST, AEDT, HKT.
+  /^[A-Z]{1,4}[SD]?T$/u,
+  /^(?:of|the|at|on|de|del|à|a|le|el|la|um|am|às|alle|ore|et|y|e|und|and|published|updated|publicado|actualizado|publié|mis|jour|veröffentlicht|aktualisiert|atualizado|pubblicato|aggiornato|stand|am|um|le|às|em|modifié|modificado|geändert|modificato|actualisé)$/iu,
+];
+const maxDateWords = 10;
+
+/** "26 de noviembre de 2026 - 10:30 a.m.", "Mittwoch, 3. Dezember 2025", "Nov. 30, 2026 5:02 AM ET": nothing but a date. */
+export function isDateText(text: string): boolean {
+  // "14:30, 3 Dec 2026Updated 15:02": two stamps in spans that the page's style set apart.
+  const line = text.replace(/(\d)(\p{Lu})/gu, '$1 $2');
+  if (line.split(/\s+/u).length > maxDateWords) return false;
+  // "03.12.2025", "2026/11/28", "2026-11-28": a whole date in one token.
+  const numericDates = /\b(?:\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{4})\b/gu;
+  const hasNumericDate = numericDates.test(line);
+  const tokens = line.replace(numericDates, '').split(/[\s,|·•/–—-]+/u).map((token) => token.replace(/:$/u, '')).filter(Boolean);
+  if (hasNumericDate && tokens.every((token) => dateTokens.some((pattern) => pattern.test(token)))) return true;
+  if (tokens.length === 0 || !tokens.every((token) => dateTokens.some((pattern) => pattern.test(token)))) return false;
+  const hasYear = tokens.some((token) => /^(?:19|20)\d{2}\.?$/u.test(token));
+  const hasMonth = tokens.some((token) => monthToken.test(token));
+  const hasDay = tokens.some((token) => /^\d{1,2}(?:st|nd|rd|th|er|º|\.)?$/iu.test(token));
+  const hasClock = tokens.some((token) => /^\d{1,2}[:.h]\d{2}$/u.test(token));
+  return (hasMonth && (hasYear || hasDay)) || (hasYear && hasClock);
 }
 
 /** "Updated 3:45 p.m. ET, March 4, 2025", "Published 2 hours ago". */

@@ -15,7 +15,10 @@ export interface DomElement extends DomNode {
   getAttribute(name: string): string | null;
   querySelector(selector: string): DomElement | null;
   querySelectorAll(selector: string): Iterable<DomElement>;
+  readonly nextElementSibling: DomElement | null;
+  readonly parentElement: DomElement | null;
   closest(selector: string): DomElement | null;
+  setAttribute(name: string, value: string): void;
   remove(): void;
 }
 

@@ -1,8 +1,9 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { VerbatimError } from '../core/errors.js';
-import { articleParagraphs, isListOfTeasers } from './article-paragraphs.js';
+import { articleParagraphs, bylineInContent, isListOfTeasers } from './article-paragraphs.js';
 import { decodePage } from './decode-page.js';
+import { markFurniture } from './page-furniture.js';
 import type { DomDocument, DomElement } from './dom.js';
 import type { ExtractedArticle, FetchedPage } from './page.js';
 import { personName, readPageMetadata, withoutSiteSuffix } from './page-metadata.js';
@@ -28,10 +29,14 @@ export function extractArticle(page: FetchedPage): ExtractedArticle {
   const metadata = readPageMetadata(document, page.url);
   const pageText = collapse(document.body?.textContent ?? '');
   removeSurroundings(document);
+  markFurniture(document);
   const parsed = readability(document);
   const title = metadata.title ?? (parsed?.title ? withoutSiteSuffix(collapse(parsed.title), metadata.publisher, { guessShortTail: true }) : null);
-  const byline = metadata.byline ?? personName(parsed?.byline);
-  const paragraphs = parsed?.content ? articleParagraphs(parsed.content, { title: title ?? '', byline: byline ?? '' }) : [];
+  const byline = metadata.byline ?? personName(parsed?.byline) ?? (parsed?.content ? personName(bylineInContent(parsed.content)) : null);
+  const publisher = metadata.publisher ?? (collapse(parsed?.siteName ?? '') || null);
+  const { paragraphs, headings } = parsed?.content
+    ? articleParagraphs(parsed.content, { title: title ?? '', byline: byline ?? '', publisher: publisher ?? '' })
+    : { paragraphs: [], headings: [] };
   if (isStub({ paragraphs, pageText }) || (parsed?.content && isListOfTeasers(parsed.content, paragraphs.length))) {
     throw new VerbatimError('NO_ARTICLE_IN_PAGE');
   }
@@ -39,10 +44,11 @@ export function extractArticle(page: FetchedPage): ExtractedArticle {
   return {
     title: title ?? firstWords(paragraphs[0] ?? url),
     byline,
-    publisher: metadata.publisher ?? (collapse(parsed?.siteName ?? '') || hostName(url)),
+    publisher: publisher ?? hostName(url),
     date: metadata.date,
     url,
     paragraphs,
+    headings,
   };
 }
 

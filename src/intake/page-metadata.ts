@@ -1,4 +1,4 @@
-import type { DomDocument } from './dom.js';
+import type { DomDocument, DomNode } from './dom.js';
 
 /**
  * What a page says about its article in its markup: JSON-LD, Open Graph and `<meta>` tags,
@@ -7,7 +7,10 @@ import type { DomDocument } from './dom.js';
 
 /** Each field is the first the page gives, in the order of trust noted; null when none. */
 export interface PageMetadata {
-  /** JSON-LD `headline`, `og:title`, `twitter:title`, `<title>` (site suffix removed). */
+  /**
+   * The headline the page shows (its `<h1>` in the article or main region) when it agrees with a
+   * declared one; else JSON-LD `headline`, `og:title`, `twitter:title`, `<title>` (site suffix removed).
+   */
   title: string | null;
   /** JSON-LD `author`, `meta[name=author]`, `rel=author` link text. */
   byline: string | null;
@@ -29,15 +32,18 @@ export function readPageMetadata(document: DomDocument, pageUrl: string): PageMe
   const meta = (key: string) => metaContent(document, key);
   const documentTitle = clean(document.querySelector('title')?.textContent);
   const declaredTitle = text(ld?.headline) ?? meta('og:title') ?? meta('twitter:title');
+  const shownSegment = declaredTitle === null && documentTitle !== null ? shownTitleSegment(document, documentTitle) : null;
   const siteName =
     meta('og:site_name') ??
     nameOf(ld?.publisher) ??
     meta('application-name') ??
-    siteInTitle(documentTitle, declaredTitle ?? clean(document.querySelector('h1')?.textContent));
+    siteInTitle(documentTitle, declaredTitle ?? clean(document.querySelector('h1')?.textContent) ?? shownSegment) ??
+    siteBeforeHeadline(documentTitle, shownSegment);
+  const shown = shownHeadline(document, [text(ld?.headline), meta('og:title'), meta('twitter:title'), documentTitle]);
   return {
-    title: declaredTitle !== null
+    title: shown ?? (declaredTitle !== null
       ? withoutSiteSuffix(declaredTitle, siteName)
-      : documentTitle === null ? null : headingInTitle(document, documentTitle) ?? withoutSiteSuffix(documentTitle, siteName, { guessShortTail: true }),
+      : documentTitle === null ? null : headingInTitle(document, documentTitle) ?? shownSegment ?? withoutSiteSuffix(documentTitle, siteName, { guessShortTail: true })),
     byline: authorNames(ld?.author) ?? personName(meta('author')) ?? personName(clean(document.querySelector('a[rel~="author"]')?.textContent)),
     publisher: siteName,
     date: isoDate(meta('article:published_time') ?? text(ld?.datePublished) ?? meta('date') ?? document.querySelector('time[datetime]')?.getAttribute('datetime') ?? null),
@@ -47,6 +53,33 @@ export function readPageMetadata(document: DomDocument, pageUrl: string): PageMe
       webUrl(text(ld?.url), pageUrl) ??
       webUrl(entityId(ld?.mainEntityOfPage), pageUrl),
   };
+}
+
+/** Share of words two headlines must have in common (Dice) to be one headline written twice. */
+const sameHeadline = 0.5;
+
+/**
+ * Sites often declare a search-engine headline (JSON-LD, `<title>`) that differs from the one the
+ * reader sees; the one shown is the article's. It is trusted only when a declared headline agrees
+ * with it roughly, so a masthead `<h1>` or a section name never becomes the title.
+ */
+function shownHeadline(document: DomDocument, declared: ReadonlyArray<string | null>): string | null {
+  const inStory = [...document.querySelectorAll('article h1, main h1, [role="main"] h1, [itemprop="headline"]')];
+  const all = [...document.querySelectorAll('h1')];
+  // A section name set as an <h1> above the story's own is passed over: the first that agrees wins.
+  for (const heading of inStory.length > 0 ? inStory : all.length === 1 ? all : []) {
+    const shown = clean(heading.textContent);
+    if (shown !== null && declared.some((title) => title !== null && wordOverlap(shown, title) >= sameHeadline)) return shown;
+  }
+  return null;
+}
+
+function wordOverlap(first: string, second: string): number {
+  const words = (value: string) => new Set(value.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean));
+  const a = words(first);
+  const b = words(second);
+  const shared = [...a].filter((word) => b.has(word)).length;
+  return a.size + b.size === 0 ? 0 : (2 * shared) / (a.size + b.size);
 }
 
 /** "Headline - The Fenwick Ledger": in `<title>`, what follows the page's own headline names the site. */
@@ -133,14 +166,24 @@ function joinNames(names: readonly string[]): string {
  */
 export function personName(value: string | null | undefined): string | null {
   const name = clean(value)
-    ?.replace(/^by[:\s]+/iu, '')
+    // "Interview by Sam Okonkwo", "Words by …", "Reporting by …": the name is what follows "by".
+    ?.replace(/^(?:(?:interview(?:ed)?|words|text|story|written|reported|reporting|compiled|edited)\s+)?by[:\s]+/iu, '')
     .replace(/\s*[|•·]\s.*$/u, '')
     .replace(/\s+(?:updated|published|posted)\b.*$/iu, '')
     // "Ana Ruiz, Staff Writer": the job, not the name; "Ana Ruiz, Tom Lee" stays two names.
     .replace(/,\s*[^,]*\b(?:staff|writer|reporter|correspondent|editor|contributor|columnist|journalist|producer|special to)\b.*$/iu, '')
     .trim();
   if (!name || /^https?:|\/\//iu.test(name) || name.split(/\s+/u).length > 12) return null;
-  return name;
+  return isShouted(name) ? titleCase(name) : name;
+}
+
+/** "KENJI MORI", "By JOHN SMITH": a name set in capitals for style, which a reader writes "Kenji Mori". */
+function isShouted(name: string): boolean {
+  return /\p{Lu}{2}/u.test(name) && !/\p{Ll}/u.test(name);
+}
+
+function titleCase(name: string): string {
+  return name.toLowerCase().replace(/(^|[\s'’.-])(\p{Ll})/gu, (_match, before: string, letter: string) => `${before}${letter.toUpperCase()}`);
 }
 
 /** " | ", " - ", " — ", " :: ", " » ", "|": the marks sites put between a headline and their name. */
@@ -163,6 +206,44 @@ export function withoutSiteSuffix(title: string, siteName: string | null, { gues
 }
 
 /** "Split story - Site" with an `<h1>Split story</h1>`: the page's own heading says where the headline ends. */
+/**
+ * "The Gazette-Observer :: Local News :: Water rates to rise 6 percent in July": older sites put
+ * their name first. The segment of `<title>` that the page also shows as a line of its own (in a
+ * `<b>`, a `<font>`, a heading) is the headline, wherever it stands.
+ */
+function shownTitleSegment(document: DomDocument, documentTitle: string): string | null {
+  const segments = documentTitle.split(titleSeparator).map((segment) => segment.trim()).filter((segment) => segment.split(/\s+/u).length >= minHeadlineWords);
+  if (segments.length === 0 || !documentTitle.split(titleSeparator)[1]) return null;
+  const wanted = new Set(segments);
+  const found = document.body ? shownLine(document.body, wanted) : null;
+  return found;
+}
+
+/** A headline is a phrase, not a section name ("Local News"). */
+const minHeadlineWords = 3;
+const textNodeType = 3;
+
+function shownLine(root: DomNode, wanted: ReadonlySet<string>): string | null {
+  for (const node of (root as { childNodes?: Iterable<DomNode> }).childNodes ?? []) {
+    if (node.nodeType === textNodeType) {
+      const line = clean(node.textContent);
+      if (line !== null && wanted.has(line)) return line;
+    } else {
+      const found = shownLine(node, wanted);
+      if (found !== null) return found;
+    }
+  }
+  return null;
+}
+
+/** The first segment of a `<title>` whose headline comes later: "The Gazette-Observer :: … :: Headline". */
+function siteBeforeHeadline(documentTitle: string | null, headline: string | null): string | null {
+  if (documentTitle === null || headline === null) return null;
+  const segments = documentTitle.split(titleSeparator).map((segment) => segment.trim());
+  const first = segments[0];
+  return first !== undefined && first !== headline && segments.includes(headline) && first.split(/\s+/u).length <= 6 ? first : null;
+}
+
 function headingInTitle(document: DomDocument, documentTitle: string): string | null {
   for (const heading of document.querySelectorAll('h1')) {
     const text = clean(heading.textContent);

@@ -30,4 +30,9 @@ export interface ExtractedArticle {
   url: string;
   /** The article's main text, one paragraph per entry, whitespace collapsed, none empty. */
   paragraphs: string[];
+  /**
+   * Which paragraphs (0-based) are the article's subheadings: its words, but not sentences anyone
+   * said. Absent when not known (an article not extracted from a page).
+   */
+  headings?: number[];
 }

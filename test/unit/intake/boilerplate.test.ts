@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isBoilerplate } from '../../../src/intake/boilerplate.js';
+import { isBoilerplate, isBylineLine, isCreditLine, isDateText, isHeadingLabel } from '../../../src/intake/boilerplate.js';
 
 describe('telling page furniture from article sentences', () => {
   it.each([
@@ -28,6 +28,9 @@ describe('telling page furniture from article sentences', () => {
     'Order Reprints | Today’s Paper | Subscribe',
     'A version of this article appears in print on May 3, 2026, Section MB, Page 4 of the City edition with the headline: Library Opens. Order Reprints | Subscribe',
     'Our Standards: The Trust Principles.',
+    '(Photo: Jana Holm/Bay Times)',
+    '(Reporting by Ana Ruiz; editing by Tom Lee)',
+    'This story was originally published by Bay Current and is republished here under a Creative Commons license.',
   ])('drops %j', (line) => {
     expect(isBoilerplate(line)).toBe(true);
   });
@@ -47,6 +50,80 @@ describe('telling page furniture from article sentences', () => {
     'Share prices fell 4% after the announcement.',
     'Officers continued to follow him on foot for two blocks.',
     'Police tried to contact her at the hospital but she had left.',
+    'Staff writer Kevin Tran contributed from Alder Springs.',
+    'The report was first published in 2019 and has been cited by the council ever since.',
+  ])('keeps %j', (line) => {
+    expect(isBoilerplate(line)).toBe(false);
+  });
+});
+
+describe('bylines, credits, date lines and box headings in the shapes templates share', () => {
+  it.each([
+    ['Por Gabriela Ibarra | Reportera', []],
+    ['Von Jonas Weber', []],
+    ['Lucía Vidal | Reportera', ['Lucía Vidal']],
+    ['Omar Haddad, Transport Correspondent', ['Omar Haddad']],
+    ['Omar Haddad and Ines Berg', ['Omar Haddad']],
+  ] as const)('reads %j as a byline', (line, names) => {
+    expect(isBylineLine(line, names)).toBe(true);
+  });
+
+  it.each([
+    ['Omar Haddad said the shuttle would run every ten minutes.', ['Omar Haddad']],
+    ['Por la mañana, el puente estaba cerrado.', []],
+    ['Parking is free on Sundays.', []],
+  ] as const)('does not read %j as a byline', (line, names) => {
+    expect(isBylineLine(line, names)).toBe(false);
+  });
+
+  it('reads a short unpunctuated line that ends on the outlet, or NAME for OUTLET, as a credit', () => {
+    expect(isCreditLine('Rafael Ortiz for North Star Public Radio', 'North Star Public Radio')).toBe(true);
+    expect(isCreditLine('Andrés Molina / La Voz del Valle', 'La Voz del Valle')).toBe(true);
+    expect(isCreditLine('Grace Lindholm for The Harbor Courier')).toBe(true);
+    expect(isCreditLine('Readers wrote in to thank North Star Public Radio', 'North Star Public Radio')).toBe(false);
+    expect(isCreditLine('The station will keep broadcasting for North Star Public Radio.', 'North Star Public Radio')).toBe(false);
+  });
+
+  it.each([
+    '26 de noviembre de 2026 - 10:30 a.m.',
+    'Mittwoch, 3. Dezember 2025',
+    'Nov. 30, 2026 5:02 AM ET',
+    'July 26, 2026 at 07:15 JST',
+    'Publié le 4 mars 2026 à 18h30',
+    'Stand: 03.12.2025 14:30 Uhr',
+    '2026/11/28 18:30',
+    '14:30, 3 Dec 2026Updated 15:02, 3 Dec 2026',
+  ])('reads %j as nothing but a date', (line) => {
+    expect(isDateText(line)).toBe(true);
+  });
+
+  it.each(['The vote is on March 3.', 'In 2026, the bridge turns 60', 'Since May 2019 the deck has been patched four times'])('does not read %j as a date line', (line) => {
+    expect(isDateText(line)).toBe(false);
+  });
+
+  it('tells the heading of a box from the heading of a section of the story', () => {
+    for (const label of ['Related stories', 'More Stories From NSPR', 'More from The Courier', 'Recommended for you', 'Comments', 'Most read', 'In this article']) expect(isHeadingLabel(label)).toBe(true);
+    for (const heading of ['More money for roads', 'What changes for drivers', 'Related costs rise', 'Why now?']) expect(isHeadingLabel(heading)).toBe(false);
+  });
+});
+
+describe('the outlet asking the reader, in any of the languages of the outlets people link', () => {
+  it.each([
+    '… we have a small favour to ask. Millions turn to the Chronicle every day for open, independent journalism. Will you support us today?',
+    'The River Post is a nonprofit newsroom funded by readers like you. Can you help us keep it that way?',
+    'Lire aussi | Le pont de la rue Neuve fermera huit mois',
+    'Temps de lecture 4 min.',
+    'Download the River Post app to get breaking news alerts sent straight to your phone.',
+    'Join our Derbyshire WhatsApp community for the latest news here.',
+    'Publié le 12 mars 2026 à 08h15, modifié à 10h02',
+  ])('drops %j', (line) => {
+    expect(isBoilerplate(line)).toBe(true);
+  });
+
+  it.each([
+    '“Will you support us today?” the food bank’s director asked the council.',
+    'Donors gave $2 million to the hospital foundation last year, the report said.',
+    'The city will download the data from the app every night, officials said.',
   ])('keeps %j', (line) => {
     expect(isBoilerplate(line)).toBe(false);
   });

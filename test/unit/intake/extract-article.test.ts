@@ -76,7 +76,7 @@ describe('extracting the article from a page', () => {
     expect(extractArticle(page(html)).paragraphs).toEqual(story);
   });
 
-  it('reads title, byline, publisher, date and canonical URL from JSON-LD and meta tags', () => {
+  it('reads byline, publisher, date and canonical URL from JSON-LD and meta tags, and keeps the shown headline that agrees with the declared one', () => {
     const head = `<meta property="og:site_name" content="Bay Times">
 <link rel="canonical" href="/2025/06/12/ferry-resumes">
 <script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"Bay Times"},
@@ -84,7 +84,7 @@ describe('extracting the article from a page', () => {
 "author":[{"@type":"Person","name":"By Ana Ruiz"},{"@type":"Person","name":"Tom Lee"}],"publisher":{"name":"Bay Times Media"}}]}</script>`;
     const article = extractArticle(page(newsPage({ head, paragraphs: story }), { url: 'https://www.baytimes.example/news/ferry?utm_source=x' }));
     expect(article).toMatchObject({
-      title: 'Ferry service resumes after three days',
+      title: 'Ferry service resumes after storm',
       byline: 'Ana Ruiz and Tom Lee',
       publisher: 'Bay Times',
       date: '2025-06-12',

@@ -51,3 +51,11 @@ describe('reading what a page says about its article', () => {
     expect(read('<link rel="canonical" href="/2025/ferry">', '', 'https://www.news.example/amp/ferry').canonicalUrl).toBe('https://www.news.example/2025/ferry');
   });
 });
+
+describe('reading a byline the way a reader would', () => {
+  it('keeps the name from "Interview by …" and "Words by …" credits and from a name set in capitals', () => {
+    expect(personName('Interview by Sam Okonkwo')).toBe('Sam Okonkwo');
+    expect(personName('Words by Ines Berg')).toBe('Ines Berg');
+    expect(personName('By KENJI MORI')).toBe('Kenji Mori');
+  });
+});

@@ -1,0 +1,150 @@
+import type { DomDocument, DomElement } from './dom.js';
+
+/**
+ * Marks the parts of a page around and inside the article that are not its text: the standfirst
+ * under the headline, photo captions and credits, donation / newsletter / author-bio boxes, and
+ * boxes built around a form. The marks are made on the page as served, because the markup that
+ * gives them away (class names, `<header>`, `<form>`) is what Readability strips; it keeps other
+ * attributes, so `articleParagraphs` sees the mark on the content it returns.
+ */
+export const furnitureAttribute = 'data-verbatim-furniture';
+
+/**
+ * Class-name words, as sites spell them in BEM, kebab, snake or camel case: `article__dek`,
+ * `c-standfirst`, `wp-caption-text`, `AuthorBio`, `newspack-donate-block`. Whole words only, so
+ * `shareable` or `descriptive` do not match.
+ */
+const standfirstWords = new Set(['dek', 'standfirst', 'subtitle', 'subheadline', 'subhed', 'strapline', 'summary', 'excerpt', 'bajada', 'sumario', 'entradilla', 'chapo', 'chapeau']);
+const captionWords = new Set(['caption', 'captions', 'credit', 'credits', 'figcaption']);
+const boxWords = new Set(['donate', 'donation', 'donations', 'newsletter', 'newsletters', 'signup', 'paywall', 'membership', 'subscribe', 'subscription', 'bio', 'biography', 'recirculation', 'recirc', 'related', 'pullquote', 'tweet', 'instagram', 'tiktok', 'comments', 'reactions', 'discussion', 'promo', 'promotion', 'disclaimer']);
+const boxPairs = new Set(['author bio', 'author box', 'about author', 'author info', 'author card', 'contributor bio', 'sign up', 'read more', 'more stories', 'related stories', 'related articles', 'related content', 'end of story', 'pull quote', 'author details']);
+
+/** A standfirst is a sentence or two; an element this long holds more than one. */
+const maxStandfirstWords = 70;
+/** A caption or a box is short; a marked element longer than this is likely the article's wrapper. */
+const maxBoxWords = 150;
+/** A box around a form (donate, sign up) says a few lines; the article around it says far more. */
+const maxFormBoxWords = 100;
+
+export function markFurniture(document: DomDocument): void {
+  const body = document.body;
+  if (!body) return;
+  for (const element of body.querySelectorAll('[class]')) {
+    const words = classWords(element.getAttribute('class') ?? '');
+    if (words.length === 0) continue;
+    const has = (set: Set<string>) => words.some((word) => set.has(word)) || pairs(words).some((pair) => set.has(pair));
+    const size = wordCount(element);
+    if (has(standfirstWords) && size <= maxStandfirstWords && !holdsArticle(element)) mark(element, 'standfirst');
+    else if (has(captionWords) && size <= maxBoxWords && !holdsArticle(element)) mark(element, 'caption');
+    else if ((has(boxWords) || pairs(words).some((pair) => boxPairs.has(pair))) && size <= maxBoxWords && !holdsArticle(element)) mark(element, 'box');
+  }
+  for (const header of body.querySelectorAll('article header, main header, [role="main"] header')) {
+    // The headline, standfirst, byline and date of the story; the story itself is never in them.
+    // A section's own `<header>` around its subheading is not one of them.
+    const storyHeader = header.querySelector('h1') !== null || header.querySelector('h2, h3, h4, h5, h6') === null;
+    if (storyHeader && wordCount(header) <= maxBoxWords && !holdsArticle(header)) mark(header, 'header');
+  }
+  for (const form of body.querySelectorAll('form, input[type="email"]')) {
+    const box = formBox(form);
+    if (box) mark(box, 'form');
+  }
+  for (const heading of body.querySelectorAll('h1')) markStandfirstAfter(heading);
+  for (const table of body.querySelectorAll('table')) {
+    if (isLayoutTable(table)) continue;
+    const box = tableBox(table);
+    if (box) mark(box, 'table');
+  }
+}
+
+/** A cell this long holds prose: the table lays out the page (old sites), it is not data. */
+const maxDataCellWords = 30;
+
+function isLayoutTable(table: DomElement): boolean {
+  return [...table.querySelectorAll('td, th')].some((cell) => wordCount(cell) >= maxDataCellWords);
+}
+
+/** Most of a data box's text is its tables: a box score, a results grid, with a heading and notes. */
+const minTableShare = 0.5;
+
+/**
+ * The largest element around a table that is still mostly table: its heading, caption and notes
+ * ("LOB—Lakeport 8. T—3:41.") go with it. The article around a table is mostly prose.
+ */
+function tableBox(table: DomElement): DomElement | null {
+  let box: DomElement | null = null;
+  for (let current: DomElement | null = table; current && current.tagName.toUpperCase() !== 'BODY'; current = parentElement(current)) {
+    const tableText = [...current.querySelectorAll('table')].reduce((total, inner) => total + letters(inner), 0) + (current === table ? letters(table) : 0);
+    if (holdsArticle(current) || tableText < minTableShare * letters(current)) break;
+    box = current;
+  }
+  return box;
+}
+
+function letters(element: DomElement): number {
+  return (element.textContent ?? '').replace(/\s+/gu, '').length;
+}
+
+/**
+ * "<h1>…</h1><p>One-line summary</p><div class=byline>…": a short paragraph between the headline
+ * and the byline is the standfirst, whatever its class.
+ */
+function markStandfirstAfter(headline: DomElement): void {
+  const next = nextElement(headline);
+  if (!next || !['P', 'H2', 'H3', 'DIV'].includes(next.tagName.toUpperCase()) || wordCount(next) > maxStandfirstWords) return;
+  if (next.querySelector('p, div, time, a[rel~="author"]')) return;
+  const after = nextElement(next);
+  if (after && isBylineBox(after)) mark(next, 'standfirst');
+}
+
+function isBylineBox(element: DomElement): boolean {
+  const bylineMarkup = '[rel~="author"], [itemprop="author"], time, [class*="byline"], [class*="author"], [class*="date"]';
+  return wordCount(element) <= 30 && (matches(element, bylineMarkup) || element.querySelector(bylineMarkup) !== null);
+}
+
+function matches(element: DomElement, selector: string): boolean {
+  return element.closest(selector) === element;
+}
+
+/** The largest element around a form that is still only the form's box, or null when the form wraps the page. */
+function formBox(form: DomElement): DomElement | null {
+  let box: DomElement | null = null;
+  for (let current: DomElement | null = form; current && current.tagName.toUpperCase() !== 'BODY'; current = parentElement(current)) {
+    if (wordCount(current) > maxFormBoxWords || holdsArticle(current)) break;
+    box = current;
+  }
+  return box;
+}
+
+/** Several paragraphs of prose: the element is (or wraps) the story, not furniture of it. */
+function holdsArticle(element: DomElement): boolean {
+  return [...element.querySelectorAll('p')].filter((paragraph) => wordCount(paragraph) >= 12).length >= 3;
+}
+
+function mark(element: DomElement, reason: string): void {
+  if (element.closest('body') === null) return;
+  if (element.getAttribute(furnitureAttribute) === null) element.setAttribute(furnitureAttribute, reason);
+}
+
+function classWords(classes: string): string[] {
+  return classes
+    .split(/\s+/u)
+    .flatMap((name) => name.replace(/([a-z])([A-Z])/gu, '$1 $2').split(/[\s_-]+/u))
+    .map((word) => word.toLowerCase())
+    .filter(Boolean);
+}
+
+function pairs(words: readonly string[]): string[] {
+  return words.slice(1).map((word, index) => `${words[index] ?? ''} ${word}`);
+}
+
+function wordCount(element: DomElement): number {
+  return (element.textContent ?? '').split(/\s+/u).filter(Boolean).length;
+}
+
+function nextElement(element: DomElement): DomElement | null {
+  return element.nextElementSibling;
+}
+
+function parentElement(element: DomElement): DomElement | null {
+  return element.parentElement;
+}

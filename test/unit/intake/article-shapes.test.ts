@@ -1,0 +1,184 @@
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../../../src/intake/extract-article.js';
+
+/**
+ * The shapes news templates share around and inside a story, each on a small page made for the
+ * test: what is the article's text, and what is furniture the saved `.txt` must not hold.
+ */
+
+const url = 'https://www.riverpost.example/2026/03/bridge';
+
+/** A bridge story: long enough to be an article, each line one paragraph. */
+const story = [
+  'The Ninth Street bridge will close to cars for eight months starting in April while crews replace its deck, the city’s public works department said on Tuesday.',
+  'Buses will be rerouted over the Maple Avenue bridge, adding about six minutes to the trip downtown, and a free shuttle will carry pedestrians across the river every ten minutes.',
+  '“We know this is a hard detour for people who cross twice a day,” public works director Mei Tanaka said. “The deck is sixty years old and it cannot wait any longer.”',
+  'Shop owners on the east bank said they worried about losing customers during the busiest months of the year, and asked the city for help with signs and parking.',
+];
+
+function extract(html: string) {
+  return extractArticle({ requestedUrl: url, url, contentType: 'text/html', charset: 'utf-8', body: Buffer.from(html) });
+}
+
+function pageWith({ head = '', header = '', body }: { head?: string; header?: string; body: string }): string {
+  return `<!doctype html><html><head><title>Bridge to close for eight months | River Post</title>
+<meta property="og:site_name" content="River Post">${head}</head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<main><article>${header}<div class="story-body">${body}</div></article></main>
+<footer><p>© 2026 River Post</p></footer></body></html>`;
+}
+
+const paragraphs = (lines: readonly string[]) => lines.map((line) => `<p>${line}</p>`).join('\n');
+
+describe('subheadings', () => {
+  it('keeps each body subheading as a paragraph of its own and lists it as a heading', () => {
+    const body = `${paragraphs(story.slice(0, 2))}<h2>What changes for drivers</h2>${paragraphs(story.slice(2))}<h3>Who to call</h3><p>Questions about the detour go to the city’s 311 line, which is staffed around the clock during the closure.</p>`;
+    const article = extract(pageWith({ header: '<h1>Bridge to close for eight months</h1>', body }));
+    expect(article.paragraphs).toEqual([
+      ...story.slice(0, 2),
+      'What changes for drivers',
+      ...story.slice(2),
+      'Who to call',
+      'Questions about the detour go to the city’s 311 line, which is staffed around the clock during the closure.',
+    ]);
+    expect(article.headings).toEqual([2, 5]);
+  });
+
+  it('keeps a question heading over its section and the sub-questions under it', () => {
+    const body = `${paragraphs(story)}<h2>Questions and answers</h2><h3>Will bikes be allowed?</h3><p>Yes. One lane will stay open to bikes and people on foot.</p>`;
+    const article = extract(pageWith({ body }));
+    expect(article.paragraphs.slice(-3)).toEqual(['Questions and answers', 'Will bikes be allowed?', 'Yes. One lane will stay open to bikes and people on foot.']);
+  });
+
+  it('keeps a title-case subheading shaped like "NAME for OUTLET"', () => {
+    const body = `${paragraphs(story.slice(0, 2))}<h2>New Hope for Main Street</h2>${paragraphs(story.slice(2))}`;
+    expect(extract(pageWith({ body })).paragraphs[2]).toBe('New Hope for Main Street');
+  });
+
+  it('takes an all-bold paragraph for a subheading', () => {
+    const body = `${paragraphs(story.slice(0, 2))}<p><strong>What businesses want</strong></p>${paragraphs(story.slice(2))}`;
+    const article = extract(pageWith({ body }));
+    expect(article.paragraphs[2]).toBe('What businesses want');
+    expect(article.headings).toEqual([2]);
+  });
+
+  it('drops the headings of boxes, teaser headings that link away, a kicker above the story and a heading with nothing under it', () => {
+    const body = `<h3>City Hall</h3>${paragraphs(story)}<h2>Related stories</h2><p><a href="/a">Ninth Street bridge rated poor in 2024 inspection report</a></p>
+<h3><a href="/b">Maple Avenue repaving finished early</a></h3><h2>Comments</h2>`;
+    const article = extract(pageWith({ body }));
+    expect(article.paragraphs).toEqual(story);
+    expect(article.headings).toEqual([]);
+  });
+});
+
+describe('furniture around the story', () => {
+  it('drops the standfirst, the byline with a job title, and a date line written in another language', () => {
+    const header = `<header class="article__header"><h1>El puente de la calle Novena cerrará ocho meses</h1>
+<p class="article__bajada">La ciudad promete un autobús gratuito para peatones y ciclistas mientras duran las obras en el puente.</p>
+<div class="autor">Por <a href="/autor/lucia-vidal">Lucía Vidal</a> <span>| Reportera</span></div><time datetime="2026-03-03">3 de marzo de 2026 - 9:15 a.m.</time>
+<div class="compartir"><a href="#">Facebook</a><a href="#">WhatsApp</a></div></header>`;
+    const head = '<meta name="author" content="Lucía Vidal">';
+    const article = extract(pageWith({ head, header, body: paragraphs(story) }));
+    expect(article.paragraphs).toEqual(story);
+    expect(article.byline).toBe('Lucía Vidal');
+  });
+
+  it('drops a standfirst placed between the headline and the byline, whatever its class', () => {
+    const header = '<h1>Bridge to close for eight months</h1><p class="intro-text">Detours, shuttles and what it means for the east bank.</p><div class="meta"><a rel="author" href="/staff/omar">Omar Haddad</a> <time datetime="2026-03-03">March 3</time></div>';
+    expect(extract(pageWith({ header, body: paragraphs(story) })).paragraphs).toEqual(story);
+  });
+
+  it('drops a photo caption and its "NAME for OUTLET" credit kept in plain divs', () => {
+    const figure = '<div class="bucketwrap image"><div class="imagewrap"><img src="/bridge.jpg" alt=""></div><div class="credit-caption"><div class="caption"><p>Traffic crosses the Ninth Street bridge during the evening rush on a weekday in March.</p></div><span class="credit">Grace Lindholm for River Post</span></div></div>';
+    const body = `${paragraphs(story.slice(0, 2))}${figure}${paragraphs(story.slice(2))}`;
+    expect(extract(pageWith({ body })).paragraphs).toEqual(story);
+  });
+
+  it('drops a donation box and a sign-up box built around a form, but not a story sentence about donations', () => {
+    const donate = '<div class="support-block"><h2>Keep the River Post free</h2><p>We are a nonprofit newsroom funded by readers. A gift of any size keeps this reporting free for everyone. Will you chip in today?</p><form><input type="number" value="10"><button>Give now</button></form></div>';
+    const signup = '<div><p>Get the morning briefing in your inbox.</p><form><input type="email"><button>Go</button></form></div>';
+    const donations = 'A neighborhood group has collected donations to pay for detour signs in six languages.';
+    const body = `${paragraphs(story.slice(0, 2))}${donate}<p>${donations}</p>${signup}${paragraphs(story.slice(2))}`;
+    expect(extract(pageWith({ body })).paragraphs).toEqual([...story.slice(0, 2), donations, ...story.slice(2)]);
+  });
+
+  it('drops the author’s closing tagline and a parenthesised writing credit', () => {
+    const head = '<meta name="author" content="Omar Haddad">';
+    const body = `${paragraphs(story)}<p>Haddad covers transportation and city hall for the River Post.</p><p>(This article was written by Omar Haddad and Ines Berg.)</p>`;
+    expect(extract(pageWith({ head, body })).paragraphs).toEqual(story);
+  });
+
+  it('drops a closing author bio set in italics, and the column disclaimer under it', () => {
+    const head = '<meta name="author" content="Omar Haddad">';
+    const body = `${paragraphs(story)}<p><em>Omar Haddad is a civil engineer who crosses the Ninth Street bridge every day.</em></p><p>Guest columns reflect the views of their authors.</p>`;
+    expect(extract(pageWith({ head, body })).paragraphs).toEqual(story);
+  });
+
+  it('keeps a closing sentence that starts with the author’s surname but is news', () => {
+    const head = '<meta name="author" content="Omar Haddad">';
+    const news = 'Haddad Construction, the contractor, said its crews would work nights to finish early.';
+    expect(extract(pageWith({ head, body: `${paragraphs(story)}<p>${news}</p>` })).paragraphs).toEqual([...story, news]);
+  });
+
+  it('drops a box of tables with its heading and notes (a box score, a results grid)', () => {
+    const box = '<section><h2>Traffic counts</h2><table><tr><th>Bridge</th><th>Cars a day</th></tr><tr><td>Ninth Street</td><td>21,400</td></tr><tr><td>Maple Avenue</td><td>17,950</td></tr><tr><td>Harbor Road</td><td>9,310</td></tr></table><p>Counts: city traffic office, 2025.</p></section>';
+    expect(extract(pageWith({ body: `${paragraphs(story)}${box}` })).paragraphs).toEqual(story);
+  });
+
+  it('drops a teaser whose label and link are separate elements, and a comments box', () => {
+    const teaser = '<section class="catcher"><span>Lire aussi |</span> <a href="/a">Le pont de la rue Neuve fermera huit mois pour travaux</a></section>';
+    const comments = '<section class="article__reactions"><h3>Réactions</h3><p>Vous pouvez lire le journal dans son intégralité et commenter les articles en vous abonnant.</p></section>';
+    const body = `${paragraphs(story.slice(0, 2))}${teaser}${paragraphs(story.slice(2))}${comments}`;
+    expect(extract(pageWith({ body })).paragraphs).toEqual(story);
+  });
+
+  it('keeps a short story whose wrapper’s class happens to name a box', () => {
+    const brief = story.slice(0, 2);
+    const html = pageWith({ body: paragraphs(brief) }).replace('<div class="story-body">', '<div class="story-body related-links-enabled">');
+    expect(extract(html).paragraphs).toEqual(brief);
+  });
+
+  it('keeps a story sentence that mentions support or donations without asking the reader', () => {
+    const lines = [...story, 'Organizers said the donations would keep it going through the winter, and that volunteers would chip in with repairs.'];
+    expect(extract(pageWith({ body: paragraphs(lines) })).paragraphs).toEqual(lines);
+  });
+
+  it('leaves out ruby readings and their brackets', () => {
+    const line = 'The contractor, <ruby>東都建設<rp>(</rp><rt>Toto Kensetsu</rt><rp>)</rp></ruby>, has rebuilt three bridges in the region since 2019.';
+    const article = extract(pageWith({ body: `${paragraphs(story)}<p>${line}</p>` }));
+    expect(article.paragraphs.at(-1)).toBe('The contractor, 東都建設, has rebuilt three bridges in the region since 2019.');
+  });
+});
+
+describe('the title and byline a reader sees', () => {
+  it('takes the shown headline when the declared one is a rewording of it, and the declared one when the shown one is something else', () => {
+    const seo = '<script type="application/ld+json">{"@type":"NewsArticle","headline":"Ninth Street bridge closing: detours and shuttle"}</script><meta property="og:title" content="Ninth Street bridge to close for eight months">';
+    expect(extract(pageWith({ head: seo, header: '<h1>Ninth Street bridge will close for eight months</h1>', body: paragraphs(story) })).title).toBe('Ninth Street bridge will close for eight months');
+    expect(extract(pageWith({ head: seo, header: '<h1>Transportation</h1>', body: paragraphs(story) })).title).toBe('Ninth Street bridge closing: detours and shuttle');
+    const sectionFirst = pageWith({ head: seo, header: '<h1>Ninth Street bridge will close for eight months</h1>', body: paragraphs(story) }).replace('<main>', '<main><h1>Transportation</h1>');
+    expect(extract(sectionFirst).title).toBe('Ninth Street bridge will close for eight months');
+  });
+
+  it('writes a byline set in capitals the way a reader would', () => {
+    const head = '<script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Person","name":"MEI-LING O’BRIEN"}}</script>';
+    expect(extract(pageWith({ head, body: paragraphs(story) })).byline).toBe('Mei-Ling O’Brien');
+  });
+});
+
+describe('an old page with no metadata at all', () => {
+  const oldPage = `<html><head><title>The River Post :: Local News :: Bridge to close for eight months</title></head><body>
+<table><tr><td><a href="/">Home</a> | <a href="/news/">News</a></td></tr><tr><td>
+<font size="5"><b>Bridge to close for eight months</b></font><br>
+<font size="2">By Omar Haddad<br>River Post Staff Writer</font><br><br>
+<font size="3">${story[0]}<br><br>${story[1]}<br><br>${story[2]}<br><br>${story[3]}<br><br></font>
+</td></tr></table></body></html>`;
+
+  it('keeps the first paragraph that sits loose before the ones Readability made from <br><br>, and drops the shown headline', () => {
+    expect(extract(oldPage).paragraphs).toEqual(story);
+  });
+
+  it('takes the headline from the <title> segment the page shows, the site from the segment before it, and the byline from the "By" line', () => {
+    expect(extract(oldPage)).toMatchObject({ title: 'Bridge to close for eight months', publisher: 'The River Post', byline: 'Omar Haddad' });
+  });
+});
+
