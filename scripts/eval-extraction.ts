@@ -3,7 +3,7 @@
 // (NAME.expected.txt, one paragraph a line; NAME.expected.json, title/byline/publisher/date, or
 // {"noArticle": true}; either may be missing, and that part is not scored). Prints per page and
 // overall sentence recall and precision and whether the metadata is right. The pages of `holdout/`,
-// `holdout-3/` to `holdout-7/` were each written outside the tuning loop and scored once before any
+// `holdout-3/` to `holdout-8/` were each written outside the tuning loop and scored once before any
 // fix; each folder is reported on its own. `--serve` serves each folder from 127.0.0.1 and fetches
 // the pages through the real fetcher (Content-Type charset from `served.charset`) instead of
 // reading the files. A report: exits 0.
@@ -44,7 +44,7 @@ interface PageResult {
 /** How a page reaches the extractor: read from its file, or fetched from a local server. */
 type PageSource = (name: string, expected: Expected) => Promise<FetchedPage>;
 
-const defaultFolders = ['test/fixtures/pages', 'test/fixtures/pages/holdout', 'test/fixtures/pages/holdout-3', 'test/fixtures/pages/holdout-4', 'test/fixtures/pages/holdout-5', 'test/fixtures/pages/holdout-6', 'test/fixtures/pages/holdout-7'];
+const defaultFolders = ['test/fixtures/pages', 'test/fixtures/pages/holdout', 'test/fixtures/pages/holdout-3', 'test/fixtures/pages/holdout-4', 'test/fixtures/pages/holdout-5', 'test/fixtures/pages/holdout-6', 'test/fixtures/pages/holdout-7', 'test/fixtures/pages/holdout-8'];
 
 async function evaluateFolder(folder: string, readPage: PageSource): Promise<PageResult[]> {
   const names = (await readdir(folder)).filter((name) => name.endsWith('.html')).sort();

@@ -13,6 +13,8 @@ const headingTags = new Set(['H2', 'H3', 'H4', 'H5', 'H6']);
 const boldHeadingLevel = 7;
 /** A furniture mark on an element with this share of the chosen content is a misread class name. */
 const mostOfContent = 0.5;
+/** A paragraph whose text is nearly all marked pieces is the box's. */
+const markedShare = 0.9;
 /** Never article prose, even inside the content Readability kept. */
 const skippedTags = new Set(['FIGURE', 'FIGCAPTION', 'ASIDE', 'NAV', 'HEADER', 'FOOTER', 'FORM', 'BUTTON', 'SCRIPT', 'STYLE', 'NOSCRIPT', 'TABLE', 'SVG', 'IFRAME', 'SELECT', 'H1']);
 /** A block that is mostly link text is a list of teasers or a tag cloud. */
@@ -78,8 +80,16 @@ export function articleParagraphs(content: DomElement, { title = '', byline = ''
  * Readability found the story there, so it is not ignored for a class name.
  */
 function isInFurniture(element: DomElement, contentSize: number): boolean {
-  const marked = element.closest(`[${furnitureAttribute}]`);
-  return marked !== null && letters(marked) < mostOfContent * contentSize;
+  let marked = element.closest(`[${furnitureAttribute}]`);
+  // The mark is on every element of a box: its size is the outermost one's.
+  while (marked?.parentElement?.getAttribute(furnitureAttribute) != null) marked = marked.parentElement;
+  if (marked !== null) return letters(marked) < mostOfContent * contentSize;
+  // A paragraph Readability made around the box's marked pieces.
+  const size = letters(element);
+  const markedSize = [...element.querySelectorAll(`[${furnitureAttribute}]`)]
+    .filter((inner) => inner.parentElement?.closest(`[${furnitureAttribute}]`) === null || inner.parentElement === null)
+    .reduce((total, inner) => total + letters(inner), 0);
+  return size > 0 && markedSize >= markedShare * size && markedSize < mostOfContent * contentSize;
 }
 
 function letters(element: DomElement): number {

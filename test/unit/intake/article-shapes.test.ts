@@ -94,6 +94,12 @@ describe('furniture around the story', () => {
     expect(extract(pageWith({ body })).paragraphs).toEqual(story);
   });
 
+  it('drops a caption of bare text in a gallery slide, which Readability rebuilds as a new paragraph', () => {
+    const gallery = '<div class="gallery"><div class="slide"><img src="/deck.jpg" alt=""><div class="slide-caption">Crews inspect the underside of the Ninth Street bridge deck in February. (Grace Lindholm for The Harbor Courier)</div></div></div>';
+    const body = `${paragraphs(story.slice(0, 3))}${gallery}${paragraphs(story.slice(3))}`;
+    expect(extract(pageWith({ body })).paragraphs).toEqual(story);
+  });
+
   it('drops a donation box and a sign-up box built around a form, but not a story sentence about donations', () => {
     const donate = '<div class="support-block"><h2>Keep the River Post free</h2><p>We are a nonprofit newsroom funded by readers. A gift of any size keeps this reporting free for everyone. Will you chip in today?</p><form><input type="number" value="10"><button>Give now</button></form></div>';
     const signup = '<div><p>Get the morning briefing in your inbox.</p><form><input type="email"><button>Go</button></form></div>';
