@@ -48,6 +48,8 @@ interface Block {
   level: number;
   /** Set all in italics: how a closing author bio is usually set apart. */
   italic: boolean;
+  /** A heading the page sets right before a paragraph of prose: a section's, even the first one. */
+  opensSection: boolean;
 }
 
 /** The article's paragraphs from the content element Readability chose, boilerplate, headline and byline removed. */
@@ -65,7 +67,7 @@ export function articleParagraphs(content: DomElement, { title = '', byline = ''
     if (isBylineLine(text, names) || isCreditLine(text, publisher, { nameForOutlet: level === 0 })) continue;
     if (level > 0 ? !isSubheading(element, text) : isBoilerplate(text) || piece.linkedLetters / text.length > maxLinkShare || isDateLine(piece, text)) continue;
     seen.add(text);
-    blocks.push({ text, level, italic: !piece.run && isAllOf(element, ['EM', 'I']) });
+    blocks.push({ text, level, italic: !piece.run && isAllOf(element, ['EM', 'I']), opensSection: level > 0 && opensSection(element) });
   }
   const kept = withoutAuthorTagline(withoutStrayHeadings(blocks), names, publisher);
   return {
@@ -119,8 +121,22 @@ function isSubheading(heading: DomElement, text: string): boolean {
   return link === null || (link.getAttribute('href') ?? '').trim().startsWith('#');
 }
 
+/** Words of the paragraph after a section's heading: prose, not a byline or a headline. */
+const sectionProseWords = 8;
+
 /**
- * A subheading heads prose. One before the first paragraph is the page's kicker or standfirst;
+ * "<h2>The closure</h2><p>The bridge will…": the heading's next element (or its section header's)
+ * is a paragraph of prose. A kicker is followed by the headline, a standfirst by the byline.
+ */
+function opensSection(heading: DomElement): boolean {
+  const wrapper = heading.parentElement !== null && isSectionHeader(heading.parentElement) ? heading.parentElement : heading;
+  const next = wrapper.nextElementSibling;
+  return next !== null && next.tagName.toUpperCase() === 'P' && collapse(textOf(next)).split(' ').length >= sectionProseWords;
+}
+
+/**
+ * A subheading heads prose. One before the first paragraph is the page's kicker or standfirst,
+ * unless the page sets it right before a paragraph (a first section's heading);
  * one followed by nothing, or by a heading of its own rank or above, heads a box whose content went
  * (a "More stories" list, a comment thread).
  */
@@ -133,7 +149,7 @@ function withoutStrayHeadings(blocks: readonly Block[]): Block[] {
       kept.push(block);
       return;
     }
-    if (prose && headsProse(blocks, index)) kept.push(block);
+    if ((prose || block.opensSection) && headsProse(blocks, index)) kept.push(block);
   });
   return kept;
 }
@@ -206,6 +222,11 @@ export function isListOfTeasers(content: DomElement, paragraphCount: number): bo
 }
 
 /** Leaf text blocks in document order: a paragraph tag without paragraphs inside, or a `<div>` of bare text. */
+/** "<section><header><h2>The detour</h2></header>…": a section's own header holds its subheading, not the story's furniture. */
+function isSectionHeader(element: DomElement): boolean {
+  return element.tagName.toUpperCase() === 'HEADER' && element.querySelector('h1') === null && element.querySelector('h2, h3, h4, h5, h6') !== null;
+}
+
 /** One paragraph's worth of the content: a leaf block, or a run of loose text beside blocks. */
 interface Piece {
   /** The block itself; for a run, the element the run sits in. */
@@ -224,7 +245,7 @@ interface Piece {
 function paragraphBlocks(root: DomElement): Piece[] {
   const pieces: Piece[] = [];
   const visit = (element: DomElement) => {
-    if (skippedTags.has(element.tagName.toUpperCase())) return;
+    if (skippedTags.has(element.tagName.toUpperCase()) && !isSectionHeader(element)) return;
     const children = [...element.children];
     const hasBlockInside = children.some((child) => containsBlock(child));
     if (headingTags.has(element.tagName.toUpperCase()) || (!hasBlockInside && (paragraphTags.has(element.tagName.toUpperCase()) || hasOwnText(element)))) {
