@@ -3,7 +3,7 @@
 // (NAME.expected.txt, one paragraph a line; NAME.expected.json, title/byline/publisher/date, or
 // {"noArticle": true}; either may be missing, and that part is not scored). Prints per page and
 // overall sentence recall and precision and whether the metadata is right. The pages of `holdout/`,
-// `holdout-3/` to `holdout-7/` were each written outside the tuning loop and scored once before any
+// `holdout-3/` to `holdout-8/` were each written outside the tuning loop and scored once before any
 // fix; each folder is reported on its own. `--serve` serves each folder from 127.0.0.1 and fetches
 // the pages through the real fetcher (Content-Type charset from `served.charset`) instead of
 // reading the files. A report: exits 0.
@@ -44,7 +44,14 @@ interface PageResult {
 /** How a page reaches the extractor: read from its file, or fetched from a local server. */
 type PageSource = (name: string, expected: Expected) => Promise<FetchedPage>;
 
-const defaultFolders = ['test/fixtures/pages', 'test/fixtures/pages/holdout', 'test/fixtures/pages/holdout-3', 'test/fixtures/pages/holdout-4', 'test/fixtures/pages/holdout-5', 'test/fixtures/pages/holdout-6', 'test/fixtures/pages/holdout-7'];
+const fixturePages = 'test/fixtures/pages';
+
+/** The fixture folder and each folder of pages inside it (`holdout/`, `holdout-3/`, …), in name order. */
+async function defaultFolders(): Promise<string[]> {
+  const entries = await readdir(fixturePages, { withFileTypes: true });
+  const inner = entries.filter((entry) => entry.isDirectory()).map((entry) => join(fixturePages, entry.name));
+  return [fixturePages, ...inner.sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))];
+}
 
 async function evaluateFolder(folder: string, readPage: PageSource): Promise<PageResult[]> {
   const names = (await readdir(folder)).filter((name) => name.endsWith('.html')).sort();
@@ -164,7 +171,7 @@ await runCli(async () => {
   const serve = args.includes('--serve');
   const folders = args.filter((arg) => !arg.startsWith('--'));
   const report: Record<string, unknown> = {};
-  for (const folder of folders.length > 0 ? folders : defaultFolders) {
+  for (const folder of folders.length > 0 ? folders : await defaultFolders()) {
     const served = serve ? await serveFolder(folder) : null;
     const results = await evaluateFolder(folder, served?.readPage ?? readFromFile(folder)).finally(() => served?.close());
     const summary = summarise(results);

@@ -13,6 +13,8 @@ const headingTags = new Set(['H2', 'H3', 'H4', 'H5', 'H6']);
 const boldHeadingLevel = 7;
 /** A furniture mark on an element with this share of the chosen content is a misread class name. */
 const mostOfContent = 0.5;
+/** A paragraph whose text is nearly all marked pieces is the box's. */
+const markedShare = 0.9;
 /** Never article prose, even inside the content Readability kept. */
 const skippedTags = new Set(['FIGURE', 'FIGCAPTION', 'ASIDE', 'NAV', 'HEADER', 'FOOTER', 'FORM', 'BUTTON', 'SCRIPT', 'STYLE', 'NOSCRIPT', 'TABLE', 'SVG', 'IFRAME', 'SELECT', 'H1']);
 /** A block that is mostly link text is a list of teasers or a tag cloud. */
@@ -46,6 +48,8 @@ interface Block {
   level: number;
   /** Set all in italics: how a closing author bio is usually set apart. */
   italic: boolean;
+  /** A heading the page sets right before a paragraph of prose: a section's, even the first one. */
+  opensSection: boolean;
 }
 
 /** The article's paragraphs from the content element Readability chose, boilerplate, headline and byline removed. */
@@ -63,7 +67,7 @@ export function articleParagraphs(content: DomElement, { title = '', byline = ''
     if (isBylineLine(text, names) || isCreditLine(text, publisher, { nameForOutlet: level === 0 })) continue;
     if (level > 0 ? !isSubheading(element, text) : isBoilerplate(text) || piece.linkedLetters / text.length > maxLinkShare || isDateLine(piece, text)) continue;
     seen.add(text);
-    blocks.push({ text, level, italic: !piece.run && isAllOf(element, ['EM', 'I']) });
+    blocks.push({ text, level, italic: !piece.run && isAllOf(element, ['EM', 'I']), opensSection: level > 0 && opensSection(element) });
   }
   const kept = withoutAuthorTagline(withoutStrayHeadings(blocks), names, publisher);
   return {
@@ -78,8 +82,16 @@ export function articleParagraphs(content: DomElement, { title = '', byline = ''
  * Readability found the story there, so it is not ignored for a class name.
  */
 function isInFurniture(element: DomElement, contentSize: number): boolean {
-  const marked = element.closest(`[${furnitureAttribute}]`);
-  return marked !== null && letters(marked) < mostOfContent * contentSize;
+  let marked = element.closest(`[${furnitureAttribute}]`);
+  // The mark is on every element of a box: its size is the outermost one's.
+  while (marked?.parentElement?.getAttribute(furnitureAttribute) != null) marked = marked.parentElement;
+  if (marked !== null) return letters(marked) < mostOfContent * contentSize;
+  // A paragraph Readability made around the box's marked pieces.
+  const size = letters(element);
+  const markedSize = [...element.querySelectorAll(`[${furnitureAttribute}]`)]
+    .filter((inner) => inner.parentElement?.closest(`[${furnitureAttribute}]`) === null || inner.parentElement === null)
+    .reduce((total, inner) => total + letters(inner), 0);
+  return size > 0 && markedSize >= markedShare * size && markedSize < mostOfContent * contentSize;
 }
 
 function letters(element: DomElement): number {
@@ -109,8 +121,22 @@ function isSubheading(heading: DomElement, text: string): boolean {
   return link === null || (link.getAttribute('href') ?? '').trim().startsWith('#');
 }
 
+/** Words of the paragraph after a section's heading: prose, not a byline or a headline. */
+const sectionProseWords = 8;
+
 /**
- * A subheading heads prose. One before the first paragraph is the page's kicker or standfirst;
+ * "<h2>The closure</h2><p>The bridge will…": the heading's next element (or its section header's)
+ * is a paragraph of prose. A kicker is followed by the headline, a standfirst by the byline.
+ */
+function opensSection(heading: DomElement): boolean {
+  const wrapper = heading.parentElement !== null && isSectionHeader(heading.parentElement) ? heading.parentElement : heading;
+  const next = wrapper.nextElementSibling;
+  return next !== null && next.tagName.toUpperCase() === 'P' && collapse(textOf(next)).split(' ').length >= sectionProseWords;
+}
+
+/**
+ * A subheading heads prose. One before the first paragraph is the page's kicker or standfirst,
+ * unless the page sets it right before a paragraph (a first section's heading);
  * one followed by nothing, or by a heading of its own rank or above, heads a box whose content went
  * (a "More stories" list, a comment thread).
  */
@@ -123,7 +149,7 @@ function withoutStrayHeadings(blocks: readonly Block[]): Block[] {
       kept.push(block);
       return;
     }
-    if (prose && headsProse(blocks, index)) kept.push(block);
+    if ((prose || block.opensSection) && headsProse(blocks, index)) kept.push(block);
   });
   return kept;
 }
@@ -196,6 +222,11 @@ export function isListOfTeasers(content: DomElement, paragraphCount: number): bo
 }
 
 /** Leaf text blocks in document order: a paragraph tag without paragraphs inside, or a `<div>` of bare text. */
+/** "<section><header><h2>The detour</h2></header>…": a section's own header holds its subheading, not the story's furniture. */
+function isSectionHeader(element: DomElement): boolean {
+  return element.tagName.toUpperCase() === 'HEADER' && element.querySelector('h1') === null && element.querySelector('h2, h3, h4, h5, h6') !== null;
+}
+
 /** One paragraph's worth of the content: a leaf block, or a run of loose text beside blocks. */
 interface Piece {
   /** The block itself; for a run, the element the run sits in. */
@@ -214,7 +245,7 @@ interface Piece {
 function paragraphBlocks(root: DomElement): Piece[] {
   const pieces: Piece[] = [];
   const visit = (element: DomElement) => {
-    if (skippedTags.has(element.tagName.toUpperCase())) return;
+    if (skippedTags.has(element.tagName.toUpperCase()) && !isSectionHeader(element)) return;
     const children = [...element.children];
     const hasBlockInside = children.some((child) => containsBlock(child));
     if (headingTags.has(element.tagName.toUpperCase()) || (!hasBlockInside && (paragraphTags.has(element.tagName.toUpperCase()) || hasOwnText(element)))) {

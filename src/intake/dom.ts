@@ -6,6 +6,7 @@
 export interface DomNode {
   readonly nodeType: number;
   readonly textContent: string | null;
+  readonly parentNode: DomElement | null;
 }
 
 export interface DomElement extends DomNode {
@@ -19,6 +20,10 @@ export interface DomElement extends DomNode {
   readonly parentElement: DomElement | null;
   closest(selector: string): DomElement | null;
   setAttribute(name: string, value: string): void;
+  /** Puts `node` in this element's place among its children, in place of `child`. */
+  replaceChild(node: DomNode, child: DomNode): void;
+  appendChild(node: DomNode): void;
+  readonly ownerDocument: { createElement(tag: string): DomElement };
   remove(): void;
 }
 

@@ -120,10 +120,26 @@ function holdsArticle(element: DomElement): boolean {
   return [...element.querySelectorAll('p')].filter((paragraph) => wordCount(paragraph) >= 12).length >= 3;
 }
 
+/**
+ * Readability rebuilds some elements (a `<div>` of bare text becomes a new `<p>` without the div's
+ * attributes), so the mark goes on every element inside too, and bare text is wrapped in a marked
+ * `<span>`: whatever Readability keeps of the box still says it is one.
+ */
 function mark(element: DomElement, reason: string): void {
-  if (element.closest('body') === null) return;
-  if (element.getAttribute(furnitureAttribute) === null) element.setAttribute(furnitureAttribute, reason);
+  if (element.closest('body') === null || element.getAttribute(furnitureAttribute) !== null) return;
+  for (const inner of [element, ...element.querySelectorAll('*')]) {
+    if (inner.getAttribute(furnitureAttribute) === null) inner.setAttribute(furnitureAttribute, reason);
+    for (const node of [...inner.childNodes]) {
+      if (node.nodeType !== textNodeType || (node.textContent ?? '').trim() === '') continue;
+      const wrapper = inner.ownerDocument.createElement('span');
+      wrapper.setAttribute(furnitureAttribute, reason);
+      inner.replaceChild(wrapper, node);
+      wrapper.appendChild(node);
+    }
+  }
 }
+
+const textNodeType = 3;
 
 function classWords(classes: string): string[] {
   return classes

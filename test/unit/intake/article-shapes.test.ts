@@ -44,6 +44,13 @@ describe('subheadings', () => {
     expect(article.headings).toEqual([2, 5]);
   });
 
+  it('keeps the first section’s heading, set right before a paragraph, even inside a section <header>', () => {
+    const body = `<section><header><h2>The closure</h2></header>${paragraphs(story.slice(0, 2))}</section><section><header><h2>The detour</h2></header>${paragraphs(story.slice(2))}</section>`;
+    const article = extract(pageWith({ header: '<header><h1>Bridge to close for eight months</h1></header>', body }));
+    expect(article.paragraphs).toEqual(['The closure', ...story.slice(0, 2), 'The detour', ...story.slice(2)]);
+    expect(article.headings).toEqual([0, 3]);
+  });
+
   it('keeps a question heading over its section and the sub-questions under it', () => {
     const body = `${paragraphs(story)}<h2>Questions and answers</h2><h3>Will bikes be allowed?</h3><p>Yes. One lane will stay open to bikes and people on foot.</p>`;
     const article = extract(pageWith({ body }));
@@ -63,9 +70,9 @@ describe('subheadings', () => {
   });
 
   it('drops the headings of boxes, teaser headings that link away, a kicker above the story and a heading with nothing under it', () => {
-    const body = `<h3>City Hall</h3>${paragraphs(story)}<h2>Related stories</h2><p><a href="/a">Ninth Street bridge rated poor in 2024 inspection report</a></p>
+    const body = `${paragraphs(story)}<h2>Related stories</h2><p><a href="/a">Ninth Street bridge rated poor in 2024 inspection report</a></p>
 <h3><a href="/b">Maple Avenue repaving finished early</a></h3><h2>Comments</h2>`;
-    const article = extract(pageWith({ body }));
+    const article = extract(pageWith({ header: '<h3>City Hall</h3><h1>Bridge to close for eight months</h1>', body }));
     expect(article.paragraphs).toEqual(story);
     expect(article.headings).toEqual([]);
   });
@@ -91,6 +98,12 @@ describe('furniture around the story', () => {
   it('drops a photo caption and its "NAME for OUTLET" credit kept in plain divs', () => {
     const figure = '<div class="bucketwrap image"><div class="imagewrap"><img src="/bridge.jpg" alt=""></div><div class="credit-caption"><div class="caption"><p>Traffic crosses the Ninth Street bridge during the evening rush on a weekday in March.</p></div><span class="credit">Grace Lindholm for River Post</span></div></div>';
     const body = `${paragraphs(story.slice(0, 2))}${figure}${paragraphs(story.slice(2))}`;
+    expect(extract(pageWith({ body })).paragraphs).toEqual(story);
+  });
+
+  it('drops a caption of bare text in a gallery slide, which Readability rebuilds as a new paragraph', () => {
+    const gallery = '<div class="gallery"><div class="slide"><img src="/deck.jpg" alt=""><div class="slide-caption">Crews inspect the underside of the Ninth Street bridge deck in February. (Grace Lindholm for The Harbor Courier)</div></div></div>';
+    const body = `${paragraphs(story.slice(0, 3))}${gallery}${paragraphs(story.slice(3))}`;
     expect(extract(pageWith({ body })).paragraphs).toEqual(story);
   });
 
