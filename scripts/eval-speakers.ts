@@ -59,6 +59,10 @@ await runCli(async () => {
     await writeSidecar(join(repositoryRoot, file), join(articlesDir, `${id}.json`));
   }
 
+  // Two articles may quote people of the same name: a question about that name is answered by either.
+  const articlesOf = new Map<string, Set<string>>();
+  for (const person of people) articlesOf.set(person.person, (articlesOf.get(person.person) ?? new Set()).add(idOf.get(person.article) ?? ''));
+
   const config = { ...loadConfig(), articlesDir, indexDir: join(workDir, 'index') };
   const opened = await openIndex(config, { onProgress: (line) => process.stderr.write(`${line}\n`) });
   const logger = createCliLogger(config);
@@ -75,7 +79,7 @@ await runCli(async () => {
       for (const person of set.people) {
         for (const template of templates) {
           const question = template(person.person);
-          outcomes.push(score(await service.ask(question), { question, person, articleId: idOf.get(person.article) ?? '' }));
+          outcomes.push(score(await service.ask(question), { question, person, articleIds: articlesOf.get(person.person) ?? new Set() }));
         }
       }
       const strangerAnswers: Answer[] = [];
@@ -129,19 +133,19 @@ async function readSet(file: string): Promise<{ people: QuotedPerson[]; stranger
   };
 }
 
-function score(answer: Answer, { question, person, articleId }: { question: string; person: QuotedPerson; articleId: string }): Outcome {
+function score(answer: Answer, { question, person, articleIds }: { question: string; person: QuotedPerson; articleIds: ReadonlySet<string> }): Outcome {
   const surname = person.person.split(/\s+/u).at(-1) ?? person.person;
   const first = answer.citations[0];
   const names = (text: string | null) => text !== null && new RegExp(`(^|[^\\p{L}])${surname}([^\\p{L}]|$)`, 'u').test(text);
-  const own = first !== undefined && first.article === articleId && (names(first.speaker) || names(first.text));
+  const own = first !== undefined && articleIds.has(first.article) && (names(first.speaker) || names(first.text));
   return {
     question,
-    article: articleId,
+    article: [...articleIds].join(' or '),
     person: person.person,
     how: person.how,
     found: answer.found,
     ownFirst: answer.found && own,
-    rightArticle: answer.found && answer.citations.length > 0 && answer.citations.every((citation) => citation.article === articleId),
+    rightArticle: answer.found && answer.citations.length > 0 && answer.citations.every((citation) => articleIds.has(citation.article)),
     firstQuote: first?.text ?? null,
   };
 }

@@ -28,6 +28,9 @@ const pastVerbs = [
   'opposed', 'condemned', 'defended', 'welcomed', 'praised', 'conceded', 'conceding', 'complained', 'complaining',
   // Not participles that also describe things ("the cost, estimated at £19m"): those would name a speaker.
   'objected', 'remarked', 'commented', 'lamented', 'speculated', 'pointed\\s+out', 'pointing\\s+out',
+  // "called the measure “a blank check”" (quotations are masked as `_`): a characterisation in the
+  // speaker's words, not "called a meeting".
+  'called(?=[^.!?_]{0,60}_)',
   // Positions reported as paraphrase: "has called for an audit", "demanded", "proposed".
   'called\\s+for', 'calls\\s+for', 'calling\\s+for', 'demanded', 'demands', 'proposed', 'proposes',
 ];
@@ -102,6 +105,10 @@ function subjectBefore(region: string, verbAt: number, mentions: readonly Mentio
 
   const pronoun = pronounAtEnd.exec(left);
   if (pronoun?.[1]) return { type: 'pronoun', gender: pronounGender(pronoun[1]), at: offset + verbAt };
+  // "Harwell's office said": who speaks for a person speaks as them.
+  const spokesFor = /['’]s?\s+(?:office|spokesperson|spokesman|spokeswoman|spokespeople|campaign|press\s+secretary|aides?|lawyers?|attorneys?)$/iu.exec(left);
+  const principal = spokesFor && mentions.find((mention) => mention.possessive && mention.kind !== 'outlet' && offset + spokesFor.index === mention.end);
+  if (principal) return { type: 'mention', mention: principal, reported };
   const role = roleAtEnd.exec(left);
   if (role?.[1]) return { type: 'role', kind: roleWords[role[1].toLowerCase()] ?? 'person' };
 
@@ -109,7 +116,7 @@ function subjectBefore(region: string, verbAt: number, mentions: readonly Mentio
   // "Poll workers in Carver reported": a place the unnamed subject is in does not speak.
   const nextToVerb = mentions.find((mention) => mention.end === subjectEnd && !mention.possessive && !placePreposition.test(region.slice(0, mention.start - offset)));
   // "Prof Daniel Okafor of Northgate University said": the person speaks, not their employer.
-  const adjacent = nextToVerb && (mentions.find((mention) => mention.kind === 'person' && /^\s+(?:of|for)\s+$/u.test(region.slice(mention.end - offset, nextToVerb.start - offset))) ?? nextToVerb);
+  const adjacent = nextToVerb && (affiliatedPerson(region, nextToVerb, mentions, offset) ?? nextToVerb);
   if (adjacent) {
     const joint = jointSubjects(region, adjacent, mentions, offset);
     return joint.length > 0 ? { type: 'mention', mention: adjacent, reported, joint } : { type: 'mention', mention: adjacent, reported };
@@ -117,7 +124,8 @@ function subjectBefore(region: string, verbAt: number, mentions: readonly Mentio
   const described = [...mentions].reverse().find(
     (mention) => !mention.possessive && appositive.test(region.slice(mention.end - offset, left.length)),
   );
-  if (described) return { type: 'mention', mention: described, reported };
+  // "Rep. Glenn Marsh of Wisconsin, who organized the letter, said": the person, not the place.
+  if (described) return { type: 'mention', mention: affiliatedPerson(region, described, mentions, offset) ?? described, reported };
   // "The lone dissenting member, Frank Olsen, argued": the name is itself the appositive.
   // "The two councillors, Ruth Kessler and Paul Okafor, said": both are.
   if (left.endsWith(',')) {
@@ -135,6 +143,11 @@ function subjectBefore(region: string, verbAt: number, mentions: readonly Mentio
     if (opening) return { type: 'mention', mention: opening, reported };
   }
   return null;
+}
+
+/** The person whose affiliation `place` is: "Prof Daniel Okafor of Northgate University". */
+function affiliatedPerson(region: string, place: Mention, mentions: readonly Mention[], offset: number): Mention | undefined {
+  return mentions.find((mention) => mention.kind === 'person' && /^\s+(?:of|for)\s+$/u.test(region.slice(mention.end - offset, place.start - offset)));
 }
 
 function subjectAfter(region: string, from: number, mentions: readonly Mention[], offset: number): Attribution | null {

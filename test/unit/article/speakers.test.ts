@@ -202,6 +202,21 @@ describe('speakers introduced in the shapes political reporting uses', () => {
     expect(article.sentences[1]?.speaker?.name).toBe('Dale Brandt');
   });
 
+  it('gives a characterisation in quotes ("A called the bill “…”") to A, but not "called a meeting"', () => {
+    const { article } = partiesOf('Rep. Ines Varga, the top Democrat, called the bill “a blank check.” Mayor Tom Reyes called a meeting for Monday.');
+    expect(article.sentences.map((sentence) => sentence.speaker?.name ?? null)).toEqual(['Ines Varga', null]);
+  });
+
+  it('gives what a person\'s office said to that person', () => {
+    const { article } = partiesOf('Governor Ruth Adler signed the order. Adler’s office said in a statement that the order was lawful.');
+    expect(article.sentences[1]?.speaker?.name).toBe('Ruth Adler');
+  });
+
+  it('gives "A of PLACE, who …, said" to the person, not the place', () => {
+    const { article } = partiesOf('“We will vote no,” Rep. Sami Okoye of Vermont, who wrote the letter, said in an interview.');
+    expect(article.sentences[0]?.speaker?.name).toBe('Sami Okoye');
+  });
+
   it("gives a journalist introduced with the outlet (\"NBC's X reported\") the sentence", () => {
     const { article } = partiesOf("NBC's Maria Delgado reported that the vote had been rushed through without a hearing.");
     expect(article.sentences[0]?.speaker?.name).toBe('Maria Delgado');
