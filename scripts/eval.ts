@@ -56,7 +56,21 @@ const variants = (): readonly Variant[] => [
   { name: 'vector', weights: { ...defaultFusionWeights, vector: 1, lexical: 0 }, model: null },
   { name: 'hand-tuned', weights: defaultFusionWeights, model: null },
   { name: 'fitted', weights: defaultFusionWeights, model: loadShippedModel() },
+  ...otherDecision(loadShippedModel()),
 ];
+
+/** The shipped models with the other refusal decision (with or without the rules' agreement) and its threshold. */
+function otherDecision(model: RankingModel): Variant[] {
+  const other = model.answerability.otherDecision;
+  if (!other) return [];
+  return [
+    {
+      name: other.rulesMustAgree ? 'fitted+rules' : 'fitted alone',
+      weights: defaultFusionWeights,
+      model: { ...model, answerability: { ...model.answerability, threshold: other.threshold, rulesMustAgree: other.rulesMustAgree } },
+    },
+  ];
+}
 
 interface EvalSet {
   name: string;
@@ -343,6 +357,7 @@ async function evaluateSquad({ config, progress }: { config: Readonly<Config>; p
     ...[
       { name: 'hand-tuned hybrid', model: null },
       { name: 'fitted', model },
+      ...otherDecision(model).map((variant) => ({ name: variant.name, model: variant.model })),
     ].map(({ name, model: variantModel }): Answerer => {
       const service = createServiceFromIndex(config, library, { logger, model: variantModel });
       const ranker = createRetriever({ index: library.index, embedder: library.embedder, ranker: variantModel?.ranker ?? null });

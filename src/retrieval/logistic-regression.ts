@@ -110,12 +110,6 @@ function sigmoid(value: number): number {
   return 1 / (1 + Math.exp(-value));
 }
 
-function dot(a: readonly number[], b: readonly number[]): number {
-  let sum = 0;
-  for (let index = 0; index < a.length; index += 1) sum += (a[index] ?? 0) * (b[index] ?? 0);
-  return sum;
-}
-
 /** Gaussian elimination with partial pivoting; the matrix is small and positive definite. */
 function solve(matrix: number[][], vector: number[]): number[] {
   const size = vector.length;
@@ -206,8 +200,7 @@ export function fitListwiseRanker({ featureNames, groups, l2 = 1, iterations = 2
       for (let i = first; i < end; i += 1) {
         const p = (logits[i - first] ?? 0) / sum;
         for (let j = 0; j < width; j += 1) x[j] = data[i * width + j] ?? 0;
-        // Candidates the model gives no chance add nothing worth the time to the curvature.
-        accumulate(gradient, p > 1e-9 ? hessian : null, x, p - (targets[i] ?? 0), p, width);
+        accumulate(gradient, hessian, x, p - (targets[i] ?? 0), p, width);
         for (let j = 0; j < width; j += 1) expected[j] = (expected[j] ?? 0) + p * (x[j] ?? 0);
       }
       for (let a = 0; a < width; a += 1) {
@@ -216,10 +209,39 @@ export function fitListwiseRanker({ featureNames, groups, l2 = 1, iterations = 2
       }
     }
     const delta = newtonStep(gradient, hessian, beta, l2, width, width);
-    beta = beta.map((value, index) => value - (delta[index] ?? 0));
-    if (Math.max(...delta.map(Math.abs)) < 1e-6) break;
+    // Newton's full step can overshoot on a softmax; halve it until the penalised loss falls.
+    const before = loss(beta);
+    let stepSize = 1;
+    let next = beta.map((value, index) => value - (delta[index] ?? 0));
+    while (stepSize > 1 / 1024 && loss(next) > before) {
+      stepSize /= 2;
+      next = beta.map((value, index) => value - stepSize * (delta[index] ?? 0));
+    }
+    beta = next;
+    if (stepSize * Math.max(...delta.map(Math.abs)) < 1e-6) break;
   }
   return { featureNames: [...featureNames], mean: mean.map(round), scale: scale.map(round), weights: beta.map(round), bias: 0 };
+
+  /** Cross-entropy of the targets under each group's softmax, plus the L2 penalty. */
+  function loss(coefficients: readonly number[]): number {
+    let total = coefficients.reduce((sum, value) => sum + (l2 / 2) * value * value, 0);
+    for (let group = 0; group + 1 < starts.length; group += 1) {
+      const first = starts[group] ?? 0;
+      const end = starts[group + 1] ?? 0;
+      const logits: number[] = [];
+      for (let i = first; i < end; i += 1) {
+        let logit = 0;
+        for (let j = 0; j < width; j += 1) logit += (coefficients[j] ?? 0) * (data[i * width + j] ?? 0);
+        logits.push(logit);
+      }
+      const top = Math.max(...logits);
+      const normaliser = top + Math.log(logits.reduce((sum, logit) => sum + Math.exp(logit - top), 0));
+      logits.forEach((logit, k) => {
+        total -= (targets[first + k] ?? 0) * (logit - normaliser);
+      });
+    }
+    return total;
+  }
 }
 
 /** The model's logit (before the sigmoid): a listwise ranker's score. */

@@ -22,6 +22,8 @@ export interface RankingModel {
     rulesMustAgree?: boolean | undefined;
     /** What the threshold gave on the fitting split, for people reading the file. */
     operatingPoint: { answerableRefused: number; unanswerableRefused: number };
+    /** The threshold the other decision (with or without the rules' agreement) would use, for the evaluation's comparison. */
+    otherDecision?: { rulesMustAgree: boolean; threshold: number; operatingPoint: { answerableRefused: number; unanswerableRefused: number } } | undefined;
   };
   citation: {
     /** A sentence is cited only if the ranker gives it at least this probability… */
@@ -48,6 +50,13 @@ const fileSchema = z.object({
     threshold: z.number(),
     rulesMustAgree: z.boolean().optional(),
     operatingPoint: z.object({ answerableRefused: z.number(), unanswerableRefused: z.number() }),
+    otherDecision: z
+      .object({
+        rulesMustAgree: z.boolean(),
+        threshold: z.number(),
+        operatingPoint: z.object({ answerableRefused: z.number(), unanswerableRefused: z.number() }),
+      })
+      .optional(),
   }),
   citation: z.object({ floor: z.number(), relativeFloor: z.number() }),
 });
