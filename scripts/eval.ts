@@ -32,6 +32,9 @@ import {
   type Tally,
 } from '../bench/lib/eval-scoring.js';
 import { formatShare, formatTable, type Cell } from '../bench/lib/text-table.js';
+import { personProbes, scorePersonProbes, type PersonProbeScore } from '../bench/lib/person-probe.js';
+import { strangerPool } from '../bench/lib/person-swap.js';
+import { containsWord } from '../src/answer/answerability.js';
 import { runCli } from './run-cli.js';
 
 const repositoryRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -53,7 +56,21 @@ const variants = (): readonly Variant[] => [
   { name: 'vector', weights: { ...defaultFusionWeights, vector: 1, lexical: 0 }, model: null },
   { name: 'hand-tuned', weights: defaultFusionWeights, model: null },
   { name: 'fitted', weights: defaultFusionWeights, model: loadShippedModel() },
+  ...otherDecision(loadShippedModel()),
 ];
+
+/** The shipped models with the other refusal decision (with or without the rules' agreement) and its threshold. */
+function otherDecision(model: RankingModel): Variant[] {
+  const other = model.answerability.otherDecision;
+  if (!other) return [];
+  return [
+    {
+      name: other.rulesMustAgree ? 'fitted+rules' : 'fitted alone',
+      weights: defaultFusionWeights,
+      model: { ...model, answerability: { ...model.answerability, threshold: other.threshold, rulesMustAgree: other.rulesMustAgree } },
+    },
+  ];
+}
 
 interface EvalSet {
   name: string;
@@ -75,6 +92,8 @@ interface VariantResult {
   overall: RetrievalSummary;
   checks: AnswerChecks;
   questions: QuestionScore[];
+  /** "What did <person> say?" for every person the article quotes, and for strangers (bench/lib/person-probe.ts). */
+  people?: PersonProbeScore;
 }
 
 interface SetResult {
@@ -165,6 +184,10 @@ async function evaluateSet({
   if (!goldArticle) throw new Error(`${basename(set.articleFile)} is not among the articles in ${articlesDir}.`);
   const logger = createCliLogger(setConfig);
 
+  const probes = personProbes(
+    articles.flatMap((article) => article.parties),
+    await strangersFor(articles.map((article) => article.text)),
+  );
   const variantResults: VariantResult[] = [];
   for (const variant of variants()) {
     const service = createServiceFromIndex(setConfig, opened, { logger, weights: variant.weights, model: variant.model });
@@ -173,7 +196,9 @@ async function evaluateSet({
       const answer = await service.ask(question.question);
       scores.push(scoreAnswer({ question, answer, articles, goldArticleId: goldArticle.meta.id, maxQuotes: setConfig.maxQuotes }));
     }
-    variantResults.push(summariseVariant(variant.name, scores, questions));
+    const probed = [];
+    for (const probe of probes) probed.push({ probe, answer: await service.ask(probe.question) });
+    variantResults.push({ ...summariseVariant(variant.name, scores, questions), people: scorePersonProbes(probed) });
   }
   return {
     name: set.name,
@@ -182,6 +207,18 @@ async function evaluateSet({
     engine: config.openai.answers ? `llm (${config.openai.chatModel})` : 'extractive',
     variants: variantResults,
   };
+}
+
+/**
+ * People the given articles never mention: full names that one SQuAD article alone uses, every
+ * few taken so the list stays short and mixed.
+ */
+async function strangersFor(texts: readonly string[]): Promise<string[]> {
+  const squad = await readSquad(repositoryRoot).catch(() => null);
+  if (!squad) return [];
+  const pool = strangerPool(await Promise.all(squad.articleFiles.map(async (file) => ({ id: file, text: await readFile(file, 'utf8') }))));
+  const unknown = pool.filter(({ name }) => !texts.some((text) => containsWord(text, name.split(/\s+/).at(-1) ?? name)));
+  return unknown.filter((_, position) => position % Math.max(1, Math.floor(unknown.length / 8)) === 0).slice(0, 8).map(({ name }) => name);
 }
 
 function summariseVariant(variant: string, scores: QuestionScore[], questions: readonly EvalQuestion[]): VariantResult {
@@ -232,6 +269,10 @@ function renderSet(result: SetResult, maxQuotes: number): string {
     const wrongNotFound = questions.filter((score) => score.category === 'unanswerable' && score.found).map((score) => score.id);
     return `  ${variant.padEnd(8)} gold not in top 3: ${missed.join(' ') || 'none'}; unanswerable but answered: ${wrongNotFound.join(' ') || 'none'}`;
   });
+  const peopleRows: Cell[][] = result.variants.flatMap(({ variant, people }) =>
+    people ? [[variant, `${people.answeredWithOwnWords}/${people.quoted}`, formatShare(people.quoted ? people.answeredWithOwnWords / people.quoted : null), `${people.strangersRefused}/${people.strangers}`]] : [],
+  );
+  const peopleFailures = result.variants.flatMap(({ variant, people }) => (people && people.failures.length > 0 ? [`  ${variant.padEnd(8)} ${people.failures.join(' | ')}`] : []));
   const brokenGold = result.variants[0]?.questions.filter((score) => score.missingGold.length > 0).map((score) => score.id) ?? [];
 
   return [
@@ -248,6 +289,11 @@ function renderSet(result: SetResult, maxQuotes: number): string {
       headers: ['variant', 'exact', 'whole', 'attribution', 'NIA prec', 'NIA rec', 'declined', `cap ≤${maxQuotes}`, 'party', 'answered'],
       rows: checkRows,
     }),
+    '',
+    'People (made from the article\'s parties): "What did/does <person> say/think?", "Give me a quote from <person>." by full name and surname,',
+    'answered with at least one of that person\'s own sentences; the same for people the library never mentions, refused:',
+    formatTable({ headers: ['variant', 'own words', 'share', 'strangers refused'], rows: peopleRows }),
+    ...peopleFailures,
     '',
     'Misses:',
     ...misses,
@@ -269,6 +315,8 @@ interface SquadResult {
   articlesLoaded: number;
   variants: Array<{ variant: string } & SquadSummary>;
   threshold: number;
+  /** Whether the service refuses only when the rules agree. */
+  rulesMustAgree: boolean;
   curve: ReturnType<typeof refusalCurve>;
   /** Refused only when the rules agree (what the service does). */
   curveWithRules: ReturnType<typeof refusalCurve>;
@@ -309,6 +357,7 @@ async function evaluateSquad({ config, progress }: { config: Readonly<Config>; p
     ...[
       { name: 'hand-tuned hybrid', model: null },
       { name: 'fitted', model },
+      ...otherDecision(model).map((variant) => ({ name: variant.name, model: variant.model })),
     ].map(({ name, model: variantModel }): Answerer => {
       const service = createServiceFromIndex(config, library, { logger, model: variantModel });
       const ranker = createRetriever({ index: library.index, embedder: library.embedder, ranker: variantModel?.ranker ?? null });
@@ -345,7 +394,7 @@ async function evaluateSquad({ config, progress }: { config: Readonly<Config>; p
       articleTexts,
     };
     // The rules' opinion alone: the verdict with a threshold nothing reaches.
-    const rulesRefuse = !modelAnswerability(evidence, { ...model.answerability, threshold: Number.POSITIVE_INFINITY }).answerable;
+    const rulesRefuse = !modelAnswerability(evidence, { ...model.answerability, threshold: Number.POSITIVE_INFINITY, rulesMustAgree: true }).answerable;
     entries.push({ answerable: question.answerable, probability: predictProbability(model.answerability, answerabilityFeatures(evidence)), rulesRefuse });
   }
   const grid = [...new Set([0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, model.answerability.threshold])].sort((a, b) => a - b);
@@ -354,6 +403,7 @@ async function evaluateSquad({ config, progress }: { config: Readonly<Config>; p
     articlesLoaded: library.articles.length,
     variants: variantResults,
     threshold: model.answerability.threshold,
+    rulesMustAgree: model.answerability.rulesMustAgree !== false,
     curve: refusalCurve(entries, grid),
     curveWithRules: refusalCurve(
       entries.map((entry) => ({ ...entry, probability: entry.rulesRefuse ? entry.probability : Number.POSITIVE_INFINITY })),
@@ -388,7 +438,7 @@ function renderSquad(result: SquadResult, maxQuotes: number): string {
     }),
     '',
     `Refusal curve of the fitted answerability model (shipped threshold ${result.threshold} *, chosen on the fitting articles);`,
-    'alone, and as the service applies it (refused only when the hand-written rules find no answer either):',
+    `alone${result.rulesMustAgree ? '' : ' (as the service applies it)'}, and refused only when the hand-written rules find no answer either${!result.rulesMustAgree ? '' : ' (as the service applies it)'}:`,
     formatTable({
       headers: ['threshold', 'model: unans refused', 'model: ans refused', 'with rules: unans refused', 'with rules: ans refused'],
       rows: result.curve.map((point, position) => [

@@ -161,7 +161,7 @@ export function createAnswerPipeline(options: AnswerServiceOptions): AnswerServi
       // few words the question shares with them.
       const aboutQuotedParty = answerabilityModel !== null && request.party !== null && asksForViews(question);
       if (!verdict.answerable && !aboutQuotedParty) return { ...notInArticle({ question, articles }, lookup), notice: languageNotice?.(question) ?? null };
-      const boosted = request.party ? boostSpeaker(retrieved, request.party) : retrieved;
+      const boosted = request.party ? boostSpeaker(retrieved, request.party, asksForViews(question)) : retrieved;
       return run(question, { kind: 'question' }, boosted, askOptions);
     },
 
@@ -227,12 +227,19 @@ function speakerOfBest(retrieved: readonly RetrievedSentence[], parties: readonl
   return null;
 }
 
-/** Lifts the named party's own statements above others' when the question is about what they said. */
-function boostSpeaker(retrieved: readonly RetrievedSentence[], party: Party): RetrievedSentence[] {
+/**
+ * Lifts the named party's own statements above others'. When the question asks what they said
+ * or think, their statements come first whatever their scores: a fitted ranker's probabilities
+ * can leave a party's words far below a sentence that merely mentions them, and "What did X
+ * say?" is answered by X's words.
+ */
+function boostSpeaker(retrieved: readonly RetrievedSentence[], party: Party, ownWordsFirst: boolean): RetrievedSentence[] {
   const own = new Set(party.sentenceIds);
-  return retrieved
+  const lifted = retrieved
     .map((candidate) => (own.has(candidate.sentence.id) ? { ...candidate, score: candidate.score + speakerBoost } : candidate))
     .sort((a, b) => b.score - a.score || a.sentence.index - b.sentence.index);
+  if (!ownWordsFirst) return lifted;
+  return [...lifted.filter((candidate) => own.has(candidate.sentence.id)), ...lifted.filter((candidate) => !own.has(candidate.sentence.id))];
 }
 
 const speakerBoost = 0.15;

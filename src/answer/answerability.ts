@@ -139,7 +139,7 @@ export function ruleSignals({
  * Bump whenever an answerability feature is added, removed, reordered or computed differently
  * (or when the ranking features it reads change meaning).
  */
-export const ANSWERABILITY_FEATURE_VERSION = '2';
+export const ANSWERABILITY_FEATURE_VERSION = '3';
 
 export const answerabilityFeatureNames = [
   'best_probability',
@@ -168,6 +168,14 @@ export const answerabilityFeatureNames = [
   'rule_person_not_quoted',
   'rule_unknown_subject',
   'rule_no_answer_of_that_kind',
+  'best_bigram_share',
+  'best_longest_run',
+  'best_window_coverage',
+  'max_window_coverage_top5',
+  'best_novel_words',
+  'best_unmatched_weight',
+  'best_type_mismatch',
+  'best_article_rank',
 ] as const;
 
 /**
@@ -211,8 +219,25 @@ export function answerabilityFeatures(input: Omit<AnswerabilityInput, 'threshold
     rule_person_not_quoted: rules.personNotQuoted ? 1 : 0,
     rule_unknown_subject: rules.unknownSubject ? 1 : 0,
     rule_no_answer_of_that_kind: rules.noAnswerOfThatKind ? 1 : 0,
+    best_bigram_share: feature(best, 'bigram_share'),
+    best_longest_run: feature(best, 'longest_run'),
+    best_window_coverage: windowCoverage(best),
+    max_window_coverage_top5: Math.max(0, ...top5.map(windowCoverage)),
+    best_novel_words: feature(best, 'novel_words'),
+    best_unmatched_weight: feature(best, 'unmatched_weight'),
+    // The kind of answer asked for ("who") is missing from the best sentence: -1 in its type column.
+    best_type_mismatch: typeColumns.some((name) => feature(best, name) === -1) ? 1 : 0,
+    best_article_rank: feature(best, 'article_rank'),
   };
   return answerabilityFeatureNames.map((name) => values[name]);
+}
+
+const typeColumns: readonly RankingFeatureName[] = ['type_person', 'type_date', 'type_number', 'type_place', 'type_other'];
+
+/** The question's weight a sentence covers with the sentences beside it in its paragraph. */
+function windowCoverage(candidate: RetrievedSentence | undefined): number {
+  const at = (name: RankingFeatureName) => candidate?.features?.[rankingFeatureNames.indexOf(name)] ?? 0;
+  return at('exact_coverage_stems') + at('window_gain');
 }
 
 const negation = /\b(not|never|no|none|neither|nor|without|cannot)\b|n['’]t\b/i;

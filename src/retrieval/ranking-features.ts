@@ -1,5 +1,6 @@
 import type { EntityType, Sentence } from '../core/types.js';
 import { paragraphDiscount, scaleSimilarity } from './fusion.js';
+import { phraseMatch, questionTerms, weightedCoverage, type QuestionTerms } from './term-match.js';
 
 /**
  * The features of one (question, candidate sentence) pair, computed the same way when the ranker
@@ -8,7 +9,7 @@ import { paragraphDiscount, scaleSimilarity } from './fusion.js';
  *
  * Bump the version whenever a feature is added, removed, reordered or computed differently.
  */
-export const RANKING_FEATURE_VERSION = '1';
+export const RANKING_FEATURE_VERSION = '2';
 
 export const rankingFeatureNames = [
   'dense_cosine',
@@ -35,6 +36,24 @@ export const rankingFeatureNames = [
   'position',
   'first_in_paragraph',
   'length',
+  'bigram_share',
+  'longest_run',
+  'match_density',
+  'novel_words',
+  'exact_coverage_stems',
+  'unmatched_weight',
+  'previous_coverage',
+  'next_coverage',
+  'window_gain',
+  'type_person',
+  'type_date',
+  'type_number',
+  'type_place',
+  'type_other',
+  'article_rank',
+  'article_dense_gap',
+  'title_coverage',
+  'rank_in_article',
 ] as const;
 
 export type RankingFeatureName = (typeof rankingFeatureNames)[number];
@@ -61,6 +80,13 @@ export interface CandidateSignals {
    * of its own, so that a paraphrase the words miss keeps the weight its meaning earns.
    */
   hybrid: number;
+  /** Content stems of the sentence, in order (src/retrieval/term-match.ts). */
+  terms: readonly string[];
+  /** Content stems of the sentences before and after it in its paragraph (empty at its edges). */
+  previousTerms: ReadonlySet<string>;
+  nextTerms: ReadonlySet<string>;
+  /** Content stems of its article's title. */
+  titleTerms: ReadonlySet<string>;
 }
 
 /** What the question asks for, read once per question. */
@@ -71,12 +97,23 @@ export interface QuestionProfile {
   words: ReadonlySet<string>;
   /** Each content word's idf weight (LexicalIndex.querySlotWeights). */
   slotWeights: readonly number[];
+  /** Its content stems, for phrase and neighbour matches. */
+  terms: QuestionTerms;
 }
 
 export function profileQuestion(question: string, slotWeights: readonly number[]): QuestionProfile {
   const words = new Set((question.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map((word) => word.replace(/['’]s$/, '')));
-  return { expectedTypes: expectedEntityTypes(question), words, slotWeights };
+  return { expectedTypes: expectedEntityTypes(question), words, slotWeights, terms: questionTerms(question) };
 }
+
+/** Kinds of answer told apart by the ranker, so each can weigh its own evidence. */
+const typeGroups: ReadonlyArray<readonly [name: string, types: readonly EntityType[]]> = [
+  ['person', ['person']],
+  ['date', ['date']],
+  ['number', ['number']],
+  ['place', ['place']],
+  ['other', ['organization', 'money', 'percent']],
+];
 
 /**
  * The entity kinds an answer to the question names, from its interrogative alone: "who" wants a
@@ -127,6 +164,27 @@ export function rankingFeatures(profile: QuestionProfile, candidates: readonly C
   // The weight of the rarest question word left unmatched: a name or term the question turns on.
   const uncovered = (slots: ReadonlySet<number>) =>
     heaviest > 0 ? Math.max(0, ...profile.slotWeights.map((weight, slot) => (slots.has(slot) ? 0 : weight))) / heaviest : 0;
+  // The group the question's first expected type belongs to ("who" → person).
+  const primary = profile.expectedTypes[0];
+  const wantedGroup = primary ? typeGroups.find(([, types]) => types.includes(primary))?.[0] : undefined;
+  // Articles ranked by their candidates' summed BM25; each sentence ranked within its article.
+  const articleOrder = [...articleBm25.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([article]) => article);
+  const bestSimilarityIn = new Map<string, number>();
+  for (const candidate of candidates) {
+    const article = candidate.sentence.articleId;
+    bestSimilarityIn.set(article, Math.max(bestSimilarityIn.get(article) ?? 0, candidate.sentenceSimilarity));
+  }
+  const rankInArticle = new Map<CandidateSignals, number>();
+  const byArticle = new Map<string, CandidateSignals[]>();
+  for (const candidate of candidates) {
+    const group = byArticle.get(candidate.sentence.articleId);
+    if (group) group.push(candidate);
+    else byArticle.set(candidate.sentence.articleId, [candidate]);
+  }
+  for (const group of byArticle.values()) {
+    const order = ranks(group.map((candidate) => candidate.hybrid));
+    group.forEach((candidate, position) => rankInArticle.set(candidate, order[position] ?? group.length));
+  }
 
   return candidates.map((candidate, position) => {
     const { sentence } = candidate;
@@ -134,6 +192,17 @@ export function rankingFeatures(profile: QuestionProfile, candidates: readonly C
     const typeMatch = expected.size > 0 && types.some((type) => expected.has(type));
     const ownSlots = new Set(candidate.matchedSlots);
     const inParagraph = paragraphSlots.get(`${sentence.articleId}¶${sentence.paragraph}`) ?? ownSlots;
+    const phrase = phraseMatch(profile.terms, candidate.terms);
+    const ownTerms = new Set(candidate.terms);
+    const ownCoverage = weightedCoverage(profile.terms, profile.slotWeights, ownTerms);
+    const window = new Set([...ownTerms, ...candidate.previousTerms, ...candidate.nextTerms]);
+    const unmatchedWeight = profile.terms.slots.reduce((sum, stem, slot) => sum + (ownTerms.has(stem) ? 0 : (profile.slotWeights[slot] ?? 1)), 0);
+    const typeOf = (group: string) => {
+      if (wantedGroup !== group) return 0;
+      const groupTypes = typeGroups.find(([name]) => name === group)?.[1] ?? [];
+      return types.some((type) => groupTypes.includes(type)) ? 1 : -1;
+    };
+    const articlePosition = articleOrder.indexOf(sentence.articleId);
     const features: Record<RankingFeatureName, number> = {
       dense_cosine: candidate.sentenceSimilarity,
       dense_paragraph_cosine: candidate.paragraphSimilarity,
@@ -159,6 +228,24 @@ export function rankingFeatures(profile: QuestionProfile, candidates: readonly C
       position: 1 / Math.sqrt(sentence.index),
       first_in_paragraph: sentence.indexInParagraph === 1 ? 1 : 0,
       length: Math.log1p(sentence.text.split(/\s+/).length) / Math.log1p(60),
+      bigram_share: phrase.bigramShare,
+      longest_run: phrase.longestRun,
+      match_density: phrase.density,
+      novel_words: Math.log1p(phrase.novelWords) / Math.log1p(40),
+      exact_coverage_stems: ownCoverage,
+      unmatched_weight: unmatchedWeight,
+      previous_coverage: weightedCoverage(profile.terms, profile.slotWeights, candidate.previousTerms),
+      next_coverage: weightedCoverage(profile.terms, profile.slotWeights, candidate.nextTerms),
+      window_gain: weightedCoverage(profile.terms, profile.slotWeights, window) - ownCoverage,
+      type_person: typeOf('person'),
+      type_date: typeOf('date'),
+      type_number: typeOf('number'),
+      type_place: typeOf('place'),
+      type_other: typeOf('other'),
+      article_rank: reciprocalRank(articlePosition === -1 ? articleOrder.length : articlePosition),
+      article_dense_gap: (bestSimilarityIn.get(sentence.articleId) ?? 0) - bestSimilarity,
+      title_coverage: weightedCoverage(profile.terms, profile.slotWeights, candidate.titleTerms),
+      rank_in_article: reciprocalRank(rankInArticle.get(candidate) ?? candidates.length),
     };
     return rankingFeatureNames.map((name) => features[name]);
   });

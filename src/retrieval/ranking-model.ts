@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { VerbatimError } from '../core/errors.js';
-import type { LogisticModel } from './logistic-regression.js';
+import type { LogisticModel, ScoreCalibration } from './logistic-regression.js';
 
 /**
  * The fitted models as shipped (src/retrieval/ranking-model.json, written by `npm run train`): the
@@ -10,7 +10,8 @@ import type { LogisticModel } from './logistic-regression.js';
  * refuses the file with MODEL_MISMATCH rather than rank with weights meant for other inputs.
  */
 export interface RankingModel {
-  ranker: VersionedModel;
+  /** With `calibration`, a listwise ranker whose scores the calibration turns into probabilities. */
+  ranker: VersionedModel & { calibration?: ScoreCalibration | undefined };
   answerability: VersionedModel & {
     /** "Not in the article" below this probability. */
     threshold: number;
@@ -21,6 +22,8 @@ export interface RankingModel {
     rulesMustAgree?: boolean | undefined;
     /** What the threshold gave on the fitting split, for people reading the file. */
     operatingPoint: { answerableRefused: number; unanswerableRefused: number };
+    /** The threshold the other decision (with or without the rules' agreement) would use, for the evaluation's comparison. */
+    otherDecision?: { rulesMustAgree: boolean; threshold: number; operatingPoint: { answerableRefused: number; unanswerableRefused: number } } | undefined;
   };
   citation: {
     /** A sentence is cited only if the ranker gives it at least this probability… */
@@ -42,11 +45,18 @@ const logisticSchema = z.object({
 });
 
 const fileSchema = z.object({
-  ranker: logisticSchema,
+  ranker: logisticSchema.extend({ calibration: z.object({ score: z.number(), gapToBest: z.number(), bias: z.number() }).optional() }),
   answerability: logisticSchema.extend({
     threshold: z.number(),
     rulesMustAgree: z.boolean().optional(),
     operatingPoint: z.object({ answerableRefused: z.number(), unanswerableRefused: z.number() }),
+    otherDecision: z
+      .object({
+        rulesMustAgree: z.boolean(),
+        threshold: z.number(),
+        operatingPoint: z.object({ answerableRefused: z.number(), unanswerableRefused: z.number() }),
+      })
+      .optional(),
   }),
   citation: z.object({ floor: z.number(), relativeFloor: z.number() }),
 });

@@ -2,9 +2,10 @@ import type { Article, Chunk, RetrievedSentence, Sentence } from '../core/types.
 import type { Embedder } from '../embedding/embedder.js';
 import type { LexicalHit, LexicalIndex } from '../index/lexical-index.js';
 import { fuseScores, paragraphDiscount, type FusionWeights } from './fusion.js';
-import { predictProbability, type LogisticModel } from './logistic-regression.js';
+import { rankerProbabilities, type SentenceRanker } from './logistic-regression.js';
 import { questionFocus } from './question-focus.js';
 import { profileQuestion, rankingFeatures, type CandidateSignals, type QuestionProfile } from './ranking-features.js';
+import { contentStems } from './term-match.js';
 
 /** The parts of a loaded index that retrieval reads. */
 export interface SearchableIndex {
@@ -36,7 +37,7 @@ export interface RetrieverOptions {
   /** The hand-set fusion (kept for comparison); ignored when a fitted `ranker` is given. */
   weights?: FusionWeights;
   /** A fitted sentence ranker: each candidate's score is its probability of answering. */
-  ranker?: LogisticModel | null;
+  ranker?: SentenceRanker | null;
 }
 
 interface Similarities {
@@ -48,6 +49,23 @@ export function createRetriever({ index, embedder, weights, ranker = null }: Ret
   const sentencesById = new Map<string, Sentence>();
   for (const article of index.articles) for (const sentence of article.sentences) sentencesById.set(sentence.id, sentence);
   const chunksById = new Map(index.chunks.map((chunk) => [chunk.id, chunk]));
+  const articlesById = new Map(index.articles.map((article) => [article.meta.id, article]));
+  // Tokenised on first use and kept: a sentence's words do not change while the index is open.
+  const stemsById = new Map<string, string[]>();
+  const stemsOf = (sentence: Sentence | undefined): string[] => {
+    if (!sentence) return [];
+    let stems = stemsById.get(sentence.id);
+    if (!stems) {
+      stems = contentStems(sentence.text);
+      stemsById.set(sentence.id, stems);
+    }
+    return stems;
+  };
+  const titleStems = new Map(index.articles.map((article) => [article.meta.id, new Set(contentStems(article.meta.title))]));
+  const neighbour = (sentence: Sentence, offset: number): Sentence | undefined => {
+    const other = articlesById.get(sentence.articleId)?.sentences[sentence.index - 1 + offset];
+    return other && other.paragraph === sentence.paragraph ? other : undefined;
+  };
 
   async function vectorScores(text: string): Promise<Similarities> {
     const scores: Similarities = { sentence: new Map(), paragraph: new Map() };
@@ -116,6 +134,10 @@ export function createRetriever({ index, embedder, weights, ranker = null }: Ret
           focus,
           matchedSlots: lexical?.matchedSlots ?? [],
           hybrid: fuseScores({ vectorScore, lexicalScore: overlap, weights }) + focus * focusWeight,
+          terms: ranker ? stemsOf(sentence) : [],
+          previousTerms: ranker ? new Set(stemsOf(neighbour(sentence, -1))) : emptyTerms,
+          nextTerms: ranker ? new Set(stemsOf(neighbour(sentence, 1))) : emptyTerms,
+          titleTerms: titleStems.get(sentence.articleId) ?? emptyTerms,
         });
       }
       const ranked = ranker ? rankByModel(ranker, profileQuestion(question, index.lexical.querySlotWeights(question)), candidates) : rankByFusion(candidates);
@@ -125,13 +147,14 @@ export function createRetriever({ index, embedder, weights, ranker = null }: Ret
   };
 }
 
-function rankByModel(ranker: LogisticModel, profile: QuestionProfile, candidates: readonly CandidateSignals[]): RetrievedSentence[] {
+function rankByModel(ranker: SentenceRanker, profile: QuestionProfile, candidates: readonly CandidateSignals[]): RetrievedSentence[] {
   const features = rankingFeatures(profile, candidates);
+  const probabilities = rankerProbabilities(ranker, features);
   return candidates.map((candidate, position) => {
     const row = features[position] ?? [];
     return {
       sentence: candidate.sentence,
-      score: predictProbability(ranker, row),
+      score: probabilities[position] ?? 0,
       vectorScore: Math.max(candidate.sentenceSimilarity, candidate.paragraphSimilarity * paragraphDiscount),
       lexicalScore: candidate.overlap,
       features: row,
@@ -155,5 +178,6 @@ function rankByFusion(candidates: readonly CandidateSignals[]): RetrievedSentenc
  */
 const candidatePool = 200;
 const contextDiscount = 0.6;
+const emptyTerms: ReadonlySet<string> = new Set();
 /** How much naming the kind of thing asked for ("which magazine") lifts a sentence. */
 const focusWeight = 0.25;

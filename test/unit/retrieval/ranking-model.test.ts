@@ -87,3 +87,20 @@ describe('answer types', () => {
     expect(entityTypesOf('the bridge was closed for repairs.')).not.toContain('date');
   });
 });
+
+describe('the listwise ranker', () => {
+  it('learns which feature tells the answering candidate from its rivals, and calibrates to a probability', async () => {
+    const { fitListwiseRanker, fitCalibration, predictLogit, rankerProbabilities } = await import('../../../src/retrieval/logistic-regression.js');
+    // Feature 0 marks the answer within each question; feature 1 is a per-question level that says nothing.
+    const groups = Array.from({ length: 40 }, (_, question) => ({
+      rows: [0, 1, 2, 3].map((candidate) => [candidate === question % 4 ? 1 : 0, question / 10 + ((candidate * 7 + question) % 3) / 10]),
+      labels: [0, 1, 2, 3].map((candidate) => candidate === question % 4),
+    }));
+    const model = fitListwiseRanker({ featureNames: ['marks', 'level'], groups, l2: 1 });
+    expect(model.weights[0]).toBeGreaterThan(Math.abs(model.weights[1] ?? 0));
+    const calibration = fitCalibration(groups.map((group) => ({ scores: group.rows.map((row) => predictLogit(model, row)), labels: group.labels })));
+    const probabilities = rankerProbabilities({ ...model, calibration }, groups[0]?.rows ?? []);
+    expect(probabilities[0]).toBeGreaterThan(0.5);
+    expect(Math.max(...probabilities.slice(1))).toBeLessThan(0.5);
+  });
+});
