@@ -33,13 +33,20 @@ export function createExtractiveEngine({ relativeFloor = 0.7, absoluteFloor = 0 
   };
 }
 
+/** How close to the best sentence another article's sentence must score to be cited beside it. */
+const otherArticleShare = 0.9;
+
 function answerQuestion(input: EngineInput, lookup: SentenceLookup, floors: Required<ExtractiveEngineOptions>): Answer {
   const best = input.retrieved[0];
   if (!best) return notInArticle(input, lookup);
   // Sentences far weaker than the best one are noise, however many slots are left; the best
   // itself is always cited, since the question was judged answerable.
   const floor = Math.max(best.score * floors.relativeFloor, Math.min(best.score, floors.absoluteFloor));
-  const supporting = input.retrieved.filter((candidate) => candidate.score >= floor);
+  // One answer quotes one article, unless another answers about as well: a weaker sentence of some
+  // other article is a "see also" from a different story, and its attribution confuses the reader.
+  const supporting = input.retrieved.filter(
+    (candidate) => candidate.score >= floor && (candidate.sentence.articleId === best.sentence.articleId || candidate.score >= best.score * otherArticleShare),
+  );
   const shown = supporting.slice(0, input.maxQuotes);
   const citations = shown.map((candidate) => lookup.cite(candidate.sentence));
   const lead = leadIn(lookup, best.sentence);

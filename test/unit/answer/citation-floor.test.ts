@@ -34,4 +34,22 @@ describe('citations of an answer', () => {
     });
     expect(answer.citations).toHaveLength(1);
   });
+
+  it('quote one article: another article\'s sentence only when it answers about as well as the best', async () => {
+    const other = buildArticle('harbour-vote-elsewhere');
+    const [first, second] = article.sentences;
+    const [elsewhere] = other.sentences;
+    const candidates = (otherScore: number): RetrievedSentence[] => [
+      { sentence: first!, score: 0.5, vectorScore: 0, lexicalScore: 0 },
+      { sentence: elsewhere!, score: otherScore, vectorScore: 0, lexicalScore: 0 },
+      { sentence: second!, score: 0.35, vectorScore: 0, lexicalScore: 0 },
+    ];
+    const engine = createExtractiveEngine({ absoluteFloor: 0.1, relativeFloor: 0.6 });
+    const citedArticles = async (otherScore: number) =>
+      (await engine.answer({ question: 'Why was the vote postponed?', intent: { kind: 'question' }, retrieved: candidates(otherScore), articles: [article, other], maxQuotes: 5, history: [] })).citations.map(
+        (citation) => citation.article,
+      );
+    expect(await citedArticles(0.4)).toEqual([article.meta.id, article.meta.id]);
+    expect(await citedArticles(0.48)).toEqual([article.meta.id, other.meta.id, article.meta.id]);
+  });
 });
