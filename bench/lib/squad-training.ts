@@ -74,6 +74,15 @@ export function fitOnColumns({
   const positions = columns.map((name) => featureNames.indexOf(name));
   const projected = rows.map((row) => positions.map((position) => row[position] ?? 0));
   const fitted = fitLogisticRegression({ featureNames: columns, rows: projected, labels, l2 });
+  return { featureNames: [...featureNames], ...overAllColumns(featureNames, positions, fitted), bias: fitted.bias };
+}
+
+/** A model fitted on some columns, written out over all of them: the others weigh nothing. */
+function overAllColumns(
+  featureNames: readonly string[],
+  positions: readonly number[],
+  fitted: Pick<LogisticModel, 'mean' | 'scale' | 'weights'>,
+): Pick<LogisticModel, 'mean' | 'scale' | 'weights'> {
   const mean = featureNames.map(() => 0);
   const scale = featureNames.map(() => 1);
   const weights = featureNames.map(() => 0);
@@ -82,7 +91,7 @@ export function fitOnColumns({
     scale[position] = fitted.scale[column] ?? 1;
     weights[position] = fitted.weights[column] ?? 0;
   });
-  return { featureNames: [...featureNames], mean, scale, weights, bias: fitted.bias };
+  return { mean, scale, weights };
 }
 
 /**
@@ -103,15 +112,7 @@ export function fitListwiseOnColumns({
   const positions = columns.map((name) => featureNames.indexOf(name));
   const projected = groups.map((group) => ({ rows: group.rows.map((row) => positions.map((position) => row[position] ?? 0)), labels: group.labels }));
   const fitted = fitListwiseRanker({ featureNames: columns, groups: projected, l2 });
-  const mean = featureNames.map(() => 0);
-  const scale = featureNames.map(() => 1);
-  const weights = featureNames.map(() => 0);
-  positions.forEach((position, column) => {
-    mean[position] = fitted.mean[column] ?? 0;
-    scale[position] = fitted.scale[column] ?? 1;
-    weights[position] = fitted.weights[column] ?? 0;
-  });
-  const model: LogisticModel = { featureNames: [...featureNames], mean, scale, weights, bias: 0 };
+  const model: LogisticModel = { featureNames: [...featureNames], ...overAllColumns(featureNames, positions, fitted), bias: 0 };
   const calibration = fitCalibration(groups.map((group) => ({ scores: group.rows.map((row) => predictLogit(model, row)), labels: group.labels })));
   return { ...model, calibration };
 }
