@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { createCliLogger, createServiceFromIndex, loadShippedModel, openIndex } from '../src/app.js';
 import { loadConfig } from '../src/config/load-config.js';
 import type { Answer } from '../src/core/types.js';
+import { rate } from '../bench/lib/metrics.js';
 import { formatShare, formatTable } from '../bench/lib/text-table.js';
 import { runCli } from './run-cli.js';
 
@@ -90,10 +91,10 @@ await runCli(async () => {
         set: set.name,
         variant: variant.name,
         questions: outcomes.length,
-        answered: share(outcomes.filter((outcome) => outcome.found).length, outcomes.length),
-        ownFirst: share(outcomes.filter((outcome) => outcome.ownFirst).length, outcomes.length),
-        rightArticle: share(outcomes.filter((outcome) => outcome.rightArticle).length, outcomes.length),
-        strangersRefused: share(strangerAnswers.filter((answer) => !answer.found).length, strangerAnswers.length),
+        answered: rate(outcomes.map((outcome) => outcome.found)),
+        ownFirst: rate(outcomes.map((outcome) => outcome.ownFirst)),
+        rightArticle: rate(outcomes.map((outcome) => outcome.rightArticle)),
+        strangersRefused: rate(strangerAnswers.map((answer) => !answer.found)),
         strangerQuestions: strangerAnswers.length,
         misses: outcomes.filter((outcome) => !outcome.ownFirst),
         strangersAnswered: strangerAnswers.filter((answer) => answer.found).map((answer) => answer.question),
@@ -158,8 +159,4 @@ async function writeSidecar(articleFile: string, sidecarFile: string): Promise<v
   const meta = JSON.parse(raw) as { title?: string; publisher?: string; byline?: string | null; date?: string | null; served?: { url?: string } };
   const sidecar = { title: meta.title, publisher: meta.publisher, byline: meta.byline ?? null, date: meta.date ?? null, url: meta.served?.url ?? null };
   await writeFile(sidecarFile, `${JSON.stringify(sidecar)}\n`);
-}
-
-function share(count: number, total: number): number {
-  return total === 0 ? 0 : count / total;
 }

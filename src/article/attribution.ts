@@ -118,8 +118,7 @@ function subjectBefore(region: string, verbAt: number, mentions: readonly Mentio
   // "Prof Daniel Okafor of Northgate University said": the person speaks, not their employer.
   const adjacent = nextToVerb && (affiliatedPerson(region, nextToVerb, mentions, offset) ?? nextToVerb);
   if (adjacent) {
-    const joint = jointSubjects(region, adjacent, mentions, offset);
-    return joint.length > 0 ? { type: 'mention', mention: adjacent, reported, joint } : { type: 'mention', mention: adjacent, reported };
+    return spokenBy(adjacent, reported, jointSubjects(region, adjacent, mentions, offset));
   }
   const described = [...mentions].reverse().find(
     (mention) => !mention.possessive && appositive.test(region.slice(mention.end - offset, left.length)),
@@ -133,7 +132,7 @@ function subjectBefore(region: string, verbAt: number, mentions: readonly Mentio
     const joint = named ? jointSubjects(region, named, mentions, offset) : [];
     const opening = joint[0] ?? named;
     if (named && opening && /,\s*$/u.test(region.slice(0, opening.start - offset))) {
-      return joint.length > 0 ? { type: 'mention', mention: named, reported, joint } : { type: 'mention', mention: named, reported };
+      return spokenBy(named, reported, joint);
     }
   }
   // "Ortega opposed the plan, warning that …": a participle after a comma speaks for the
@@ -143,6 +142,11 @@ function subjectBefore(region: string, verbAt: number, mentions: readonly Mentio
     if (opening) return { type: 'mention', mention: opening, reported };
   }
   return null;
+}
+
+/** A named speaker, with those who say it with them ("Mr. A and Mr. B said") when there are any. */
+function spokenBy(mention: Mention, reported: boolean, joint: Mention[]): Attribution {
+  return joint.length > 0 ? { type: 'mention', mention, reported, joint } : { type: 'mention', mention, reported };
 }
 
 /** The person whose affiliation `place` is: "Prof Daniel Okafor of Northgate University". */

@@ -75,7 +75,11 @@ const nameTags = ['FirstName', 'MaleName', 'FemaleName', 'LastName', 'Person', '
 function couldBeName(word: string): boolean {
   const tags = lexiconTags(word);
   // "Opponents said": a plural of a common noun opens the sentence, not a name ("Jones said" is one).
-  if (tags.length === 0) return !(/s$/u.test(word) && nlp(word).has('#Plural') && !nlp(word).has('#Person'));
+  if (tags.length === 0) {
+    if (!/s$/u.test(word)) return true;
+    const parsed = nlp(word);
+    return !(parsed.has('#Plural') && !parsed.has('#Person'));
+  }
   return tags.some((tag) => nameTags.includes(tag));
 }
 
@@ -143,11 +147,11 @@ function splitAtAffiliation(tokens: Token[]): Token[][] {
   return named && rest.length > 0 ? [person, rest] : [tokens];
 }
 
-const firstNameTags = ['FirstName', 'MaleName', 'FemaleName'];
+const givenNameTags = ['FirstName', 'MaleName', 'FemaleName'];
 
 /** Whether the dictionary knows a word as someone's first name ("Daniel", "Paul"). */
 export function isFirstName(word: string): boolean {
-  return lexiconTags(word).some((tag) => firstNameTags.includes(tag));
+  return lexiconTags(word).some((tag) => givenNameTags.includes(tag));
 }
 
 function buildMention(region: string, tokens: Token[], offset: number): Mention | null {
@@ -169,7 +173,7 @@ function buildMention(region: string, tokens: Token[], offset: number): Mention 
   const hasTitle = nameStart > 0 && nameStart < words.length;
   const nameWords = hasTitle ? words.slice(nameStart) : words;
   const tags = nameWords.flatMap(lexiconTags);
-  const hasPersonName = tags.some((tag) => ['FirstName', 'MaleName', 'FemaleName', 'LastName'].includes(tag));
+  const hasPersonName = tags.some((tag) => givenNameTags.includes(tag) || tag === 'LastName');
   const followedByDescriptor = outletDescriptor.test(region.slice(end, end + 30));
 
   let kind: PartyKind = 'unknown';
