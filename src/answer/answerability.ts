@@ -300,9 +300,11 @@ function peopleAskedAbout(question: string, unknownTerms: readonly string[]): st
   // finder does not know it; whether the articles mention it is the caller's check.
   const named = subject && /^\p{Lu}[\p{L}.’'-]*(\s+\p{Lu}[\p{L}.’'-]*)*$/u.test(subject) ? [subject] : [];
   // "a quote from Priya Raman", "Priya Raman's position": a first and last name, capitalised.
-  const fullNames = [...question.matchAll(/\b(?:from|by)\s+(\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+)+)|(\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+)+)[’']s\b/gu)]
-    .map((match) => match[1] ?? match[2] ?? '')
-    .filter((name) => name !== '' && asksForViews(question));
+  const fullNames = asksForViews(question)
+    ? [...question.matchAll(/\b(?:from|by)\s+(\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+)+)|(\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+)+)[’']s\b/gu)]
+        .map((match) => match[1] ?? match[2] ?? '')
+        .filter((name) => name !== '')
+    : [];
   return [...new Set([...recognised, ...unknownSubject, ...named, ...fullNames])];
 }
 
