@@ -1,12 +1,12 @@
 import { withEntityTypes } from '../article/entity-types.js';
 import { chunkArticles } from '../chunking/chunker.js';
 import { VerbatimError } from '../core/errors.js';
-import type { Article } from '../core/types.js';
+import type { Article, Chunk } from '../core/types.js';
 import { isCachedEmbedder } from '../embedding/cached-embedder.js';
 import type { Embedder } from '../embedding/embedder.js';
 import { EmbedderEmbeddings } from '../embedding/langchain-embeddings.js';
 import { writeIndex, type WriteIndexOptions } from './index-store.js';
-import { buildLexicalIndex } from './lexical-index.js';
+import { buildLexicalIndex, type LexicalIndex } from './lexical-index.js';
 import { createManifest, type IndexManifest } from './manifest.js';
 import { buildVectorStore } from './vector-store.js';
 
@@ -66,23 +66,18 @@ export async function buildIndex({
   if (dimensions === undefined) {
     throw new VerbatimError('NO_ARTICLES', 'The articles have no sentences to index.');
   }
-  const vectorStore = await buildVectorStore({
+  const manifest = await writeBuiltIndex({
+    indexDir,
+    articles,
     chunks,
     vectors,
     dimensions,
-    embeddings: new EmbedderEmbeddings(embedder),
-  });
-  const lexical = buildLexicalIndex(articles);
-  const sentenceCount = articles.reduce((total, article) => total + article.sentences.length, 0);
-  const manifest = createManifest({
-    embeddingModel: embedder.modelId,
-    dimensions,
-    articles: articles.map(({ meta }) => meta),
-    counts: { articles: articles.length, sentences: sentenceCount, chunks: chunks.length },
+    lexical: buildLexicalIndex(articles),
+    embedder,
     builtAt: now(),
+    ...(writeOptions ? { writeOptions } : {}),
   });
-
-  await writeIndex(indexDir, { manifest, articles, chunks, vectorStore, lexical }, writeOptions);
+  const sentenceCount = manifest.counts.sentences;
   const seconds = ((clock() - startedAt) / 1000).toFixed(1);
   onProgress(
     `Index written to ${indexDir} (${plural(articles.length, 'article')}, ${plural(sentenceCount, 'sentence')}, ${plural(chunks.length, 'chunk')}) in ${seconds} s`,
@@ -91,6 +86,38 @@ export async function buildIndex({
 }
 
 const progressSlice = 2048;
+
+export interface BuiltIndexParts {
+  indexDir: string;
+  /** Tagged with entity types, as `buildIndex` tags them. */
+  articles: Article[];
+  chunks: Chunk[];
+  /** One per chunk, in order. */
+  vectors: number[][];
+  dimensions: number;
+  lexical: LexicalIndex;
+  /** The model the vectors came from: named in the manifest. */
+  embedder: Embedder;
+  builtAt: Date;
+  writeOptions?: WriteIndexOptions;
+}
+
+/**
+ * Writes an index of chunks already embedded: vector store, manifest and the atomic swap. Also
+ * used by the library, which embeds an added article's chunks in two steps before writing.
+ */
+export async function writeBuiltIndex({ indexDir, articles, chunks, vectors, dimensions, lexical, embedder, builtAt, writeOptions }: BuiltIndexParts): Promise<IndexManifest> {
+  const vectorStore = await buildVectorStore({ chunks, vectors, dimensions, embeddings: new EmbedderEmbeddings(embedder) });
+  const manifest = createManifest({
+    embeddingModel: embedder.modelId,
+    dimensions,
+    articles: articles.map(({ meta }) => meta),
+    counts: { articles: articles.length, sentences: articles.reduce((total, article) => total + article.sentences.length, 0), chunks: chunks.length },
+    builtAt,
+  });
+  await writeIndex(indexDir, { manifest, articles, chunks, vectorStore, lexical }, writeOptions);
+  return manifest;
+}
 
 function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;

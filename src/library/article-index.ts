@@ -7,11 +7,9 @@ import type { Article, Chunk } from '../core/types.js';
 import type { Embedder } from '../embedding/embedder.js';
 import { withEntityTypes } from '../article/entity-types.js';
 import { chunkArticle } from '../chunking/chunker.js';
-import { EmbedderEmbeddings } from '../embedding/langchain-embeddings.js';
-import { writeIndex } from '../index/index-store.js';
+import { writeBuiltIndex } from '../index/build-index.js';
 import { buildLexicalIndex, lexicalIndexFromJSON } from '../index/lexical-index.js';
-import { checkManifest, createManifest, parseManifest } from '../index/manifest.js';
-import { buildVectorStore } from '../index/vector-store.js';
+import { checkManifest, parseManifest } from '../index/manifest.js';
 import type { SearchableIndex } from '../retrieval/retriever.js';
 import type { LibraryPaths } from './article-files.js';
 import { exactVectorSearch, readStoredVectors, storedVectorsOf } from './exact-vectors.js';
@@ -118,7 +116,16 @@ export async function completeArticleIndex({
     // Every vector is cached by now.
     const vectors = await indexEmbedder.embed(chunks.map((chunk) => chunk.embedText));
     const dimensions = indexEmbedder.dimensions ?? vectors[0]?.length ?? 0;
-    await writeArticleIndex({ dir: paths.indexDir(article.meta.id), article, chunks, vectors, dimensions, lexical: partial.lexical, embedder: indexEmbedder });
+    await writeBuiltIndex({
+      indexDir: paths.indexDir(article.meta.id),
+      articles: [article],
+      chunks,
+      vectors,
+      dimensions,
+      lexical: partial.lexical,
+      embedder: indexEmbedder,
+      builtAt: new Date(),
+    });
     return { articles: [article], chunks, lexical: partial.lexical, vectorStore: exactVectorSearch(storedVectorsOf(chunks, vectors), dimensions) };
   });
 }
@@ -128,34 +135,6 @@ export async function completeArticleIndex({
  * article tagged with its entity types and its lexical index, which `buildIndex` would make again
  * (~0.4-0.6 s of this thread per article on a busy machine, for the same result).
  */
-async function writeArticleIndex({
-  dir,
-  article,
-  chunks,
-  vectors,
-  dimensions,
-  lexical,
-  embedder,
-}: {
-  dir: string;
-  article: Article;
-  chunks: Chunk[];
-  vectors: number[][];
-  dimensions: number;
-  lexical: SearchableIndex['lexical'];
-  embedder: Embedder;
-}): Promise<void> {
-  const vectorStore = await buildVectorStore({ chunks, vectors, dimensions, embeddings: new EmbedderEmbeddings(embedder) });
-  const manifest = createManifest({
-    embeddingModel: embedder.modelId,
-    dimensions,
-    articles: [article.meta],
-    counts: { articles: 1, sentences: article.sentences.length, chunks: chunks.length },
-    builtAt: new Date(),
-  });
-  await writeIndex(dir, { manifest, articles: [article], chunks, vectorStore, lexical });
-}
-
 /** The chunks that stand for one whole sentence each, and the rest (paragraphs, clause windows). */
 function splitChunks(article: Article, chunks: readonly Chunk[] = chunkArticle(article)): { sentences: Chunk[]; rest: Chunk[] } {
   const spans = new Set(article.sentences.map((sentence) => `${sentence.start}:${sentence.end}`));
