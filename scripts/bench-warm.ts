@@ -1,10 +1,9 @@
-// `npm run bench:warm -- [--rounds N] [--same-thread] [--hand-tuned] [--answers FILE]
+// `npm run bench:warm -- [--rounds N] [--hand-tuned] [--answers FILE]
 // [--articles N]`: the warm answer latency of `npm run bench` (in-process `service.ask` over the
 // dev questions of the shipped article; with `--articles N`, over the bench's 100 generated
 // questions on its synthetic corpus of N articles, stand-in vectors, the real model's time paid)
 // with where each answer's time goes. The embedder, the vector store and the lexical index are
-// wrapped with timers (the lexical side runs while the question model works in its thread, so the
-// stages overlap). `--answers FILE` writes every answer as one JSON line, to
+// wrapped with timers. `--answers FILE` writes every answer as one JSON line, to
 // check that a change left them byte-identical. See bench/README.md, "Warm answer".
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
@@ -120,9 +119,8 @@ await runCli(async () => {
 /** The shipped article, a fresh index (the embedding cache of `config` reused), the dev questions. */
 async function articleSetup(config: Readonly<Config>, workDir: string): Promise<Setup> {
   const opened = await openIndex({ ...config, indexDir: join(workDir, 'index') });
-  const embedder = process.argv.includes('--same-thread') ? createLocalEmbedder() : opened.embedder;
   const questions = parseQuestions(await readFile(join(repositoryRoot, 'data', 'eval', 'dev-set.jsonl'), 'utf8'), 'dev-set.jsonl').map(({ question }) => question);
-  return { index: opened.index, embedder, questions };
+  return { index: opened.index, embedder: opened.embedder, questions };
 }
 
 /** As `npm run bench` measures "answer p95" at a corpus size (scripts/bench.ts, benchCorpus). */

@@ -17,7 +17,6 @@ import { loadArticles } from '../src/article/load-article.js';
 import { chunkArticles } from '../src/chunking/chunker.js';
 import type { Embedder } from '../src/embedding/embedder.js';
 import { createLocalEmbedder } from '../src/embedding/local-embedder.js';
-import { createParallelLocalEmbedder } from '../src/embedding/parallel-local-embedder.js';
 import { withEmbeddingCache, type CachedEmbedder } from '../src/embedding/cached-embedder.js';
 import { buildIndex } from '../src/index/build-index.js';
 import { readIndex } from '../src/index/index-store.js';
@@ -249,8 +248,8 @@ async function benchArticle({
 
 async function measureEmbeddingThroughput({ plan, progress }: { plan: Plan; progress: (line: string) => void }) {
   progress(`real model: embedding ${plan.embeddingSample} synthetic chunk texts…`);
-  // Ingest embeds on every core (src/app.ts createIngestEmbedder), in the cache's batches of 256.
-  const embedder = createParallelLocalEmbedder();
+  // As ingest embeds (src/app.ts createIngestEmbedder), in the cache's batches of 256.
+  const embedder = createLocalEmbedder();
   const loadMs = await timed(() => embedder.embed(['The model loads on its first call.']));
   const corpus = generateCorpus({ articles: Math.ceil(plan.embeddingSample / 10), sentencesPerArticle: plan.sentencesPerArticle, seed: 99 });
   const directory = await mkdtemp(join(tmpdir(), 'verbatim-bench-sample-'));
@@ -265,7 +264,6 @@ async function measureEmbeddingThroughput({ plan, progress }: { plan: Plan; prog
     });
     return { model: embedder.modelId, texts: texts.length, loadMs, totalMs, msPerText: totalMs / texts.length };
   } finally {
-    await embedder.close();
     await rm(directory, { recursive: true, force: true });
   }
 }

@@ -54,13 +54,9 @@ async function importOne(config: Readonly<Config>, input: string): Promise<Outco
 
 async function indexArticles(config: Readonly<Config>, articles: Parameters<typeof buildIndex>[0]['articles']): Promise<BuildIndexResult> {
   // The model is chosen in one place for indexing and answering alike (src/app.ts): the
-  // OpenAI-compatible endpoint when OPENAI_EMBEDDINGS is on, else the local one on every core.
+  // OpenAI-compatible endpoint when OPENAI_EMBEDDINGS is on, else the local one.
   const embedder = await createIngestEmbedder(config);
-  try {
-    return await buildIndex({ articles, embedder, indexDir: config.indexDir, onProgress: (line) => process.stderr.write(`${line}\n`) });
-  } finally {
-    await embedder.close();
-  }
+  return buildIndex({ articles, embedder, indexDir: config.indexDir, onProgress: (line) => process.stderr.write(`${line}\n`) });
 }
 
 /** One line per page: JSON for programs, a sentence for people. */

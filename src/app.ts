@@ -5,9 +5,8 @@ import { createLogger, type Logger } from './core/logger.js';
 import type { AnswerService } from './core/types.js';
 import { fingerprintArticles, loadArticles } from './article/load-article.js';
 import type { Embedder } from './embedding/embedder.js';
-import { createBackgroundLocalEmbedder } from './embedding/background-local-embedder.js';
+import { createLocalEmbedder } from './embedding/local-embedder.js';
 import { withEmbeddingCache, type CachedEmbedder } from './embedding/cached-embedder.js';
-import { createParallelLocalEmbedder } from './embedding/parallel-local-embedder.js';
 import { readIndex, type LoadedIndex } from './index/index-store.js';
 import { createRetriever, type SearchableIndex } from './retrieval/retriever.js';
 import type { FusionWeights } from './retrieval/fusion.js';
@@ -40,24 +39,21 @@ export { secretsOf };
 
 /**
  * The embedder questions go through: the offline model unless OpenAI embeddings are on. The
- * offline model starts loading at once, in a worker thread, while the caller goes on.
+ * offline model starts loading at once, while the caller goes on.
  */
 export async function createEmbedder(config: Readonly<Config>): Promise<Embedder> {
-  if (!config.openai.embeddings) return createBackgroundLocalEmbedder();
+  if (!config.openai.embeddings) return createLocalEmbedder();
   const { createOpenAIEmbedder } = await import('./embedding/openai-embedder.js');
   return createOpenAIEmbedder(config.openai);
 }
 
 /**
- * The embedder an index is built with: the same model as `createEmbedder`, the offline one spread
- * over every core, behind the cache so unchanged text is never embedded again. Close it when done.
+ * The embedder an index is built with: the same model as `createEmbedder` (the one given, when the
+ * caller has it already: one copy of the model a process), behind the cache so unchanged text is
+ * never embedded again.
  */
-export async function createIngestEmbedder(config: Readonly<Config>): Promise<CachedEmbedder & { close(): Promise<void> }> {
-  if (config.openai.embeddings) {
-    return Object.assign(withEmbeddingCache(await createEmbedder(config), { dir: config.cacheDir }), { close: async () => {} });
-  }
-  const local = createParallelLocalEmbedder();
-  return Object.assign(withEmbeddingCache(local, { dir: config.cacheDir }), { close: () => local.close() });
+export async function createIngestEmbedder(config: Readonly<Config>, model?: Embedder): Promise<CachedEmbedder> {
+  return withEmbeddingCache(model ?? (await createEmbedder(config)), { dir: config.cacheDir });
 }
 
 /** The index with the embedder that questions go through; built first when missing. */
@@ -77,12 +73,8 @@ export async function openIndex(config: Readonly<Config>, { onProgress = () => {
   const index = await open().catch(async (error: unknown) => {
     if (!(error instanceof VerbatimError) || error.code !== 'INDEX_MISSING') throw error;
     onProgress(`No index in ${config.indexDir} yet: building it first (once).`);
-    const [{ buildIndex }, ingestEmbedder] = await Promise.all([import('./index/build-index.js'), createIngestEmbedder(config)]);
-    try {
-      await buildIndex({ articles: await loadArticles(config.articlesDir), embedder: ingestEmbedder, indexDir: config.indexDir, onProgress });
-    } finally {
-      await ingestEmbedder.close();
-    }
+    const [{ buildIndex }, ingestEmbedder] = await Promise.all([import('./index/build-index.js'), createIngestEmbedder(config, embedder)]);
+    await buildIndex({ articles: await loadArticles(config.articlesDir), embedder: ingestEmbedder, indexDir: config.indexDir, onProgress });
     return open();
   });
   return { index, embedder };

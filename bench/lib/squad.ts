@@ -92,26 +92,23 @@ export async function openSquadLibrary({
   progress: (line: string) => void;
 }): Promise<OpenedIndex & { articles: Article[] }> {
   const articles = [...(await loadArticles(config.articlesDir)), ...(await loadArticles(squad.articleFiles))];
-  const ingest = await createIngestEmbedder(config);
-  try {
-    await readIndex(indexDir, { embedder: ingest, articles }).catch(async (error: unknown) => {
-      if (!(error instanceof VerbatimError) || !['INDEX_MISSING', 'INDEX_MISMATCH', 'INDEX_STALE'].includes(error.code)) throw error;
-      progress(`Indexing ${articles.length} articles into ${indexDir} (once)…`);
-      await mkdir(indexDir, { recursive: true });
-      await buildIndex({ articles, embedder: ingest, indexDir, onProgress: progress });
-    });
-    // Questions in large batches on every core, so the per-question calls below hit the cache.
-    const texts = [...new Set(squad.questions.map((question) => question.question.trim()).filter((text) => text !== ''))];
-    const missing = texts.length - (await ingest.countCached(texts));
-    if (missing > 0) {
-      progress(`Embedding ${missing} questions (once; cached in ${config.cacheDir})…`);
-      await ingest.embed(texts);
-    }
-  } finally {
-    await ingest.close();
+  const model = await createEmbedder(config);
+  const ingest = await createIngestEmbedder(config, model);
+  await readIndex(indexDir, { embedder: ingest, articles }).catch(async (error: unknown) => {
+    if (!(error instanceof VerbatimError) || !['INDEX_MISSING', 'INDEX_MISMATCH', 'INDEX_STALE'].includes(error.code)) throw error;
+    progress(`Indexing ${articles.length} articles into ${indexDir} (once)…`);
+    await mkdir(indexDir, { recursive: true });
+    await buildIndex({ articles, embedder: ingest, indexDir, onProgress: progress });
+  });
+  // Questions in one batch, so the per-question calls below hit the cache.
+  const texts = [...new Set(squad.questions.map((question) => question.question.trim()).filter((text) => text !== ''))];
+  const missing = texts.length - (await ingest.countCached(texts));
+  if (missing > 0) {
+    progress(`Embedding ${missing} questions (once; cached in ${config.cacheDir})…`);
+    await ingest.embed(texts);
   }
   // Opened after the questions were cached: the cache file is read on first use.
-  const embedder = withEmbeddingCache(await createEmbedder(config), { dir: config.cacheDir });
+  const embedder = withEmbeddingCache(model, { dir: config.cacheDir });
   const index = await readIndex(indexDir, { embedder, articles });
   return { index, embedder, articles: index.articles };
 }

