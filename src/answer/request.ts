@@ -84,15 +84,20 @@ function namesOf(party: Party): string[] {
 
 /**
  * "Daniel Okafor" is not the article's "Raymond Okafor": a surname met after a first name the
- * party never goes by names someone else.
+ * party never goes by names someone else. So does a double-barrelled surname the party does not
+ * bear: "Bellamy-Okafor" is another family's name.
  */
 function namesSomeoneElse(text: string, surname: string, party: Party): boolean {
   const known = new Set([party.name, ...party.aliases].flatMap((name) => name.toLowerCase().split(/\s+/u)));
-  const before = new RegExp(`(\\p{Lu}[\\p{L}'’-]+)\\s+${escapeRegExp(surname)}(?![\\p{L}])`, 'gu');
-  return [...text.matchAll(before)].some((match) => {
+  const escaped = escapeRegExp(surname);
+  const before = new RegExp(`(\\p{Lu}[\\p{L}'’-]+)\\s+${escaped}(?![\\p{L}])`, 'gu');
+  const firstNameBefore = [...text.matchAll(before)].some((match) => {
     const word = match[1] ?? '';
     return isFirstName(word) && !known.has(word.toLowerCase());
   });
+  // Both halves capitalised: "the Okafor-led group" still means the party.
+  const compound = new RegExp(`\\p{Lu}[\\p{L}'’]*-${escaped}(?![\\p{L}-])|(?<![\\p{L}-])${escaped}-\\p{Lu}[\\p{L}'’]*`, 'gu');
+  return firstNameBefore || [...text.matchAll(compound)].some((match) => !known.has(match[0].toLowerCase()));
 }
 
 function escapeRegExp(text: string): string {

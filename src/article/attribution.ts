@@ -31,6 +31,8 @@ const pastVerbs = [
   // "called the measure “a blank check”" (quotations are masked as `_`): a characterisation in the
   // speaker's words, not "called a meeting".
   'called(?=[^.!?_]{0,60}_)',
+  // "put it more bluntly: “…”": the same, a quotation close behind.
+  'put\\s+it(?=[^.!?_]{0,60}_)', 'puts\\s+it(?=[^.!?_]{0,60}_)',
   // Positions reported as paraphrase: "has called for an audit", "demanded", "proposed".
   'called\\s+for', 'calls\\s+for', 'calling\\s+for', 'demanded', 'demands', 'proposed', 'proposes',
 ];
@@ -78,7 +80,7 @@ const appositive = /^,[^,]{1,160},$/u;
 export function findAttribution(masked: string, sentence: { start: number; end: number }, mentions: readonly Mention[]): Attribution | null {
   const candidates: { at: number; attribution: Attribution }[] = [];
   const region = masked.slice(sentence.start, sentence.end);
-  const label = transcriptLabel(region, sentence.start);
+  const label = transcriptLabel(region, sentence.start, mentions);
   if (label) return { type: 'mention', mention: label, reported: false, transcript: true };
   for (const verb of region.matchAll(speechVerb)) {
     const attribution = subjectBefore(region, verb.index, mentions, sentence.start, verb[0]) ??
@@ -201,18 +203,26 @@ function jointSubjects(region: string, subject: Mention, mentions: readonly Ment
 }
 
 /**
- * A transcript line opens with its speaker in capitals and a colon ("HOLLAND:", "DAN REYES:").
- * The name is given as a name is written elsewhere in the text ("Holland"), so the two meet.
+ * A transcript line opens with its speaker and a colon: in capitals ("HOLLAND:", "DAN REYES:"), or
+ * as the name is written, when the words are a name there ("Brandt:" after "Commissioner Paul
+ * Brandt"; never "Update:" or "Note:", dictionary words). The name is given as a name is written elsewhere in the
+ * text ("Holland"), so the two meet.
  */
-function transcriptLabel(region: string, offset: number): Mention | null {
-  const match = /^(\s*)(\p{Lu}[\p{Lu}.'’-]+(?:\s+\p{Lu}[\p{Lu}.'’-]+){0,2}):\s/u.exec(region);
-  if (!match?.[2] || match[2].replace(/[^\p{Lu}]/gu, '').length < 2) return null;
+function transcriptLabel(region: string, offset: number, mentions: readonly Mention[]): Mention | null {
+  const match = /^(\s*)(\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,2}):\s/u.exec(region);
+  if (!match?.[2]) return null;
   const surface = match[2];
-  const name = surface
-    .split(/\s+/)
-    .map((word) => word.charAt(0) + word.slice(1).toLowerCase())
-    .join(' ');
+  const capitals = surface.replace(/[^\p{Lu}]/gu, '').length >= 2 && surface === surface.toUpperCase();
   const start = offset + (match[1]?.length ?? 0);
+  // A name the sentence's mentions hold at that place (a dictionary word opening a sentence is none).
+  const named = mentions.some((mention) => mention.start === start && mention.surface === surface && (mention.kind === 'person' || mention.kind === 'unknown'));
+  if (!capitals && !named) return null;
+  const name = capitals
+    ? surface
+        .split(/\s+/)
+        .map((word) => word.charAt(0) + word.slice(1).toLowerCase())
+        .join(' ')
+    : surface;
   return { start, end: start + surface.length, surface, name, kind: 'person', gender: null, possessive: false, afterPreposition: false };
 }
 

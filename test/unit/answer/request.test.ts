@@ -59,6 +59,14 @@ describe('findParty', () => {
     expect(findParty('What did Daniel Cole say?', [party('Ann Marie Cole', [])])).toBeNull();
   });
 
+  it('does not take someone with a double-barrelled surname for the party ("Lena Hart-Cole" is not "Ann Marie Cole")', () => {
+    const coles = [party('Ann Marie Cole', [])];
+    expect(findParty('What did Lena Hart-Cole say?', coles)).toBeNull();
+    expect(findParty('Give me a quote from Cole-Whitman.', coles)).toBeNull();
+    expect(findParty('What did the Cole-led committee say?', coles)?.name).toBe('Ann Marie Cole');
+    expect(findParty('What did Hart-Cole say?', [party('Lena Hart-Cole', [])])?.name).toBe('Lena Hart-Cole');
+  });
+
   it('prefers the longest matching name', () => {
     const overlapping = [party('Ann', ['Ann']), party('Ann Marie Cole', ['Ann Marie'])];
     expect(findParty('What did Ann Marie say?', overlapping)?.name).toBe('Ann Marie Cole');

@@ -156,6 +156,19 @@ describe('speakers introduced in the shapes political reporting uses', () => {
     expect(article.sentences.map((sentence) => sentence.speaker?.name ?? null)).toEqual([null, 'Brandt', 'Brandt']);
   });
 
+  it('gives a transcript line written with the name as the text writes it ("Okafor: …") to that person', () => {
+    const { article } = partiesOf(
+      'The hearing ran late, and Commissioner Idris Okafor pressed the witness.\nOkafor: How many of the sites have permits?\nUpdate: The hearing resumes on Friday.',
+    );
+    expect(article.sentences.map((sentence) => sentence.speaker?.name ?? null)).toEqual([null, 'Idris Okafor', null]);
+  });
+
+  it('gives a quotation a person "put" in words to that person ("A, who …, put it bluntly: “…”")', () => {
+    const { article } = partiesOf('Marta Lindqvist, who chairs the tenants group, put it bluntly: “We are paying for a bet.”');
+    expect(article.sentences[0]?.speaker?.name).toBe('Marta Lindqvist');
+    expect(partiesOf('The committee put it on the agenda for March.').names).toEqual([]);
+  });
+
   it('gives a sentence said by two people ("Mr. A and Mr. B said") to both', () => {
     const { article } = partiesOf('Mr. Tanaka and Mr. Olsen said the harbour deal was unfair to fishermen.');
     const sentenceId = article.sentences[0]?.id;
