@@ -1,8 +1,9 @@
 import type { Article } from '../core/types.js';
 import { inverseDocumentFrequency, termScore, type Bm25Parameters } from './lexical/bm25.js';
 import { buildLexicalIndexData } from './lexical/build-data.js';
-import { parseLexicalIndexData, type LexicalIndexData } from './lexical/index-data.js';
+import { lexicalIndexFormat, lexicalIndexVersion, parseLexicalIndexData, type LexicalIndexData } from './lexical/index-data.js';
 import { analyseQuery, type QuerySlot } from './lexical/query-analysis.js';
+import { packSynonyms } from './lexical/synonym-table.js';
 import { openWordNet, type WordNet } from './lexical/wordnet.js';
 
 export type { LexicalIndexData } from './lexical/index-data.js';
@@ -92,9 +93,11 @@ function createLexicalIndex(data: LexicalIndexData): LexicalIndex {
   const postings = new Map<string, Posting[]>(
     Object.entries(data.postings).map(([term, flat]) => [term, unflatten(flat)]),
   );
-  const synonyms = new Map(Object.entries(data.synonyms));
-  const sentenceCount = data.sentenceIds.length;
-  const averageLength = data.sentenceLengths.reduce((sum, length) => sum + length, 0) / Math.max(1, sentenceCount);
+  const synonyms = packSynonyms(data.synonyms);
+  // Only what answering reads is kept: not `data`, whose parsed synonyms would double the index's heap.
+  const { parameters, sentenceIds, sentenceLengths } = data;
+  const sentenceCount = sentenceIds.length;
+  const averageLength = sentenceLengths.reduce((sum, length) => sum + length, 0) / Math.max(1, sentenceCount);
   const idf = (term: string) => inverseDocumentFrequency(postings.get(term)?.length ?? 0, sentenceCount);
   const typicalIdf =
     postings.size === 0 ? 1 : [...postings.keys()].reduce((sum, term) => sum + idf(term), 0) / postings.size;
@@ -183,7 +186,7 @@ function createLexicalIndex(data: LexicalIndexData): LexicalIndex {
       const hits: LexicalHit[] = kept.map((sentence, position) => {
         scratch.hitPosition[sentence] = position;
         return {
-          sentenceId: data.sentenceIds[sentence] ?? '',
+          sentenceId: sentenceIds[sentence] ?? '',
           score: scratch.score[sentence] ?? 0,
           normalized: totalWeight > 0 ? Math.min(1, (scratch.coverage[sentence] ?? 0) / totalWeight) : 0,
           exactCoverage: totalWeight > 0 ? Math.min(1, (scratch.exactCoverage[sentence] ?? 0) / totalWeight) : 0,
@@ -219,7 +222,15 @@ function createLexicalIndex(data: LexicalIndexData): LexicalIndex {
     contentTermCount: (query) => analysed(query).length,
     querySlotWeights: (query) => analysed(query).map(slotWeight),
     toJSON() {
-      return data;
+      return {
+        format: lexicalIndexFormat,
+        version: lexicalIndexVersion,
+        parameters,
+        sentenceIds,
+        sentenceLengths,
+        postings: Object.fromEntries([...postings].map(([term, list]) => [term, list.flatMap(({ sentence, frequency }) => [sentence, frequency])])),
+        synonyms: synonyms.toRecord(),
+      };
     },
   };
 
@@ -250,10 +261,10 @@ function createLexicalIndex(data: LexicalIndexData): LexicalIndex {
           weight *
           termScore({
             termFrequency: frequency,
-            documentLength: data.sentenceLengths[sentence] ?? 0,
+            documentLength: sentenceLengths[sentence] ?? 0,
             averageDocumentLength: averageLength,
             idf: termIdf,
-            parameters: data.parameters,
+            parameters,
           });
         const coverage = termIdf > 0 ? Math.min(weight, score / termIdf) : 0;
         const exactCoverage = weight === 1 ? coverage : 0;

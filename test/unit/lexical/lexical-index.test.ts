@@ -118,6 +118,11 @@ describe('lexical index on disk', () => {
     }
   });
 
+  it('saves what it was loaded from, unchanged (so a reloaded index saves the same file)', () => {
+    const saved = JSON.stringify(index.toJSON());
+    expect(JSON.stringify(lexicalIndexFromJSON(JSON.parse(saved)).toJSON())).toBe(saved);
+  });
+
   it.each([
     ['null', null],
     ['an array', []],
