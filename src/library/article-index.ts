@@ -66,14 +66,9 @@ async function sentenceIndex({ article: loaded, indexEmbedder }: { article: Arti
     throw new VerbatimError('NO_ARTICLE_IN_PAGE', 'No sentences were found in the text of that page.');
   }
   const { sentences } = splitChunks(loaded);
-  // The model runs in its own thread: the tagging and the lexical index (~0.3-0.6 s here) are done meanwhile.
-  const embedding = indexEmbedder.embed(sentences.map((chunk) => chunk.embedText));
-  embedding.catch(() => {});
-  // Lets the request reach the model's thread (it goes through the cache's promises first).
-  await new Promise((resolve) => setImmediate(resolve));
+  const vectors = await indexEmbedder.embed(sentences.map((chunk) => chunk.embedText));
   const [article] = withEntityTypes([loaded]) as [Article];
   const lexical = buildLexicalIndex([article]);
-  const vectors = await embedding;
   const dimensions = indexEmbedder.dimensions ?? vectors[0]?.length ?? 0;
   const vectorStore = exactVectorSearch(storedVectorsOf(sentences, vectors), dimensions);
   return { articles: [article], chunks: sentences, lexical, vectorStore };

