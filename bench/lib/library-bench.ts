@@ -342,7 +342,7 @@ export function renderLibraryReport(figures: LibraryFigures): string {
     ['add, per article', formatMilliseconds(scale.addMsPerArticle), `${scale.articles} adds, stand-in vectors (no model time): save, lexical + HNSW index, swap`],
     ['restart: open the library', `${(scale.reopenMs / 1000).toFixed(1)} s`, `reads ${scale.articles} article indexes`],
     ['one server index rebuilt instead', formatMilliseconds(scale.rebuildServerIndexMs), `the alternative design: operator + ${scale.articlesPerServer} articles re-indexed from cached vectors on each add`],
-    ['memory', `${scale.rssMb.toFixed(0)} MB RSS`, `heap grew ${scale.heapGrowthMb.toFixed(0)} MB (${((scale.heapGrowthMb * 1024) / scale.articles).toFixed(0)} KB per article, mostly each article's WordNet synonym table) to ${scale.heapUsedMb.toFixed(0)} MB; RSS grew ${scale.rssGrowthMb.toFixed(0)} MB, including what the ${scale.articles} adds' index builds left with the allocator`],
+    ['memory', `${scale.rssMb.toFixed(0)} MB RSS`, `heap grew ${scale.heapGrowthMb.toFixed(0)} MB (${((scale.heapGrowthMb * 1024) / scale.articles).toFixed(0)} KB per article: its sentences, lexical index and packed synonyms; vectors are outside the heap) to ${scale.heapUsedMb.toFixed(0)} MB; RSS grew ${scale.rssGrowthMb.toFixed(0)} MB, including what the ${scale.articles} adds' index builds left with the allocator`],
   ];
   return ['Server libraries (src/library)', formatTable({ headers: ['measure', 'value', 'how'], rows, leftAligned: [0, 1, 2] })].join('\n');
 }
