@@ -50,6 +50,8 @@ interface Block {
   italic: boolean;
   /** A heading the page sets right before a paragraph of prose: a section's, even the first one. */
   opensSection: boolean;
+  /** An item of a list (`<li>`): a point of a summary box when it comes before the story's prose. */
+  listItem: boolean;
 }
 
 /** The article's paragraphs from the content element Readability chose, boilerplate, headline and byline removed. */
@@ -67,9 +69,9 @@ export function articleParagraphs(content: DomElement, { title = '', byline = ''
     if (isBylineLine(text, names) || isCreditLine(text, publisher, { nameForOutlet: level === 0 })) continue;
     if (level > 0 ? !isSubheading(element, text) : isBoilerplate(text) || piece.linkedLetters / text.length > maxLinkShare || isDateLine(piece, text)) continue;
     seen.add(text);
-    blocks.push({ text, level, italic: !piece.run && isAllOf(element, ['EM', 'I']), opensSection: level > 0 && opensSection(element) });
+    blocks.push({ text, level, italic: !piece.run && isAllOf(element, ['EM', 'I']), opensSection: level > 0 && opensSection(element), listItem: !piece.run && element.closest('li') !== null });
   }
-  const kept = withoutAuthorTagline(withoutStrayHeadings(blocks), names, publisher);
+  const kept = withoutClosingNotes(withoutAuthorTagline(withoutStrayHeadings(withoutLeadingSummary(blocks)), names, publisher));
   return {
     paragraphs: kept.map((block) => block.text),
     headings: kept.flatMap((block, index) => (block.level > 0 ? [index] : [])),
@@ -152,6 +154,30 @@ function withoutStrayHeadings(blocks: readonly Block[]): Block[] {
     if ((prose || block.opensSection) && headsProse(blocks, index)) kept.push(block);
   });
   return kept;
+}
+
+/**
+ * "Key points: • Norwell will cut 2,000 jobs • …": bullets set above the story's first paragraph
+ * summarise it (the facts come again in the body). A story's own list comes after prose that
+ * introduces it.
+ */
+function withoutLeadingSummary(blocks: readonly Block[]): Block[] {
+  const firstProse = blocks.findIndex((block) => block.level === 0 && !block.listItem);
+  if (firstProse <= 0) return [...blocks];
+  return blocks.filter((block, index) => index >= firstProse || !block.listItem);
+}
+
+/**
+ * "Correction: An earlier version of this column misstated …", "Editor's note: …" closing the
+ * story: the editors' note about the story, set under it. (At the top, where some sites set a
+ * correction as the story's first line, it stays: that is how the reader meets it.)
+ */
+const closingNote = /^(?:corrections?|clarifications?|editor['’]?s['’]? notes?|note to readers|an earlier version of this (?:story|article|column|report|piece))\b\s*[:,]?/iu;
+const closingNoteTail = 3;
+
+function withoutClosingNotes(blocks: readonly Block[]): Block[] {
+  const tail = blocks.length - closingNoteTail;
+  return blocks.filter((block, index) => index < tail || index === 0 || block.level > 0 || !closingNote.test(block.text));
 }
 
 /** Whether a run of ever-deeper headings from this one reaches a paragraph. */

@@ -91,7 +91,7 @@ export function isBoilerplate(line: string, { label = true }: { label?: boolean 
   if (words > shortLineWords) return false;
   // "Callum Reid", "Transport correspondent", "Top stories": a name, title or label, not a sentence.
   if (label && words <= labelWords && !/[.!?…"”’)]$/u.test(line)) return true;
-  if (isBylineLine(line)) return true;
+  if (isBylineLine(line) || isFigures(line)) return true;
   return promptStarts.some((pattern) => pattern.test(line)) || boxWords.some((pattern) => pattern.test(line)) || isTimestamp(line) || isDateText(line);
 }
 
@@ -175,8 +175,8 @@ export function isDateText(text: string): boolean {
   // "14:30, 3 Dec 2026Updated 15:02": two stamps in spans that the page's style set apart.
   const line = text.replace(/(\d)(\p{Lu})/gu, '$1 $2');
   if (line.split(/\s+/u).length > maxDateWords) return false;
-  // "03.12.2025", "2026/11/28", "2026-11-28": a whole date in one token.
-  const numericDates = /\b(?:\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{4})\b/gu;
+  // "03.12.2025", "2026/11/28", "2026-11-28", "11/24/26": a whole date in one token.
+  const numericDates = /\b(?:\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2}))\b/gu;
   const hasNumericDate = numericDates.test(line);
   const tokens = line.replace(numericDates, '').split(/[\s,|·•/–—-]+/u).map((token) => token.replace(/:$/u, '')).filter(Boolean);
   if (hasNumericDate && tokens.every((token) => dateTokens.some((pattern) => pattern.test(token)))) return true;
@@ -188,8 +188,24 @@ export function isDateText(text: string): boolean {
   return (hasMonth && (hasYear || hasDay)) || (hasYear && hasClock);
 }
 
+/** Below this share of letters among its characters, a short line is figures, not a sentence. */
+const minLetterShare = 0.3;
+const maxFiguresWords = 6;
+
+/** "-3.16 (-7.02%)", "41.87", "+0.4% | 1,204.6": a quote widget's figures; a sentence is mostly letters. */
+function isFigures(line: string): boolean {
+  const characters = line.replace(/\s+/gu, '');
+  const letterCount = (characters.match(/\p{L}/gu) ?? []).length;
+  return line.split(/\s+/u).length <= maxFiguresWords && /\d/u.test(line) && letterCount < minLetterShare * characters.length;
+}
+
+/** "Posted: Tuesday, November 24, 2026 11:05 pm", "After Hours: 11/24/26 EST 6:42 PM": a short label, then nothing but a date. */
+const labelledStamp = /^(?:\p{L}+\s){0,2}\p{L}+:\s+(.+)$/u;
+
 /** "Updated 3:45 p.m. ET, March 4, 2025", "Published 2 hours ago". */
 function isTimestamp(line: string): boolean {
+  const stamp = labelledStamp.exec(line)?.[1];
+  if (stamp !== undefined && isDateText(stamp)) return true;
   if (line.split(/\s+/u).length <= 6 && /^(?:pinned|new|updated|breaking)?\s*\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?/iu.test(line)) return true;
   return (
     line.split(/\s+/u).length <= 16 &&

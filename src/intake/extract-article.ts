@@ -3,6 +3,7 @@ import { parseHTML } from 'linkedom';
 import { VerbatimError } from '../core/errors.js';
 import { articleParagraphs, bylineInContent, isListOfTeasers } from './article-paragraphs.js';
 import { decodePage } from './decode-page.js';
+import { keepDropCaps } from './drop-caps.js';
 import { markFurniture } from './page-furniture.js';
 import type { DomDocument, DomElement } from './dom.js';
 import type { ExtractedArticle, FetchedPage } from './page.js';
@@ -29,6 +30,7 @@ export function extractArticle(page: FetchedPage): ExtractedArticle {
   const metadata = readPageMetadata(document, page.url);
   const pageText = collapse(document.body?.textContent ?? '');
   removeSurroundings(document);
+  keepDropCaps(document);
   markFurniture(document);
   const parsed = readability(document);
   const title = metadata.title ?? (parsed?.title ? withoutSiteSuffix(collapse(parsed.title), metadata.publisher, { guessShortTail: true }) : null);

@@ -44,9 +44,11 @@ export function readPageMetadata(document: DomDocument, pageUrl: string): PageMe
     title: shown ?? (declaredTitle !== null
       ? withoutSiteSuffix(declaredTitle, siteName)
       : documentTitle === null ? null : headingInTitle(document, documentTitle) ?? shownSegment ?? withoutSiteSuffix(documentTitle, siteName, { guessShortTail: true })),
-    byline: authorNames(ld?.author) ?? personName(meta('author')) ?? personName(clean(document.querySelector('a[rel~="author"]')?.textContent)),
+    byline: authorNames(ld?.author) ?? metaAuthors(document) ?? personName(clean(document.querySelector('a[rel~="author"]')?.textContent)) ?? shownByline(document),
     publisher: siteName,
-    date: isoDate(meta('article:published_time') ?? text(ld?.datePublished) ?? meta('date') ?? document.querySelector('time[datetime]')?.getAttribute('datetime') ?? null),
+    date:
+      isoDate(meta('article:published_time') ?? text(ld?.datePublished) ?? meta('date') ?? document.querySelector('time[datetime]')?.getAttribute('datetime') ?? null) ??
+      shownDate(document),
     canonicalUrl:
       webUrl(document.querySelector('link[rel~="canonical"]')?.getAttribute('href'), pageUrl) ??
       webUrl(meta('og:url'), pageUrl) ??
@@ -153,6 +155,32 @@ function authorNames(value: Json | undefined): string | null {
   const names = [...new Set(entries.map((entry) => personName(nameOf(entry))).filter((name): name is string => name !== null))];
   return names.length === 0 ? null : joinNames(names);
 }
+
+/** Tags that name the author, one tag per author, in the order trusted. */
+const authorTags = ['author', 'parsely-author', 'sailthru.author', 'article:author', 'dc.creator', 'byl'];
+
+/** `<meta name="parsely-author">` once per author: every one of them, not the first. */
+function metaAuthors(document: DomDocument): string | null {
+  for (const key of authorTags) {
+    const values = [...document.querySelectorAll('meta')]
+      .filter((element) => (element.getAttribute('property') ?? element.getAttribute('name') ?? '').trim().toLowerCase() === key)
+      .map((element) => personName(element.getAttribute('content')))
+      .filter((name): name is string => name !== null);
+    if (values.length > 0) return joinNames([...new Set(values)]);
+  }
+  return null;
+}
+
+/** "By Rafael Soto, Amy Lindgren and Owen Pike" in the page's byline box, when the markup names no author. */
+function shownByline(document: DomDocument): string | null {
+  for (const element of document.querySelectorAll('[class*="byline"], [class*="Byline"], [itemprop~="author"]')) {
+    const line = clean(element.textContent);
+    if (line !== null && line.split(' ').length <= maxShownBylineWords && /^(?:by|written by|words by|posted by):?\s+\p{Lu}/iu.test(line)) return personName(line);
+  }
+  return null;
+}
+
+const maxShownBylineWords = 14;
 
 /** "Ana Ruiz", "Ana Ruiz and Tom Lee", "Ana Ruiz, Tom Lee and Kim Park". */
 function joinNames(names: readonly string[]): string {
@@ -263,6 +291,41 @@ export function isoDate(value: string | null | undefined): string | null {
   if (!value) return null;
   const parsed = new Date(value);
   return Number.isNaN(parsed.getTime()) ? null : parsed.toISOString().slice(0, 10);
+}
+
+/** How far past the headline the story's date line is looked for, in elements. */
+const dateLineReach = 40;
+const maxDateLineWords = 16;
+const monthNumbers = new Map(['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].map((month, index) => [month, index + 1]));
+const monthName = '(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
+
+/**
+ * "Posted: Tuesday, November 24, 2026 11:05 pm", "Sun 29 Nov 2026 14.02 GMT": the date line the
+ * page shows under its headline, on a page whose markup gives no date. Looked for after the
+ * headline, so a masthead's "today is" date is not taken for it.
+ */
+function shownDate(document: DomDocument): string | null {
+  const headline = document.querySelector('article h1, main h1, h1');
+  if (!headline || !document.body) return null;
+  const after = [...document.body.querySelectorAll('*')];
+  const start = after.indexOf(headline);
+  for (const element of after.slice(start + 1, start + 1 + dateLineReach)) {
+    const line = clean(element.textContent);
+    if (line === null || line.split(' ').length > maxDateLineWords) continue;
+    const date = dateInText(line);
+    if (date !== null) return date;
+  }
+  return null;
+}
+
+/** "November 24, 2026", "Nov. 24 2026", "24 November 2026", "29 Nov 2026" → YYYY-MM-DD. */
+export function dateInText(line: string): string | null {
+  const monthFirst = new RegExp(`\\b${monthName}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d{2})\\b`, 'iu').exec(line);
+  const dayFirst = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${monthName}\\s+((?:19|20)\\d{2})\\b`, 'iu').exec(line);
+  const [month, day, year] = monthFirst ? [monthFirst[1], monthFirst[2], monthFirst[3]] : dayFirst ? [dayFirst[2], dayFirst[1], dayFirst[3]] : [];
+  const number = monthNumbers.get((month ?? '').toLowerCase());
+  if (number === undefined || day === undefined || year === undefined || Number(day) < 1 || Number(day) > 31) return null;
+  return `${year}-${String(number).padStart(2, '0')}-${day.padStart(2, '0')}`;
 }
 
 function webUrl(href: string | null | undefined, base: string): string | null {

@@ -195,3 +195,35 @@ describe('an old page with no metadata at all', () => {
   });
 });
 
+
+describe('summaries, widgets, drop caps and editors’ notes', () => {
+  it('drops a bullet summary set above the story’s first paragraph, and keeps a list the story introduces', () => {
+    const summary = '<div class="box"><h2>The short version</h2><ul><li>The bridge closes for eight months from April.</li><li>Buses go over Maple Avenue instead.</li></ul></div>';
+    const ownList = '<ul><li>a free shuttle every ten minutes;</li><li>two extra bus runs at rush hour.</li></ul>';
+    const body = `${summary}${paragraphs(story.slice(0, 2))}<p>The city listed what it will add during the closure:</p>${ownList}${paragraphs(story.slice(2))}`;
+    expect(extract(pageWith({ body })).paragraphs).toEqual([
+      ...story.slice(0, 2),
+      'The city listed what it will add during the closure:',
+      'a free shuttle every ten minutes;',
+      'two extra bus runs at rush hour.',
+      ...story.slice(2),
+    ]);
+  });
+
+  it('drops a stock-quote widget’s figures and its after-hours stamp', () => {
+    const widget = '<div class="quote-strip"><div><a href="/q/RVP">River Post Co</a> <span>RVP:NYSE</span></div><div>41.87</div><div><span>-3.16</span> <span>(-7.02%)</span></div><div>After Hours: 11/24/26 EST 6:42 PM</div></div>';
+    expect(extract(pageWith({ body: `${paragraphs(story.slice(0, 1))}${widget}${paragraphs(story.slice(1))}` })).paragraphs).toEqual(story);
+  });
+
+  it('keeps a drop cap that the page hides from screen readers as the first letter of the story', () => {
+    const first = `<p class="has-dropcap"><span class="dropcap" aria-hidden="true">T</span>${story[0]?.slice(1) ?? ''}</p>`;
+    expect(extract(pageWith({ body: `${first}${paragraphs(story.slice(1))}` })).paragraphs).toEqual(story);
+  });
+
+  it('drops a correction note under the story, and keeps one the page sets as the story’s first line', () => {
+    const note = 'Correction: An earlier version of this story misstated the length of the closure. It is eight months, not six.';
+    const under = `${paragraphs(story)}<div class="editors-note"><p><strong>Correction:</strong> ${note.slice('Correction: '.length)}</p></div>`;
+    expect(extract(pageWith({ body: under })).paragraphs).toEqual(story);
+    expect(extract(pageWith({ body: `<p>${note}</p>${paragraphs(story)}` })).paragraphs).toEqual([note, ...story]);
+  });
+});

@@ -31,6 +31,9 @@ describe('telling page furniture from article sentences', () => {
     '(Photo: Jana Holm/Bay Times)',
     '(Reporting by Ana Ruiz; editing by Tom Lee)',
     'This story was originally published by Bay Current and is republished here under a Creative Commons license.',
+    '-3.16 (-7.02%)',
+    'After Hours: 11/24/26 EST 6:42 PM',
+    'Posted: Tuesday, November 24, 2026 11:05 pm',
   ])('drops %j', (line) => {
     expect(isBoilerplate(line)).toBe(true);
   });
@@ -52,6 +55,8 @@ describe('telling page furniture from article sentences', () => {
     'Police tried to contact her at the hospital but she had left.',
     'Staff writer Kevin Tran contributed from Alder Springs.',
     'The report was first published in 2019 and has been cited by the council ever since.',
+    'Shares fell 7.02% to $41.87.',
+    'Note: the vote was 5-2.',
   ])('keeps %j', (line) => {
     expect(isBoilerplate(line)).toBe(false);
   });
