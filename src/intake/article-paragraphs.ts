@@ -168,11 +168,11 @@ function withoutLeadingSummary(blocks: readonly Block[]): Block[] {
 }
 
 /**
- * "Correction: An earlier version of this column misstated …", "Editor's note: …" closing the
- * story: the editors' note about the story, set under it. (At the top, where some sites set a
+ * "Correction: An earlier version of this column misstated …", "Editor's note: …", "Disclosure: X
+ * is a financial supporter of …" closing the story: the editors' note about the story, set under it. (At the top, where some sites set a
  * correction as the story's first line, it stays: that is how the reader meets it.)
  */
-const closingNote = /^(?:corrections?|clarifications?|editor['’]?s['’]? notes?|note to readers|an earlier version of this (?:story|article|column|report|piece))\b\s*[:,]?/iu;
+const closingNote = /^(?:corrections?|clarifications?|disclosures?|editor['’]?s['’]? notes?|note to readers|an earlier version of this (?:story|article|column|report|piece))\b\s*[:,]?/iu;
 const closingNoteTail = 3;
 
 function withoutClosingNotes(blocks: readonly Block[]): Block[] {

@@ -7,7 +7,7 @@
 
 /** Whole-line labels. */
 const labelLines = [
-  /^(?:advertisement|advertising|advert|ad|sponsored(?: content)?|paid content|promoted|story continues(?: below)?(?: advertisement)?|article continues (?:below|after) (?:this )?(?:ad(?:vertisement)?)|continue reading(?: (?:the )?(?:main )?(?:story|article))?(?: below)?|scroll (?:down )?to continue(?: reading)?|skip (?:to|past) (?:content|main content|advertisement|ad))[.:…]?$/iu,
+  /^(?:advertisement|advertising|advert|ad|sponsored(?: content)?|paid content|promoted|story continues(?: below)?(?: (?:this )?(?:ad|advertisement))?|article continues (?:below|after) (?:this )?(?:ad(?:vertisement)?)|continue reading(?: (?:the )?(?:main )?(?:story|article))?(?: below)?|scroll (?:down )?to continue(?: reading)?|skip (?:to|past) (?:content|main content|advertisement|ad))[.:…]?$/iu,
   /^[\d,.]+k?\s+(?:reads?|views?|comments?|shares?|likes?|replies)$/iu,
   /^(?:share(?: this(?: article| story| post| page)?)?(?: (?:on|via) \w+(?: or \w+)?)?|tweet|email|print|copy link|link copied|comments?|show comments|leave a comment|\d+ comments?|view comments|listen(?: to (?:this )?(?:article|story))?|\d+ min(?:ute)?s? (?:read|listen))[.:…]?$/iu,
 ];
@@ -33,6 +33,8 @@ const boxWords = [
   /^(?:contact|reach|email|e-mail|write to|send tips to)\b.*(?:\S@\S|\bat \S+\.\w{2,})/iu,
   /\b(?:reach|contact|email|e-mail|write to) (?:him|her|them|me|us|the (?:author|writer|reporter))\b.*(?:\S@\S|\bat \S+\.\w{2,}|\bon (?:twitter|x|bluesky|signal|threads)\b)/iu,
   /\bsubscribe (?:now|today|here)\b|\bunlimited (?:digital )?access\b|\bthanks for reading\b|\bsupport (?:local|our|independent|quality) journalism\b/iu,
+  // A newsletter's sign-off and its referral programme: "Hit reply and tell me …", "You have referred 0 readers".
+  /\b(?:hit reply|just reply|reply to this (?:email|newsletter|post))\b|\b(?:forward|share) (?:this|it) (?:email |newsletter )?(?:with|to) (?:a )?(?:friend|neighbou?r|colleague)s?\b|\b(?:referral link|referred \d+|earn rewards)\b|^enjoying (?:this|the|\p{Lu})/iu,
   /\bjoin (?:us|our (?:[\p{L}\d'’-]+ ){0,3}(?:community|group|channel)) on (?:whatsapp|telegram|facebook|discord|signal)\b|\bjoin our (?:[\p{L}\d'’-]+ ){0,3}(?:whatsapp|telegram|facebook|discord|signal) (?:community|group|channel)\b/iu,
   /\b(?:follow|find) (?:us|him|her|them|me) on (?:twitter|x|facebook|instagram|linkedin|bluesky|threads|tiktok|mastodon|youtube|social media)\b|\bshare (?:this|on) (?:facebook|twitter|x|linkedin|whatsapp)\b/iu,
   /\b(?:getty images|shutterstock|associated press|ap photo|afp|reuters|epa|file photo)\s*\)?$/iu,
@@ -51,7 +53,37 @@ const boxWords = [
  * Tom Lee)": the closing credit, set apart in parentheses. A credit woven into a sentence ("Kevin
  * Tran contributed from Alder Springs.") is the story's own line and stays.
  */
-const creditNote = /^\((?:this (?:story|article|report) (?:was )?(?:originally|first) (?:published|appeared)|this (?:article|story|report) (?:was|is|has been) (?:written|reported|compiled|produced|translated|edited)|(?:additional )?reporting by|written by|compiled by|translated by|edited by)\b[^()]*\)$/iu;
+const creditNote = /^\((?:this (?:story|article|report) (?:was )?(?:originally|first) (?:published|appeared)|this (?:article|story|report) (?:was|is|has been) (?:written|reported|compiled|produced|translated|edited)|(?:additional )?reporting by|written by|compiled by|translated by|edited by|with (?:inputs|files|input|reporting) from|inputs from)\b[^()]*\)$/iu;
+
+/**
+ * "— With files from Marie Gagnon in Montreal", "With inputs from PTI": the wire's closing credit,
+ * a line of its own after a dash or alone.
+ */
+const wireCredit = /^(?:[—–-]+\s*)?[Ww]ith (?:files|inputs|input|additional reporting|reporting) (?:from|by)\s+\p{Lu}[^.!?]*$/u;
+const maxWireCreditWords = 14;
+
+/**
+ * "This report by The Canadian Press was first published Nov. 28, 2026.": the agency's note of when
+ * its copy first ran. What follows "published" is only a date or an outlet, never news.
+ */
+const firstPublished = /^this (?:story|article|report|piece)(?: by (?:the )?\p{Lu}[\p{L}&.'’ -]{0,60})? was (?:first|originally) (?:published|posted)(?: (?:on|in|by))?\s+(.+?)\.?$/iu;
+
+function isFirstPublishedNote(line: string): boolean {
+  const rest = firstPublished.exec(line)?.[1];
+  if (rest === undefined) return false;
+  // "in The Conversation on Nov. 3, 2026": the outlet's capitalised name, then perhaps the date.
+  const afterOutlet = rest.replace(/^(?:[Tt]he\s)?(?:\p{Lu}[\p{L}&.'’-]*\s?){1,6},?\s*(?:on\s+)?/u, '');
+  return isDateText(rest) || afterOutlet === '' || isDateText(afterOutlet);
+}
+
+/**
+ * "Reference: “Rapid recovery of …” by H. Whaanga et al., 28 November 2026, Nature Climate Change.
+ * DOI: 10.1038/…": a citation of the paper, set under a science story. A DOI marks it wherever the
+ * label is missing.
+ */
+const citationLabel = /^(?:references?|journal references?|citations?|original (?:paper|study|research))\s*:\s*\S/iu;
+const doi = /\bdoi(?:\.org\/|:?\s*)10\.\d{4,9}\//iu;
+const maxCitationWords = 80;
 
 /**
  * "This story was originally published by Bay Current and is republished under a Creative Commons
@@ -86,6 +118,9 @@ const labelWords = 3;
 export function isBoilerplate(line: string, { label = true }: { label?: boolean } = {}): boolean {
   const words = line.split(/\s+/u).length;
   if (labelLines.some((pattern) => pattern.test(line)) || socialNames.test(line) || linkMenu.test(line) || noticeStarts.test(line) || creditNote.test(line)) return true;
+  if (words <= maxWireCreditWords && wireCredit.test(line)) return true;
+  if (words <= republishedWords && isFirstPublishedNote(line)) return true;
+  if (words <= maxCitationWords && (doi.test(line) || citationLabel.test(line))) return true;
   if (words <= republishedWords && republishedNote.test(line)) return true;
   if (words <= maxAppealWords && appeal.test(line) && /\b(?:you|your|we|us|our)\b/iu.test(line) && !/["“”«»]/u.test(line)) return true;
   if (words > shortLineWords) return false;

@@ -20,6 +20,8 @@ export interface PageMetadata {
   date: string | null;
   /** `<link rel=canonical>`, `og:url`, JSON-LD `url` / `mainEntityOfPage`, resolved, http(s) only. */
   canonicalUrl: string | null;
+  /** JSON-LD `articleBody`: the whole text, on pages whose HTML shows only a teaser until scripts run. */
+  articleBody: string | null;
 }
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
@@ -40,20 +42,22 @@ export function readPageMetadata(document: DomDocument, pageUrl: string): PageMe
     siteInTitle(documentTitle, declaredTitle ?? clean(document.querySelector('h1')?.textContent) ?? shownSegment) ??
     siteBeforeHeadline(documentTitle, shownSegment);
   const shown = shownHeadline(document, [text(ld?.headline), meta('og:title'), meta('twitter:title'), documentTitle]);
+  const title = shown ?? (declaredTitle !== null
+    ? withoutSiteSuffix(declaredTitle, siteName)
+    : documentTitle === null ? null : headingInTitle(document, documentTitle) ?? shownSegment ?? withoutSiteSuffix(documentTitle, siteName, { guessShortTail: true }));
   return {
-    title: shown ?? (declaredTitle !== null
-      ? withoutSiteSuffix(declaredTitle, siteName)
-      : documentTitle === null ? null : headingInTitle(document, documentTitle) ?? shownSegment ?? withoutSiteSuffix(documentTitle, siteName, { guessShortTail: true })),
-    byline: authorNames(ld?.author) ?? metaAuthors(document) ?? personName(clean(document.querySelector('a[rel~="author"]')?.textContent)) ?? shownByline(document),
+    title,
+    byline: bylineOf(document, authorNames(ld?.author) ?? metaAuthors(document) ?? personName(clean(document.querySelector('a[rel~="author"]')?.textContent))),
     publisher: siteName,
     date:
       isoDate(meta('article:published_time') ?? text(ld?.datePublished) ?? meta('date') ?? document.querySelector('time[datetime]')?.getAttribute('datetime') ?? null) ??
-      shownDate(document),
+      shownDate(document, title),
     canonicalUrl:
       webUrl(document.querySelector('link[rel~="canonical"]')?.getAttribute('href'), pageUrl) ??
       webUrl(meta('og:url'), pageUrl) ??
       webUrl(text(ld?.url), pageUrl) ??
       webUrl(entityId(ld?.mainEntityOfPage), pageUrl),
+    articleBody: typeof ld?.articleBody === 'string' && ld.articleBody.trim() !== '' ? ld.articleBody : null,
   };
 }
 
@@ -151,7 +155,10 @@ function entityId(value: Json | undefined): string | null {
 
 /** JSON-LD `author`: a string, an object with `name`, or an array of either. */
 function authorNames(value: Json | undefined): string | null {
-  const entries = Array.isArray(value) ? value : value === undefined ? [] : [value];
+  // An author typed as an organisation (a wire agency, the paper itself) is not whose byline it is.
+  const entries = (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter(
+    (entry) => !(entry !== null && typeof entry === 'object' && !Array.isArray(entry) && typesOf(entry).some((type) => /Organization$/u.test(type))),
+  );
   const names = [...new Set(entries.map((entry) => personName(nameOf(entry))).filter((name): name is string => name !== null))];
   return names.length === 0 ? null : joinNames(names);
 }
@@ -171,11 +178,24 @@ function metaAuthors(document: DomDocument): string | null {
   return null;
 }
 
-/** "By Rafael Soto, Amy Lindgren and Owen Pike" in the page's byline box, when the markup names no author. */
-function shownByline(document: DomDocument): string | null {
+/**
+ * The declared author, unless the page's byline box shows who wrote it and the declared "author"
+ * is only the agency credited beside them ("By Jordan Tremblay, The Canadian Press" declared as
+ * "The Canadian Press"); with no declared author, the byline box.
+ */
+function bylineOf(document: DomDocument, declared: string | null): string | null {
+  const line = shownBylineLine(document);
+  const shown = line === null ? null : personName(line);
+  if (declared === null || shown === null) return declared ?? shown;
+  const creditsAgency = shown !== declared && line !== null && line.toLowerCase().includes(declared.toLowerCase()) && !shown.toLowerCase().includes(declared.toLowerCase());
+  return creditsAgency ? shown : declared;
+}
+
+/** "By Rafael Soto, Amy Lindgren and Owen Pike" in the page's byline box. */
+function shownBylineLine(document: DomDocument): string | null {
   for (const element of document.querySelectorAll('[class*="byline"], [class*="Byline"], [itemprop~="author"]')) {
     const line = clean(element.textContent);
-    if (line !== null && line.split(' ').length <= maxShownBylineWords && /^(?:by|written by|words by|posted by):?\s+\p{Lu}/iu.test(line)) return personName(line);
+    if (line !== null && line.split(' ').length <= maxShownBylineWords && /^(?:by|written by|words by|posted by):?\s+\p{Lu}/iu.test(line)) return line;
   }
   return null;
 }
@@ -200,6 +220,10 @@ export function personName(value: string | null | undefined): string | null {
     .replace(/\s+(?:updated|published|posted)\b.*$/iu, '')
     // "Ana Ruiz, Staff Writer": the job, not the name; "Ana Ruiz, Tom Lee" stays two names.
     .replace(/,\s*[^,]*\b(?:staff|writer|reporter|correspondent|editor|contributor|columnist|journalist|producer|special to)\b.*$/iu, '')
+    // "Jordan Tremblay, The Canadian Press", "Ana Ruiz, Associated Press": the outlet or agency after the name.
+    .replace(/,\s*(?:(?:[Tt]he|THE)\s.*|(?:Associated Press|AP|Reuters|AFP|Agence France-Presse|Bloomberg|PTI|ANI|IANS|AAP|dpa|Press Association|PA Media|Xinhua|Kyodo|EFE|ANSA)\b.*)$/u, '')
+    // "Hannah Voss in Berlin": where the reporter filed from.
+    .replace(/\s+in\s+\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){0,2}$/u, '')
     .trim();
   if (!name || /^https?:|\/\//iu.test(name) || name.split(/\s+/u).length > 12) return null;
   return isShouted(name) ? titleCase(name) : name;
@@ -302,12 +326,15 @@ const monthName = '(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
 /**
  * "Posted: Tuesday, November 24, 2026 11:05 pm", "Sun 29 Nov 2026 14.02 GMT": the date line the
  * page shows under its headline, on a page whose markup gives no date. Looked for after the
- * headline, so a masthead's "today is" date is not taken for it.
+ * headline (the element showing the title, when there is no `<h1>`), so a masthead's "today is"
+ * date is not taken for it.
  */
-function shownDate(document: DomDocument): string | null {
-  const headline = document.querySelector('article h1, main h1, h1');
-  if (!headline || !document.body) return null;
+function shownDate(document: DomDocument, title: string | null): string | null {
+  if (!document.body) return null;
   const after = [...document.body.querySelectorAll('*')];
+  // The headline: an <h1>, or on an old page the line that shows the title (a <b> in a <font>).
+  const headline = document.querySelector('article h1, main h1, h1') ?? after.find((element) => title !== null && clean(element.textContent) === title);
+  if (!headline) return null;
   const start = after.indexOf(headline);
   for (const element of after.slice(start + 1, start + 1 + dateLineReach)) {
     const line = clean(element.textContent);

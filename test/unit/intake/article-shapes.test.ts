@@ -227,3 +227,68 @@ describe('summaries, widgets, drop caps and editors’ notes', () => {
     expect(extract(pageWith({ body: `<p>${note}</p>${paragraphs(story)}` })).paragraphs).toEqual([note, ...story]);
   });
 });
+
+describe('kinds of page the fixtures did not cover', () => {
+  it('drops a standfirst set in its own box after the headline’s box, with the lead photo before the byline', () => {
+    const header = '<div data-gu-name="headline"><h1>Bridge to close for eight months</h1></div><div data-gu-name="standfirst"><p>Shuttles and a bus detour planned as the sixty-year-old deck is replaced</p></div><div><figure><img src="/b.jpg" alt=""></figure></div><address><a rel="author" href="/p/omar">Omar Haddad</a> in Riverton</address>';
+    const article = extract(pageWith({ header, body: paragraphs(story) }));
+    expect(article.paragraphs).toEqual(story);
+    expect(article.byline).toBe('Omar Haddad');
+  });
+
+  it('drops a box named in a data attribute (a key-points component), not only in a class', () => {
+    const box = '<div data-component="KeyPoints"><p>The Ninth Street bridge closes in April for eight months of work.</p><p>Buses will use Maple Avenue.</p></div>';
+    expect(extract(pageWith({ body: `${paragraphs(story.slice(0, 1))}${box}${paragraphs(story.slice(1))}` })).paragraphs).toEqual(story);
+  });
+
+  it('drops AMP embeds of social posts and a gallery’s slides, and keeps the block quotes of a filing', () => {
+    const tweet = '<amp-twitter width="375" height="472" data-tweetid="1"><blockquote placeholder><p>The bridge is closed and the detour is a mess this morning.</p>— Commuter (@rider) March 3, 2026</blockquote></amp-twitter>';
+    const gallery = '<amp-carousel type="slides" width="800" height="600"><div><amp-img src="/1.jpg" width="800" height="533"></amp-img><p>Crews lift the first deck panel on Tuesday.</p></div></amp-carousel>';
+    const filing = '<blockquote><p>The deck’s steel has lost a third of its section at the east bearing, and the bridge cannot safely carry trucks.</p></blockquote>';
+    const body = `${paragraphs(story.slice(0, 2))}${tweet}${gallery}<p>The engineers’ report said:</p>${filing}${paragraphs(story.slice(2))}`;
+    expect(extract(pageWith({ body })).paragraphs).toEqual([
+      ...story.slice(0, 2),
+      'The engineers’ report said:',
+      'The deck’s steel has lost a third of its section at the east bearing, and the bridge cannot safely carry trucks.',
+      ...story.slice(2),
+    ]);
+  });
+
+  it('drops the wire’s closing credits and first-published note, a disclosure and a paper’s reference under the story', () => {
+    const tail = [
+      '— With files from Marie Gagnon in Montreal',
+      '(With inputs from PTI)',
+      'This report by The Canadian Press was first published March 3, 2026.',
+      'Reference: “Deck corrosion in mid-century steel bridges” by M. Tanaka and J. Ruiz, 2 March 2026, Journal of Bridge Engineering. DOI: 10.1061/JBENF2.BEENG-7781',
+      'Disclosure: The Riverton Foundation is a financial supporter of the River Post. Supporters play no part in its journalism.',
+    ];
+    expect(extract(pageWith({ body: paragraphs([...story, ...tail]) })).paragraphs).toEqual(story);
+  });
+
+  it('drops a newsletter’s sign-off asking for replies and its referral prompt', () => {
+    const tail = ['That’s it for this week. Hit reply and tell me what you want covered next.', 'Enjoying the Briefing? Share it with a friend and earn rewards with your referral link.'];
+    expect(extract(pageWith({ body: paragraphs([...story, ...tail]) })).paragraphs).toEqual(story);
+  });
+
+  it('takes the whole story from JSON-LD articleBody when the HTML shows only its start and a paywall', () => {
+    const head = `<script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', headline: 'Bridge to close for eight months', articleBody: story.join('\n') })}</script>`;
+    const body = `${paragraphs(story.slice(0, 1))}<div class="gate"><p>Subscribe to continue reading.</p><p>Already a subscriber? <a href="/login">Log in</a></p></div>`;
+    expect(extract(pageWith({ head, body })).paragraphs).toEqual(story);
+  });
+
+  it('does not take an articleBody that is another text than the one the page shows', () => {
+    const other = 'The county fair will return to the river flats in August with a new livestock barn and a longer midway than last year. '.repeat(8).trim();
+    const head = `<script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', articleBody: other })}</script>`;
+    expect(extract(pageWith({ head, body: paragraphs(story) })).paragraphs).toEqual(story);
+  });
+
+  it('names the reporter, not the agency the page declares as author, and reads the date under an old page’s headline', () => {
+    const head = '<meta name="author" content="The Canadian Press">';
+    const header = '<h1>Bridge to close for eight months</h1><div class="byline">By Jordan Tremblay, The Canadian Press</div>';
+    expect(extract(pageWith({ head, header, body: paragraphs(story) })).byline).toBe('Jordan Tremblay');
+    const old = `<html><head><title>River Post - Bridge to close for eight months</title></head><body><table><tr><td>
+<font size="1">Monday, March 2, 2026</font><br><font size="5"><b>Bridge to close for eight months</b></font><br><font size="2">By OMAR HADDAD</font><br><font size="1">Tuesday, March 3, 2026</font><br><br>
+<font size="3">${story.join('<br><br>')}</font></td></tr></table></body></html>`;
+    expect(extract(old).date).toBe('2026-03-03');
+  });
+});

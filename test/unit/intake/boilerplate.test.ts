@@ -34,6 +34,12 @@ describe('telling page furniture from article sentences', () => {
     '-3.16 (-7.02%)',
     'After Hours: 11/24/26 EST 6:42 PM',
     'Posted: Tuesday, November 24, 2026 11:05 pm',
+    'Story continues below this ad',
+    '— With files from Marie Gagnon in Montreal',
+    'This report by The Canadian Press was first published Nov. 28, 2026.',
+    'This article was originally published in The Conversation on Nov. 3, 2026.',
+    'DOI: 10.1038/s41558-026-02211-x',
+    'You have referred 0 readers so far.',
   ])('drops %j', (line) => {
     expect(isBoilerplate(line)).toBe(true);
   });
@@ -57,6 +63,9 @@ describe('telling page furniture from article sentences', () => {
     'The report was first published in 2019 and has been cited by the council ever since.',
     'Shares fell 7.02% to $41.87.',
     'Note: the vote was 5-2.',
+    'This report was first published in 2019 and has been cited by the council ever since.',
+    'With files from the clerk’s office, the council rebuilt the timeline.',
+    'The study was published in Nature Climate Change on Wednesday.',
   ])('keeps %j', (line) => {
     expect(isBoilerplate(line)).toBe(false);
   });

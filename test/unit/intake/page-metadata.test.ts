@@ -66,6 +66,14 @@ describe('reading what a page says about its article', () => {
 });
 
 describe('reading a byline the way a reader would', () => {
+  it('leaves out the agency after the name and the place the reporter filed from', () => {
+    expect(personName('By Jordan Tremblay, The Canadian Press')).toBe('Jordan Tremblay');
+    expect(personName('Ana Ruiz, Associated Press')).toBe('Ana Ruiz');
+    expect(personName('Hannah Voss in Berlin')).toBe('Hannah Voss');
+    expect(personName('Written by Arjun Mehta')).toBe('Arjun Mehta');
+    expect(personName('Luc Arsenault | Hockey writer')).toBe('Luc Arsenault');
+  });
+
   it('keeps the name from "Interview by …" and "Words by …" credits and from a name set in capitals', () => {
     expect(personName('Interview by Sam Okonkwo')).toBe('Sam Okonkwo');
     expect(personName('Words by Ines Berg')).toBe('Ines Berg');
