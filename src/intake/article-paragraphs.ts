@@ -71,7 +71,7 @@ export function articleParagraphs(content: DomElement, { title = '', byline = ''
     seen.add(text);
     blocks.push({ text, level, italic: !piece.run && isAllOf(element, ['EM', 'I']), opensSection: level > 0 && opensSection(element), listItem: !piece.run && element.closest('li') !== null });
   }
-  const kept = withoutClosingNotes(withoutAuthorTagline(withoutStrayHeadings(withoutLeadingSummary(blocks)), names, publisher));
+  const kept = withoutClosingNotes(withoutAuthorTagline(withoutStrayHeadings(withoutLeadingSummary(withoutPullQuotes(blocks))), names, publisher));
   return {
     paragraphs: kept.map((block) => block.text),
     headings: kept.flatMap((block, index) => (block.level > 0 ? [index] : [])),
@@ -154,6 +154,23 @@ function withoutStrayHeadings(blocks: readonly Block[]): Block[] {
     if ((prose || block.opensSection) && headsProse(blocks, index)) kept.push(block);
   });
   return kept;
+}
+
+/** A pull quote is a phrase or two lifted from the story: this many words at least, so a short line is not taken for one. */
+const minPullQuoteWords = 6;
+
+/**
+ * "“If we do our jobs right, nobody knows we were here.”" set large between paragraphs: a pull
+ * quote repeats words of another paragraph of the story; the story says them once.
+ */
+function withoutPullQuotes(blocks: readonly Block[]): Block[] {
+  const plain = (text: string) => text.toLowerCase().replace(/[“”"‘’'«»…]|\.\.\./gu, '').replace(/\s+/gu, ' ').replace(/[.,;:!?]+$/u, '').trim();
+  const texts = blocks.map((block) => plain(block.text));
+  return blocks.filter((block, index) => {
+    const text = texts[index] ?? '';
+    if (block.level > 0 || text.split(' ').length < minPullQuoteWords) return true;
+    return !texts.some((other, otherIndex) => otherIndex !== index && other.length > text.length && other.includes(text));
+  });
 }
 
 /**

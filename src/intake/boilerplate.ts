@@ -19,6 +19,11 @@ const promptStarts = [
   /^\(?(?:photo|photos|image|images|picture|video|graphic|illustration|credit|photograph|file photo|caption|foto|imagen)(?:\s+(?:credit|by))?\s*[:/]/iu,
   /^(?:sign up|subscribe|follow (?:us|@)|like us|don['’]t miss out|never miss|want more)\b/iu,
   /^(?:click|tap) here\b/iu,
+  // A chart's or table's credit: "Source: London Metal Exchange".
+  /^(?:source|sources|data|fuente|fuentes|quelle|chart|graphic)\s*:\s*[^.!?]*$/iu,
+  // "To contact the reporters on this story: …": the wire's contact lines.
+  /^to (?:contact|reach) (?:the )?(?:reporters?|editors?|writers?|authors?)\b/iu,
+  /^(?:most (?:read|popular|viewed|shared|emailed)|trending(?: now)?|top stories|latest news|more (?:news|stories))(?: (?:from|on|in|at) [^.!?]*)?$/iu,
   /^(?:advertisement|advertising|sponsored(?: content)?)\s*[·•|:–—-]/iu,
   /^our (?:standards|editorial (?:standards|guidelines|policy|values)|ethics (?:policy|code)|trust principles)\s*:/iu,
   /^(?:watch|see|listen to) (?:the |our )?(?:video|videos|clip|report|livestream|live stream|audio|podcast)\b.*\b(?:above|below)\b/iu,
@@ -53,13 +58,15 @@ const boxWords = [
  * Tom Lee)": the closing credit, set apart in parentheses. A credit woven into a sentence ("Kevin
  * Tran contributed from Alder Springs.") is the story's own line and stays.
  */
-const creditNote = /^\((?:this (?:story|article|report) (?:was )?(?:originally|first) (?:published|appeared)|this (?:article|story|report) (?:was|is|has been) (?:written|reported|compiled|produced|translated|edited)|(?:additional )?reporting by|written by|compiled by|translated by|edited by|with (?:inputs|files|input|reporting) from|inputs from)\b[^()]*\)$/iu;
+const creditNote = /^\((?:this (?:story|article|report) (?:was )?(?:originally|first) (?:published|appeared)|this (?:article|story|report) (?:was|is|has been) (?:written|reported|compiled|produced|translated|edited)|(?:additional )?reporting by|written by|compiled by|translated by|edited by|with (?:inputs|files|input|reporting) from|inputs from|con (?:información|informacion|datos|reportes) de|avec (?:l['’])?\p{Lu}|mit (?:material|informationen) von|com (?:informações|agências)|updates?|adds?|recasts?|corrects?|rewrites?|changes?|removes?|clarifies|fixes) *\b[^()]*\)$/iu;
+
+/** "(Updates with analyst comment in fourth paragraph.)": the wire's note of what changed, set in parentheses. */
 
 /**
- * "— With files from Marie Gagnon in Montreal", "With inputs from PTI": the wire's closing credit,
+ * "— With files from Marie Gagnon in Montreal", "— With assistance from Mark Chen.", "With inputs from PTI": the wire's closing credit,
  * a line of its own after a dash or alone.
  */
-const wireCredit = /^(?:[—–-]+\s*)?[Ww]ith (?:files|inputs|input|additional reporting|reporting) (?:from|by)\s+\p{Lu}[^.!?]*$/u;
+const wireCredit = /^(?:[—–-]+\s*)?[Ww]ith (?:files|inputs|input|assistance|additional reporting|reporting) (?:from|by)\s+\p{Lu}[^!?]*$/u;
 const maxWireCreditWords = 14;
 
 /**
@@ -99,7 +106,10 @@ const appeal = /\b(?:support us|support (?:our|independent|local|quality|nonprof
 const maxAppealWords = 70;
 
 /** Notices that open a paragraph of any length: the print-edition line and the reprint links after it. */
-const noticeStarts = /^a version of this (?:article|story|report) (?:appears|appeared|was published) in print\b/iu;
+const noticeStarts = /^(?:a version of )?this (?:article|story|report|piece|essay) (?:also )?(?:appears|appeared|was published|ran) in (?:the )?(?:[\p{L}\d,]+ ){0,4}(?:print|magazine|issue|edition)\b/iu;
+/** "This story has been updated with comments from …": the editors' note on the story's versions. */
+const updateNote = /^this (?:story|article|report|post|piece) (?:has been|was|is being) updated\b/iu;
+const maxUpdateNoteWords = 30;
 
 /** "Order Reprints | Today's Paper | Subscribe": three or more short links in a row are a menu. */
 const linkMenu = /^(?:[^|·•]{1,30}\s[|·•]\s){2,}[^|·•]{1,30}$/u;
@@ -119,6 +129,7 @@ export function isBoilerplate(line: string, { label = true }: { label?: boolean 
   const words = line.split(/\s+/u).length;
   if (labelLines.some((pattern) => pattern.test(line)) || socialNames.test(line) || linkMenu.test(line) || noticeStarts.test(line) || creditNote.test(line)) return true;
   if (words <= maxWireCreditWords && wireCredit.test(line)) return true;
+  if (words <= maxUpdateNoteWords && updateNote.test(line)) return true;
   if (words <= republishedWords && isFirstPublishedNote(line)) return true;
   if (words <= maxCitationWords && (doi.test(line) || citationLabel.test(line))) return true;
   if (words <= republishedWords && republishedNote.test(line)) return true;
@@ -214,8 +225,11 @@ export function isDateText(text: string): boolean {
   const numericDates = /\b(?:\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2}))\b/gu;
   const hasNumericDate = numericDates.test(line);
   const tokens = line.replace(numericDates, '').split(/[\s,|·•/–—-]+/u).map((token) => token.replace(/:$/u, '')).filter(Boolean);
-  if (hasNumericDate && tokens.every((token) => dateTokens.some((pattern) => pattern.test(token)))) return true;
-  if (tokens.length === 0 || !tokens.every((token) => dateTokens.some((pattern) => pattern.test(token)))) return false;
+  // "06:20 p.m. AR", "10:15 IST": after a clock, a code in capitals is the zone or the country.
+  const clockAt = tokens.findIndex((token) => /^\d{1,2}[:.h]\d{2}$/u.test(token));
+  const isDateToken = (token: string, index: number) => dateTokens.some((pattern) => pattern.test(token)) || (clockAt >= 0 && index > clockAt && /^[A-Z]{2,4}$/u.test(token));
+  if (hasNumericDate && tokens.every(isDateToken)) return true;
+  if (tokens.length === 0 || !tokens.every(isDateToken)) return false;
   const hasYear = tokens.some((token) => /^(?:19|20)\d{2}\.?$/u.test(token));
   const hasMonth = tokens.some((token) => monthToken.test(token));
   const hasDay = tokens.some((token) => /^\d{1,2}(?:st|nd|rd|th|er|º|\.)?$/iu.test(token));

@@ -193,14 +193,22 @@ function bylineOf(document: DomDocument, declared: string | null): string | null
 
 /** "By Rafael Soto, Amy Lindgren and Owen Pike" in the page's byline box. */
 function shownBylineLine(document: DomDocument): string | null {
-  for (const element of document.querySelectorAll('[class*="byline"], [class*="Byline"], [itemprop~="author"]')) {
-    const line = clean(element.textContent);
+  for (const element of document.querySelectorAll('[class*="byline"], [class*="Byline"], [class*="author"], [itemprop~="author"]')) {
+    // "<span>By Kendra Mills</span><span>Published: …</span>": the spans are apart on the page, not run together.
+    const line = clean(spacedText(element));
     if (line !== null && line.split(' ').length <= maxShownBylineWords && /^(?:by|written by|words by|posted by):?\s+\p{Lu}/iu.test(line)) return line;
   }
   return null;
 }
 
 const maxShownBylineWords = 14;
+
+/** Text with a space where one element ends and the next begins. */
+function spacedText(node: DomNode): string {
+  if (node.nodeType === textNodeType) return node.textContent ?? '';
+  const children = (node as { childNodes?: Iterable<DomNode> }).childNodes;
+  return children ? [...children].map((child) => ` ${spacedText(child)} `).join('') : '';
+}
 
 /** "Ana Ruiz", "Ana Ruiz and Tom Lee", "Ana Ruiz, Tom Lee and Kim Park". */
 function joinNames(names: readonly string[]): string {

@@ -292,3 +292,24 @@ describe('kinds of page the fixtures did not cover', () => {
     expect(extract(old).date).toBe('2026-03-03');
   });
 });
+
+describe('second batch of kinds: wires, magazines, TV stations', () => {
+  it('drops a pull quote that repeats the story’s words, and keeps a quotation said once', () => {
+    const pull = '<blockquote><p>“We know this is a hard detour for people who cross twice a day.”</p></blockquote>';
+    const said = '<blockquote><p>“Every bridge in the county will need this work within twenty years,” the engineers wrote.</p></blockquote>';
+    const body = `${paragraphs(story.slice(0, 2))}${pull}${paragraphs(story.slice(2))}${said}`;
+    expect(extract(pageWith({ body })).paragraphs).toEqual([...story, '“Every bridge in the county will need this work within twenty years,” the engineers wrote.']);
+  });
+
+  it('drops a chart box, the wire’s update note, contact lines and print note', () => {
+    const chart = '<div class="story-chart"><img src="/c.png" alt=""><p>Bridge crossings</p><p>Cars a day on the Ninth Street bridge, thousands</p><p>Source: City traffic office</p></div>';
+    const body = `<p><em>(Updates with comment from shop owners in fourth paragraph.)</em></p>${paragraphs(story.slice(0, 2))}${chart}${paragraphs(story.slice(2))}
+<p>— With assistance from Mark Chen.</p><p>To contact the reporter on this story: Omar Haddad in Riverton at ohaddad@riverpost.example</p><p>This article appears in the March 2026 print edition with the headline “Detour.”</p><p>This story has been updated with comments from the public works director.</p>`;
+    expect(extract(pageWith({ body })).paragraphs).toEqual(story);
+  });
+
+  it('reads a byline box whose name and time stamp are spans set side by side', () => {
+    const header = '<h1>Bridge to close for eight months</h1><div class="byline-wrap"><span class="author">By Kendra Mills and Jeff Ortiz</span><span class="date">Published: Mar. 3, 2026 at 6:14 AM CST</span><span>|Updated: 2 hours ago</span></div>';
+    expect(extract(pageWith({ header, body: paragraphs(story) })).byline).toBe('Kendra Mills and Jeff Ortiz');
+  });
+});

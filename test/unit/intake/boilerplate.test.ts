@@ -40,6 +40,10 @@ describe('telling page furniture from article sentences', () => {
     'This article was originally published in The Conversation on Nov. 3, 2026.',
     'DOI: 10.1038/s41558-026-02211-x',
     'You have referred 0 readers so far.',
+    '(Con información de Télam)',
+    '(Corrects spelling of minister’s name in third paragraph)',
+    'Most Read from Bloomfield Businessweek',
+    'Source: London Metal Exchange',
   ])('drops %j', (line) => {
     expect(isBoilerplate(line)).toBe(true);
   });
@@ -66,6 +70,8 @@ describe('telling page furniture from article sentences', () => {
     'This report was first published in 2019 and has been cited by the council ever since.',
     'With files from the clerk’s office, the council rebuilt the timeline.',
     'The study was published in Nature Climate Change on Wednesday.',
+    'Source: two officials who asked not to be named because the talks were private.',
+    'This story has been one of the most read on our site all year, the editor said in an interview about the project.',
   ])('keeps %j', (line) => {
     expect(isBoilerplate(line)).toBe(false);
   });
@@ -107,6 +113,8 @@ describe('bylines, credits, date lines and box headings in the shapes templates 
     'Stand: 03.12.2025 14:30 Uhr',
     '2026/11/28 18:30',
     '14:30, 3 Dec 2026Updated 15:02, 3 Dec 2026',
+    '29 Nov, 2026 06:20 p.m. AR',
+    'Updated: November 29, 2026 10:15 IST',
   ])('reads %j as nothing but a date', (line) => {
     expect(isDateText(line)).toBe(true);
   });
