@@ -9,6 +9,10 @@
 const labelLines = [
   /^(?:advertisement|advertising|advert|ad|sponsored(?: content)?|paid content|promoted|story continues(?: below)?(?: (?:this )?(?:ad|advertisement))?|article continues (?:below|after) (?:this )?(?:ad(?:vertisement)?)|continue reading(?: (?:the )?(?:main )?(?:story|article))?(?: below)?|scroll (?:down )?to continue(?: reading)?|skip (?:to|past) (?:content|main content|advertisement|ad))[.:…]?$/iu,
   /^[\d,.]+k?\s+(?:reads?|views?|comments?|shares?|likes?|replies)$/iu,
+  // An agency's end mark and the reporter's address above it: "sykim@agency.example (END)".
+  /^(?:\S+@\S+\.\w{2,}\s*)?\(?(?:end|ends|fin|finis)\)?$|^\S+@\S+\.\w{2,}$/iu,
+  // "($1 = 10.6250 Norwegian crowns)": the wire's exchange-rate note.
+  /^\(\s*(?:US)?[$€£¥₹]?\s*1\s*=\s*[^()]+\)$/iu,
   /^(?:share(?: this(?: article| story| post| page)?)?(?: (?:on|via) \w+(?: or \w+)?)?|tweet|email|print|copy link|link copied|comments?|show comments|leave a comment|\d+ comments?|view comments|listen(?: to (?:this )?(?:article|story))?|\d+ min(?:ute)?s? (?:read|listen))[.:…]?$/iu,
 ];
 
@@ -23,6 +27,12 @@ const promptStarts = [
   /^(?:source|sources|data|fuente|fuentes|quelle|chart|graphic)\s*:\s*[^.!?]*$/iu,
   // "To contact the reporters on this story: …": the wire's contact lines.
   /^to (?:contact|reach) (?:the )?(?:reporters?|editors?|writers?|authors?)\b/iu,
+  // "Have a question for the mailbag? Send it to …", "Got a news tip?": the outlet asking readers to write in.
+  /^(?:have|got|do you have) (?:a |an )?(?:question|tip|news tip|story idea|comment)s?\b.*(?:\S@\S|\b(?:send|email|e-mail|write|contact|tell)\b)/iu,
+  // The sportsbook's box beside a game story: "Odds provided by …", "Gambling problem? Call 1-800-GAMBLER."
+  /\bgambling problem\b|\b1-800-gambler\b|\bodds (?:provided|courtesy|powered|supplied) by\b|^(?:21|18)\+\.?$|^terms apply\.?$/iu,
+  // A photo's credit in parentheses after its caption: "… southwest China, Nov. 29. (Jinghua/Wang Quanchao)".
+  /^\((?:photo:?\s*|file photo:?\s*)?[\p{L}.'’ -]{2,40}\/[\p{L}.'’ -]{2,40}\)$/iu,
   /^(?:most (?:read|popular|viewed|shared|emailed)|trending(?: now)?|top stories|latest news|more (?:news|stories))(?: (?:from|on|in|at) [^.!?]*)?$/iu,
   /^(?:advertisement|advertising|sponsored(?: content)?)\s*[·•|:–—-]/iu,
   /^our (?:standards|editorial (?:standards|guidelines|policy|values)|ethics (?:policy|code)|trust principles)\s*:/iu,
@@ -255,6 +265,9 @@ const labelledStamp = /^(?:\p{L}+\s){0,2}\p{L}+:\s+(.+)$/u;
 function isTimestamp(line: string): boolean {
   const stamp = labelledStamp.exec(line)?.[1];
   if (stamp !== undefined && isDateText(stamp)) return true;
+  // "All News 11:02 November 27, 2026": a section's name, then the stamp.
+  const words = line.split(/\s+/u);
+  if (!/[.!?]$/u.test(line) && words.length <= maxDateWords && [1, 2, 3].some((skip) => /^\p{Lu}/u.test(words[0] ?? '') && isDateText(words.slice(skip).join(' ')) && /\d/u.test(words[skip] ?? ''))) return true;
   if (line.split(/\s+/u).length <= 6 && /^(?:pinned|new|updated|breaking)?\s*\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?/iu.test(line)) return true;
   return (
     line.split(/\s+/u).length <= 16 &&

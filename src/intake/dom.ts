@@ -19,6 +19,7 @@ export interface DomElement extends DomNode {
   querySelector(selector: string): DomElement | null;
   querySelectorAll(selector: string): Iterable<DomElement>;
   readonly nextElementSibling: DomElement | null;
+  readonly lastElementChild: DomElement | null;
   readonly parentElement: DomElement | null;
   closest(selector: string): DomElement | null;
   setAttribute(name: string, value: string): void;

@@ -16,7 +16,7 @@ export const furnitureAttribute = 'data-verbatim-furniture';
  */
 const standfirstWords = new Set(['dek', 'standfirst', 'subtitle', 'subheadline', 'subhed', 'strapline', 'summary', 'excerpt', 'bajada', 'sumario', 'entradilla', 'chapo', 'chapeau']);
 const captionWords = new Set(['caption', 'captions', 'credit', 'credits', 'figcaption']);
-const boxWords = new Set(['donate', 'donation', 'donations', 'newsletter', 'newsletters', 'signup', 'paywall', 'membership', 'subscribe', 'subscription', 'bio', 'biography', 'recirculation', 'recirc', 'related', 'pullquote', 'tweet', 'instagram', 'tiktok', 'comments', 'reactions', 'discussion', 'promo', 'promotion', 'disclaimer', 'gallery', 'slideshow', 'carousel', 'takeaways', 'highlights', 'sponsor', 'sponsored', 'republish', 'republication', 'chart', 'infographic', 'datawrapper', 'flourish']);
+const boxWords = new Set(['donate', 'donation', 'donations', 'newsletter', 'newsletters', 'signup', 'paywall', 'membership', 'subscribe', 'subscription', 'bio', 'biography', 'recirculation', 'recirc', 'related', 'pullquote', 'tweet', 'instagram', 'tiktok', 'comments', 'reactions', 'discussion', 'promo', 'promotion', 'disclaimer', 'gallery', 'slideshow', 'carousel', 'takeaways', 'highlights', 'sponsor', 'sponsored', 'republish', 'republication', 'chart', 'infographic', 'datawrapper', 'flourish', 'odds', 'betting', 'sportsbook', 'poll']);
 const boxPairs = new Set(['author bio', 'author box', 'about author', 'author info', 'author card', 'contributor bio', 'sign up', 'read more', 'more stories', 'related stories', 'related articles', 'related content', 'end of story', 'pull quote', 'author details', 'key points', 'key takeaways']);
 
 /**
@@ -57,6 +57,7 @@ export function markFurniture(document: DomDocument): void {
     if (box) mark(box, 'form');
   }
   for (const heading of body.querySelectorAll('h1')) markStandfirstAfter(heading);
+  for (const image of body.querySelectorAll('p > img:only-child, div > img:only-child')) markCaptionAfter(image.parentElement);
   for (const table of body.querySelectorAll('table')) {
     if (isLayoutTable(table)) continue;
     const box = tableBox(table);
@@ -98,8 +99,9 @@ function letters(element: DomElement): number {
  */
 function markStandfirstAfter(headline: DomElement): void {
   // "<div class=headline><h1>…</h1></div><div><p>Standfirst</p></div>": the headline's own wrapper stands for it.
+  // A box that ends with the headline (after a kicker, say) stands for it too.
   let top = headline;
-  while (top.parentElement && top.parentElement.children.length === 1 && top.parentElement.tagName.toUpperCase() === 'DIV') top = top.parentElement;
+  while (top.parentElement && top.parentElement.tagName.toUpperCase() === 'DIV' && top.parentElement.lastElementChild === top) top = top.parentElement;
   const next = nextElement(top);
   if (!next || !['P', 'H2', 'H3', 'DIV'].includes(next.tagName.toUpperCase()) || wordCount(next) > maxStandfirstWords) return;
   const inner = next.tagName.toUpperCase() === 'DIV' && next.children.length === 1 && next.children[0]?.tagName.toUpperCase() === 'P' ? next.children[0] : next;
@@ -108,6 +110,20 @@ function markStandfirstAfter(headline: DomElement): void {
   let after = nextElement(next);
   while (after && isMedia(after)) after = nextElement(after);
   if (after && isBylineBox(after)) mark(next, 'standfirst');
+}
+
+/** A caption is a sentence or two. */
+const maxCaptionWords = 50;
+
+/**
+ * "<p><img></p><p style="text-align:center">A train on the new line, Nov. 29. (Agency/Name)</p>":
+ * a short line right under a bare image that closes on a photo credit in parentheses is its caption.
+ */
+function markCaptionAfter(imageBox: DomElement | null): void {
+  if (imageBox === null || (imageBox.textContent ?? '').trim() !== '') return;
+  const next = nextElement(imageBox);
+  if (next === null || !['P', 'DIV', 'SPAN'].includes(next.tagName.toUpperCase()) || wordCount(next) > maxCaptionWords) return;
+  if (/\((?:photo|file photo|credit)?[^()]*\/[^()]*\)\s*$|\((?:photo|file photo|credit)[:\s][^()]*\)\s*$/iu.test(next.textContent ?? '')) mark(next, 'caption');
 }
 
 /** A figure, or a box holding only a figure or picture. */
@@ -119,7 +135,9 @@ function isMedia(element: DomElement): boolean {
 
 function isBylineBox(element: DomElement): boolean {
   const bylineMarkup = '[rel~="author"], [itemprop="author"], time, address, [class*="byline"], [class*="author"], [class*="date"], [data-gu-name="meta"], [data-component*="yline"]';
-  return wordCount(element) <= 30 && (matches(element, bylineMarkup) || element.querySelector(bylineMarkup) !== null);
+  if (wordCount(element) > 30) return false;
+  // "From: Department for Transport · Published 29 November 2026": a box that says who and when.
+  return matches(element, bylineMarkup) || element.querySelector(bylineMarkup) !== null || /^\s*(?:by|from|published|posted|written by)\b/iu.test(element.textContent ?? '');
 }
 
 function matches(element: DomElement, selector: string): boolean {

@@ -313,3 +313,26 @@ describe('second batch of kinds: wires, magazines, TV stations', () => {
     expect(extract(pageWith({ header, body: paragraphs(story) })).byline).toBe('Kendra Mills and Jeff Ortiz');
   });
 });
+
+describe('third batch of kinds: agencies, government releases, sports columns', () => {
+  it('drops a caption set as a plain paragraph under a bare image when it closes on a photo credit', () => {
+    const photo = '<p><img src="/deck.jpg" alt=""></p><p style="text-align:center">Crews lift the first deck panel on the Ninth Street bridge, March 3, 2026. (River Post/Grace Lindholm)</p>';
+    expect(extract(pageWith({ body: `${paragraphs(story.slice(0, 1))}${photo}${paragraphs(story.slice(1))}` })).paragraphs).toEqual(story);
+  });
+
+  it('drops a lead paragraph between the headline’s box and a "From: … Published …" box', () => {
+    const header = '<div class="title"><span>Press release</span><h1>Bridge to close for eight months</h1></div><p class="lead-paragraph">The Ninth Street bridge will close for repairs, the city announced today.</p><div class="metadata"><dl><dt>From:</dt><dd>Public Works Department</dd><dt>Published</dt><dd>3 March 2026</dd></dl></div>';
+    expect(extract(pageWith({ header, body: paragraphs(story) })).paragraphs).toEqual(story);
+  });
+
+  it('drops an agency’s end mark, the reporter’s address, the exchange-rate note and a stamp after a section name', () => {
+    const body = `<p>All News 11:02 March 3, 2026</p>${paragraphs(story)}<p>ohaddad@riverpost.example<br>(END)</p><p>($1 = 10.6250 Norwegian crowns)</p>`;
+    expect(extract(pageWith({ body })).paragraphs).toEqual(story);
+  });
+
+  it('drops a sportsbook’s odds box and the call for readers’ questions', () => {
+    const odds = '<div class="odds-module"><p>Otters at Falcons, Thursday 7 p.m.: Otters +135, Falcons -155. Odds provided by LuckyLine Sportsbook.</p><p>21+. Gambling problem? Call 1-800-GAMBLER.</p></div>';
+    const body = `${paragraphs(story.slice(0, 2))}${odds}${paragraphs(story.slice(2))}<p><em>Have a question for the mailbag? Send it to sports@riverpost.example with “Mailbag” in the subject line.</em></p>`;
+    expect(extract(pageWith({ body })).paragraphs).toEqual(story);
+  });
+});
