@@ -194,7 +194,29 @@ const closingNoteTail = 3;
 
 function withoutClosingNotes(blocks: readonly Block[]): Block[] {
   const tail = blocks.length - closingNoteTail;
-  return blocks.filter((block, index) => index < tail || index === 0 || block.level > 0 || !closingNote.test(block.text));
+  const prose = blocks.filter((block) => block.level === 0).length;
+  return blocks.filter((block, index) => {
+    if (block.level > 0) return true;
+    if (index >= tail && index > 0 && closingNote.test(block.text)) return false;
+    // Only a story of some length has a head and a tail apart from its body.
+    return prose < minStoryForNotes || (index >= tail || index === 0 ? !isSetApartNote(block) : true);
+  });
+}
+
+/** Paragraphs a story has before its first and last lines can be told apart from its body. */
+const minStoryForNotes = 5;
+const maxNoteWords = 60;
+
+/**
+ * The newsroom's notes at the head or foot of a story, set apart from its prose by their marks: a
+ * paragraph wholly in parentheses ("(Adds comment from the mayor)"), or a short line led by a dash
+ * ("— With files from …"). (Italics are not enough: an interview's italic introduction, or an
+ * italic "Staff writer X contributed" line, is the story's own.)
+ */
+function isSetApartNote(block: Block): boolean {
+  const words = block.text.split(' ').length;
+  if (words > maxNoteWords) return false;
+  return /^\([^()]+\)$/u.test(block.text) || (words <= 15 && /^(?:[—–]|--)\s*\p{L}/u.test(block.text));
 }
 
 /** Whether a run of ever-deeper headings from this one reaches a paragraph. */

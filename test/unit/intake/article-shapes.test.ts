@@ -336,3 +336,13 @@ describe('third batch of kinds: agencies, government releases, sports columns', 
     expect(extract(pageWith({ body })).paragraphs).toEqual(story);
   });
 });
+
+describe('notes set apart at the head or foot of a story', () => {
+  it('drops a note wholly in parentheses and a short dash-led credit at either end, and keeps them inside the story', () => {
+    const head = '(This is a developing story and will be updated.)';
+    const inside = '(The vote was 5-2, with two members absent.)';
+    const foot = '— Staff report';
+    const lines = [story[0] ?? '', story[1] ?? '', inside, story[2] ?? '', story[3] ?? '', 'Work on the east ramp starts first, in the second week of April, the department said.'];
+    expect(extract(pageWith({ body: paragraphs([head, ...lines, foot]) })).paragraphs).toEqual(lines);
+  });
+});
