@@ -13,7 +13,7 @@ const labelLines = [
   /^(?:\S+@\S+\.\w{2,}\s*)?\(?(?:end|ends|fin|finis)\)?$|^\S+@\S+\.\w{2,}$/iu,
   // "($1 = 10.6250 Norwegian crowns)": the wire's exchange-rate note.
   /^\(\s*(?:US)?[$€£¥₹]?\s*1\s*=\s*[^()]+\)$/iu,
-  /^(?:share(?: this(?: article| story| post| page)?)?(?: (?:on|via) \w+(?: or \w+)?)?|tweet|email|print|copy link|link copied|comments?|show comments|leave a comment|\d+ comments?|view comments|listen(?: to (?:this )?(?:article|story))?|\d+ min(?:ute)?s? (?:read|listen))[.:…]?$/iu,
+  /^(?:share(?: this(?: article| story| post| page)?)?(?: (?:on|via) \w+(?: or \w+)?)?|tweet|email|print|copy link|link copied|comments?|show comments|leave a comment|\d+ comments?|view comments|listen(?: to (?:this )?(?:article|story))?|\d+ min(?:ute)?s? (?:read|listen)|enlarge this image|(?:toggle|hide|show|view) caption|expand (?:this )?image|(?:open|view) (?:the )?gallery|\d+ (?:photos|images))[.:…]?$/iu,
 ];
 
 /** A short line that starts like a teaser, a prompt or a credit. */
@@ -52,7 +52,7 @@ const boxWords = [
   /\b(?:hit reply|just reply|reply to this (?:email|newsletter|post))\b|\b(?:forward|share) (?:this|it) (?:email |newsletter )?(?:with|to) (?:a )?(?:friend|neighbou?r|colleague)s?\b|\b(?:referral link|referred \d+|earn rewards)\b|^enjoying (?:this|the|\p{Lu})/iu,
   /\bjoin (?:us|our (?:[\p{L}\d'’-]+ ){0,3}(?:community|group|channel)) on (?:whatsapp|telegram|facebook|discord|signal)\b|\bjoin our (?:[\p{L}\d'’-]+ ){0,3}(?:whatsapp|telegram|facebook|discord|signal) (?:community|group|channel)\b/iu,
   /\b(?:follow|find) (?:us|him|her|them|me) on (?:twitter|x|facebook|instagram|linkedin|bluesky|threads|tiktok|mastodon|youtube|social media)\b|\bshare (?:this|on) (?:facebook|twitter|x|linkedin|whatsapp)\b/iu,
-  /\b(?:getty images|shutterstock|associated press|ap photo|afp|reuters|epa|file photo)\s*\)?$/iu,
+  /\b(?:getty(?: images)?|shutterstock|associated press|ap photo|afp|reuters|epa|file photo)\s*\)?$/iu,
   /^(?:\S+\s+){0,6}\d+[- ]?min(?:ute)?s?\s+(?:read|listen)\b/iu,
   /^(?:reading time|temps de lecture|tiempo de lectura|tempo de leitura|lesezeit|tempo di lettura|leestijd)\b.*\d/iu,
   // "Download the KTVX News 9 app": the outlet's own app, named in capitals.

@@ -47,7 +47,7 @@ export function readPageMetadata(document: DomDocument, pageUrl: string): PageMe
     : documentTitle === null ? null : headingInTitle(document, documentTitle) ?? shownSegment ?? withoutSiteSuffix(documentTitle, siteName, { guessShortTail: true }));
   return {
     title,
-    byline: bylineOf(document, authorNames(ld?.author) ?? metaAuthors(document) ?? personName(clean(document.querySelector('a[rel~="author"]')?.textContent))),
+    byline: withoutOutletWord(bylineOf(document, authorNames(ld?.author) ?? metaAuthors(document) ?? personName(clean(document.querySelector('a[rel~="author"]')?.textContent))), siteName),
     publisher: siteName,
     date:
       isoDate(meta('article:published_time') ?? text(ld?.datePublished) ?? meta('date') ?? document.querySelector('time[datetime]')?.getAttribute('datetime') ?? null) ??
@@ -210,6 +210,14 @@ function spacedText(node: DomNode): string {
   return children ? [...children].map((child) => ` ${spacedText(child)} `).join('') : '';
 }
 
+/** "Casey Lindgren Herald" on The Harlan Herald's page: the paper's own name, left after its staff title went. */
+function withoutOutletWord(byline: string | null, siteName: string | null): string | null {
+  if (byline === null || siteName === null) return byline;
+  const outletWords = new Set(siteName.toLowerCase().split(/\s+/u).filter((word) => word !== 'the'));
+  const words = byline.split(' ');
+  return words.length >= 3 && outletWords.has((words.at(-1) ?? '').toLowerCase()) && !/\band\b|,/u.test(byline) ? words.slice(0, -1).join(' ') : byline;
+}
+
 /** "Ana Ruiz", "Ana Ruiz and Tom Lee", "Ana Ruiz, Tom Lee and Kim Park". */
 function joinNames(names: readonly string[]): string {
   if (names.length <= 1) return names[0] ?? '';
@@ -228,6 +236,8 @@ export function personName(value: string | null | undefined): string | null {
     .replace(/\s+(?:updated|published|posted)\b.*$/iu, '')
     // "Ana Ruiz, Staff Writer": the job, not the name; "Ana Ruiz, Tom Lee" stays two names.
     .replace(/,\s*[^,]*\b(?:staff|writer|reporter|correspondent|editor|contributor|columnist|journalist|producer|special to)\b.*$/iu, '')
+    // "Casey Lindgren Herald Staff Writer": the job run into the name (the paper's name before it goes in `readPageMetadata`).
+    .replace(/\s+(?:[Ss]taff|STAFF|[Ss]enior|[Cc]hief)\s+(?:[Ww]riter|[Rr]eporter|[Cc]orrespondent|[Pp]hotographer|WRITER|REPORTER)$|\s+(?:[Cc]orrespondent|[Cc]ontributor|[Cc]olumnist)$/u, '')
     // "Jordan Tremblay, The Canadian Press", "Ana Ruiz, Associated Press": the outlet or agency after the name.
     .replace(/,\s*(?:(?:[Tt]he|THE)\s.*|(?:Associated Press|AP|Reuters|AFP|Agence France-Presse|Bloomberg|PTI|ANI|IANS|AAP|dpa|Press Association|PA Media|Xinhua|Kyodo|EFE|ANSA)\b.*)$/u, '')
     // "Hannah Voss in Berlin": where the reporter filed from.

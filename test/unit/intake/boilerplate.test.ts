@@ -44,6 +44,9 @@ describe('telling page furniture from article sentences', () => {
     '(Corrects spelling of minister’s name in third paragraph)',
     'Most Read from Bloomfield Businessweek',
     'Source: London Metal Exchange',
+    'Enlarge this image',
+    'toggle caption',
+    'ERCOT’s control room in Taylor, Texas. getty',
   ])('drops %j', (line) => {
     expect(isBoilerplate(line)).toBe(true);
   });

@@ -74,6 +74,12 @@ describe('reading a byline the way a reader would', () => {
     expect(personName('Luc Arsenault | Hockey writer')).toBe('Luc Arsenault');
   });
 
+  it('takes a staff title and the paper’s name run into the byline off the name', () => {
+    const head = '<meta property="og:site_name" content="The Harlan Herald"><meta name="author" content="Casey Lindgren Herald Staff Writer">';
+    expect(read(head).byline).toBe('Casey Lindgren');
+    expect(read('<meta property="og:site_name" content="The Harlan Herald"><meta name="author" content="Mary Ann Lindgren">').byline).toBe('Mary Ann Lindgren');
+  });
+
   it('keeps the name from "Interview by …" and "Words by …" credits and from a name set in capitals', () => {
     expect(personName('Interview by Sam Okonkwo')).toBe('Sam Okonkwo');
     expect(personName('Words by Ines Berg')).toBe('Ines Berg');
