@@ -50,6 +50,8 @@ interface Block {
   italic: boolean;
   /** A heading the page sets right before a paragraph of prose: a section's, even the first one. */
   opensSection: boolean;
+  /** An item of a list (`<li>`): a point of a summary box when it comes before the story's prose. */
+  listItem: boolean;
 }
 
 /** The article's paragraphs from the content element Readability chose, boilerplate, headline and byline removed. */
@@ -67,9 +69,9 @@ export function articleParagraphs(content: DomElement, { title = '', byline = ''
     if (isBylineLine(text, names) || isCreditLine(text, publisher, { nameForOutlet: level === 0 })) continue;
     if (level > 0 ? !isSubheading(element, text) : isBoilerplate(text) || piece.linkedLetters / text.length > maxLinkShare || isDateLine(piece, text)) continue;
     seen.add(text);
-    blocks.push({ text, level, italic: !piece.run && isAllOf(element, ['EM', 'I']), opensSection: level > 0 && opensSection(element) });
+    blocks.push({ text, level, italic: !piece.run && isAllOf(element, ['EM', 'I']), opensSection: level > 0 && opensSection(element), listItem: !piece.run && element.closest('li') !== null });
   }
-  const kept = withoutAuthorTagline(withoutStrayHeadings(blocks), names, publisher);
+  const kept = withoutClosingNotes(withoutAuthorTagline(withoutStrayHeadings(withoutLeadingSummary(withoutPullQuotes(blocks))), names, publisher));
   return {
     paragraphs: kept.map((block) => block.text),
     headings: kept.flatMap((block, index) => (block.level > 0 ? [index] : [])),
@@ -152,6 +154,69 @@ function withoutStrayHeadings(blocks: readonly Block[]): Block[] {
     if ((prose || block.opensSection) && headsProse(blocks, index)) kept.push(block);
   });
   return kept;
+}
+
+/** A pull quote is a phrase or two lifted from the story: this many words at least, so a short line is not taken for one. */
+const minPullQuoteWords = 6;
+
+/**
+ * "“If we do our jobs right, nobody knows we were here.”" set large between paragraphs: a pull
+ * quote repeats words of another paragraph of the story; the story says them once.
+ */
+function withoutPullQuotes(blocks: readonly Block[]): Block[] {
+  const plain = (text: string) => text.toLowerCase().replace(/[“”"‘’'«»…]|\.\.\./gu, '').replace(/\s+/gu, ' ').replace(/[.,;:!?]+$/u, '').trim();
+  const texts = blocks.map((block) => plain(block.text));
+  return blocks.filter((block, index) => {
+    const text = texts[index] ?? '';
+    if (block.level > 0 || text.split(' ').length < minPullQuoteWords) return true;
+    return !texts.some((other, otherIndex) => otherIndex !== index && other.length > text.length && other.includes(text));
+  });
+}
+
+/**
+ * "Key points: • Norwell will cut 2,000 jobs • …": bullets set above the story's first paragraph
+ * summarise it (the facts come again in the body). A story's own list comes after prose that
+ * introduces it.
+ */
+function withoutLeadingSummary(blocks: readonly Block[]): Block[] {
+  const firstProse = blocks.findIndex((block) => block.level === 0 && !block.listItem);
+  if (firstProse <= 0) return [...blocks];
+  return blocks.filter((block, index) => index >= firstProse || !block.listItem);
+}
+
+/**
+ * "Correction: An earlier version of this column misstated …", "Editor's note: …", "Disclosure: X
+ * is a financial supporter of …" closing the story: the editors' note about the story, set under it. (At the top, where some sites set a
+ * correction as the story's first line, it stays: that is how the reader meets it.)
+ */
+const closingNote = /^(?:corrections?|clarifications?|disclosures?|editor['’]?s['’]? notes?|note to readers|an earlier version of this (?:story|article|column|report|piece))\b\s*[:,]?/iu;
+const closingNoteTail = 3;
+
+function withoutClosingNotes(blocks: readonly Block[]): Block[] {
+  const tail = blocks.length - closingNoteTail;
+  const prose = blocks.filter((block) => block.level === 0).length;
+  return blocks.filter((block, index) => {
+    if (block.level > 0) return true;
+    if (index >= tail && index > 0 && closingNote.test(block.text)) return false;
+    // Only a story of some length has a head and a tail apart from its body.
+    return prose < minStoryForNotes || (index >= tail || index === 0 ? !isSetApartNote(block) : true);
+  });
+}
+
+/** Paragraphs a story has before its first and last lines can be told apart from its body. */
+const minStoryForNotes = 5;
+const maxNoteWords = 60;
+
+/**
+ * The newsroom's notes at the head or foot of a story, set apart from its prose by their marks: a
+ * paragraph wholly in parentheses ("(Adds comment from the mayor)"), or a short line led by a dash
+ * ("— With files from …"). (Italics are not enough: an interview's italic introduction, or an
+ * italic "Staff writer X contributed" line, is the story's own.)
+ */
+function isSetApartNote(block: Block): boolean {
+  const words = block.text.split(' ').length;
+  if (words > maxNoteWords) return false;
+  return /^\([^()]+\)$/u.test(block.text) || (words <= 15 && /^(?:[—–]|--)\s*\p{L}/u.test(block.text));
 }
 
 /** Whether a run of ever-deeper headings from this one reaches a paragraph. */

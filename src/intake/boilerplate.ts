@@ -7,9 +7,13 @@
 
 /** Whole-line labels. */
 const labelLines = [
-  /^(?:advertisement|advertising|advert|ad|sponsored(?: content)?|paid content|promoted|story continues(?: below)?(?: advertisement)?|article continues (?:below|after) (?:this )?(?:ad(?:vertisement)?)|continue reading(?: (?:the )?(?:main )?(?:story|article))?(?: below)?|scroll (?:down )?to continue(?: reading)?|skip (?:to|past) (?:content|main content|advertisement|ad))[.:…]?$/iu,
+  /^(?:advertisement|advertising|advert|ad|sponsored(?: content)?|paid content|promoted|story continues(?: below)?(?: (?:this )?(?:ad|advertisement))?|article continues (?:below|after) (?:this )?(?:ad(?:vertisement)?)|continue reading(?: (?:the )?(?:main )?(?:story|article))?(?: below)?|scroll (?:down )?to continue(?: reading)?|skip (?:to|past) (?:content|main content|advertisement|ad))[.:…]?$/iu,
   /^[\d,.]+k?\s+(?:reads?|views?|comments?|shares?|likes?|replies)$/iu,
-  /^(?:share(?: this(?: article| story| post| page)?)?(?: (?:on|via) \w+(?: or \w+)?)?|tweet|email|print|copy link|link copied|comments?|show comments|leave a comment|\d+ comments?|view comments|listen(?: to (?:this )?(?:article|story))?|\d+ min(?:ute)?s? (?:read|listen))[.:…]?$/iu,
+  // An agency's end mark and the reporter's address above it: "sykim@agency.example (END)".
+  /^(?:\S+@\S+\.\w{2,}\s*)?\(?(?:end|ends|fin|finis)\)?$|^\S+@\S+\.\w{2,}$/iu,
+  // "($1 = 10.6250 Norwegian crowns)": the wire's exchange-rate note.
+  /^\(\s*(?:US)?[$€£¥₹]?\s*1\s*=\s*[^()]+\)$/iu,
+  /^(?:share(?: this(?: article| story| post| page)?)?(?: (?:on|via) \w+(?: or \w+)?)?|tweet|email|print|copy link|link copied|comments?|show comments|leave a comment|\d+ comments?|view comments|listen(?: to (?:this )?(?:article|story))?|\d+ min(?:ute)?s? (?:read|listen)|enlarge this image|(?:toggle|hide|show|view) caption|expand (?:this )?image|(?:open|view) (?:the )?gallery|\d+ (?:photos|images))[.:…]?$/iu,
 ];
 
 /** A short line that starts like a teaser, a prompt or a credit. */
@@ -19,6 +23,17 @@ const promptStarts = [
   /^\(?(?:photo|photos|image|images|picture|video|graphic|illustration|credit|photograph|file photo|caption|foto|imagen)(?:\s+(?:credit|by))?\s*[:/]/iu,
   /^(?:sign up|subscribe|follow (?:us|@)|like us|don['’]t miss out|never miss|want more)\b/iu,
   /^(?:click|tap) here\b/iu,
+  // A chart's or table's credit: "Source: London Metal Exchange".
+  /^(?:source|sources|data|fuente|fuentes|quelle|chart|graphic)\s*:\s*[^.!?]*$/iu,
+  // "To contact the reporters on this story: …": the wire's contact lines.
+  /^to (?:contact|reach) (?:the )?(?:reporters?|editors?|writers?|authors?)\b/iu,
+  // "Have a question for the mailbag? Send it to …", "Got a news tip?": the outlet asking readers to write in.
+  /^(?:have|got|do you have) (?:a |an )?(?:question|tip|news tip|story idea|comment)s?\b.*(?:\S@\S|\b(?:send|email|e-mail|write|contact|tell)\b)/iu,
+  // The sportsbook's box beside a game story: "Odds provided by …", "Gambling problem? Call 1-800-GAMBLER."
+  /\bgambling problem\b|\b1-800-gambler\b|\bodds (?:provided|courtesy|powered|supplied) by\b|^(?:21|18)\+\.?$|^terms apply\.?$/iu,
+  // A photo's credit in parentheses after its caption: "… southwest China, Nov. 29. (Jinghua/Wang Quanchao)".
+  /^\((?:photo:?\s*|file photo:?\s*)?[\p{L}.'’ -]{2,40}\/[\p{L}.'’ -]{2,40}\)$/iu,
+  /^(?:most (?:read|popular|viewed|shared|emailed)|trending(?: now)?|top stories|latest news|more (?:news|stories))(?: (?:from|on|in|at) [^.!?]*)?$/iu,
   /^(?:advertisement|advertising|sponsored(?: content)?)\s*[·•|:–—-]/iu,
   /^our (?:standards|editorial (?:standards|guidelines|policy|values)|ethics (?:policy|code)|trust principles)\s*:/iu,
   /^(?:watch|see|listen to) (?:the |our )?(?:video|videos|clip|report|livestream|live stream|audio|podcast)\b.*\b(?:above|below)\b/iu,
@@ -33,9 +48,11 @@ const boxWords = [
   /^(?:contact|reach|email|e-mail|write to|send tips to)\b.*(?:\S@\S|\bat \S+\.\w{2,})/iu,
   /\b(?:reach|contact|email|e-mail|write to) (?:him|her|them|me|us|the (?:author|writer|reporter))\b.*(?:\S@\S|\bat \S+\.\w{2,}|\bon (?:twitter|x|bluesky|signal|threads)\b)/iu,
   /\bsubscribe (?:now|today|here)\b|\bunlimited (?:digital )?access\b|\bthanks for reading\b|\bsupport (?:local|our|independent|quality) journalism\b/iu,
+  // A newsletter's sign-off and its referral programme: "Hit reply and tell me …", "You have referred 0 readers".
+  /\b(?:hit reply|just reply|reply to this (?:email|newsletter|post))\b|\b(?:forward|share) (?:this|it) (?:email |newsletter )?(?:with|to) (?:a )?(?:friend|neighbou?r|colleague)s?\b|\b(?:referral link|referred \d+|earn rewards)\b|^enjoying (?:this|the|\p{Lu})/iu,
   /\bjoin (?:us|our (?:[\p{L}\d'’-]+ ){0,3}(?:community|group|channel)) on (?:whatsapp|telegram|facebook|discord|signal)\b|\bjoin our (?:[\p{L}\d'’-]+ ){0,3}(?:whatsapp|telegram|facebook|discord|signal) (?:community|group|channel)\b/iu,
   /\b(?:follow|find) (?:us|him|her|them|me) on (?:twitter|x|facebook|instagram|linkedin|bluesky|threads|tiktok|mastodon|youtube|social media)\b|\bshare (?:this|on) (?:facebook|twitter|x|linkedin|whatsapp)\b/iu,
-  /\b(?:getty images|shutterstock|associated press|ap photo|afp|reuters|epa|file photo)\s*\)?$/iu,
+  /\b(?:getty(?: images)?|shutterstock|associated press|ap photo|afp|reuters|epa|file photo)\s*\)?$/iu,
   /^(?:\S+\s+){0,6}\d+[- ]?min(?:ute)?s?\s+(?:read|listen)\b/iu,
   /^(?:reading time|temps de lecture|tiempo de lectura|tempo de leitura|lesezeit|tempo di lettura|leestijd)\b.*\d/iu,
   // "Download the KTVX News 9 app": the outlet's own app, named in capitals.
@@ -51,7 +68,39 @@ const boxWords = [
  * Tom Lee)": the closing credit, set apart in parentheses. A credit woven into a sentence ("Kevin
  * Tran contributed from Alder Springs.") is the story's own line and stays.
  */
-const creditNote = /^\((?:this (?:story|article|report) (?:was )?(?:originally|first) (?:published|appeared)|this (?:article|story|report) (?:was|is|has been) (?:written|reported|compiled|produced|translated|edited)|(?:additional )?reporting by|written by|compiled by|translated by|edited by)\b[^()]*\)$/iu;
+const creditNote = /^\((?:this (?:story|article|report) (?:was )?(?:originally|first) (?:published|appeared)|this (?:article|story|report) (?:was|is|has been) (?:written|reported|compiled|produced|translated|edited)|(?:additional )?reporting by|written by|compiled by|translated by|edited by|with (?:inputs|files|input|reporting) from|inputs from|con (?:información|informacion|datos|reportes) de|avec (?:l['’])?\p{Lu}|mit (?:material|informationen) von|com (?:informações|agências)|updates?|adds?|recasts?|corrects?|rewrites?|changes?|removes?|clarifies|fixes) *\b[^()]*\)$/iu;
+
+/** "(Updates with analyst comment in fourth paragraph.)": the wire's note of what changed, set in parentheses. */
+
+/**
+ * "— With files from Marie Gagnon in Montreal", "— With assistance from Mark Chen.", "With inputs from PTI": the wire's closing credit,
+ * a line of its own after a dash or alone.
+ */
+const wireCredit = /^(?:[—–-]+\s*)?[Ww]ith (?:files|inputs|input|assistance|additional reporting|reporting) (?:from|by)\s+\p{Lu}[^!?]*$/u;
+const maxWireCreditWords = 14;
+
+/**
+ * "This report by The Canadian Press was first published Nov. 28, 2026.": the agency's note of when
+ * its copy first ran. What follows "published" is only a date or an outlet, never news.
+ */
+const firstPublished = /^this (?:story|article|report|piece)(?: by (?:the )?\p{Lu}[\p{L}&.'’ -]{0,60})? was (?:first|originally) (?:published|posted)(?: (?:on|in|by))?\s+(.+?)\.?$/iu;
+
+function isFirstPublishedNote(line: string): boolean {
+  const rest = firstPublished.exec(line)?.[1];
+  if (rest === undefined) return false;
+  // "in The Conversation on Nov. 3, 2026": the outlet's capitalised name, then perhaps the date.
+  const afterOutlet = rest.replace(/^(?:[Tt]he\s)?(?:\p{Lu}[\p{L}&.'’-]*\s?){1,6},?\s*(?:on\s+)?/u, '');
+  return isDateText(rest) || afterOutlet === '' || isDateText(afterOutlet);
+}
+
+/**
+ * "Reference: “Rapid recovery of …” by H. Whaanga et al., 28 November 2026, Nature Climate Change.
+ * DOI: 10.1038/…": a citation of the paper, set under a science story. A DOI marks it wherever the
+ * label is missing.
+ */
+const citationLabel = /^(?:references?|journal references?|citations?|original (?:paper|study|research))\s*:\s*\S/iu;
+const doi = /\bdoi(?:\.org\/|:?\s*)10\.\d{4,9}\//iu;
+const maxCitationWords = 80;
 
 /**
  * "This story was originally published by Bay Current and is republished under a Creative Commons
@@ -67,7 +116,10 @@ const appeal = /\b(?:support us|support (?:our|independent|local|quality|nonprof
 const maxAppealWords = 70;
 
 /** Notices that open a paragraph of any length: the print-edition line and the reprint links after it. */
-const noticeStarts = /^a version of this (?:article|story|report) (?:appears|appeared|was published) in print\b/iu;
+const noticeStarts = /^(?:a version of )?this (?:article|story|report|piece|essay) (?:also )?(?:appears|appeared|was published|ran) in (?:the )?(?:[\p{L}\d,]+ ){0,4}(?:print|magazine|issue|edition)\b/iu;
+/** "This story has been updated with comments from …": the editors' note on the story's versions. */
+const updateNote = /^this (?:story|article|report|post|piece) (?:has been|was|is being) updated\b/iu;
+const maxUpdateNoteWords = 30;
 
 /** "Order Reprints | Today's Paper | Subscribe": three or more short links in a row are a menu. */
 const linkMenu = /^(?:[^|·•]{1,30}\s[|·•]\s){2,}[^|·•]{1,30}$/u;
@@ -86,12 +138,16 @@ const labelWords = 3;
 export function isBoilerplate(line: string, { label = true }: { label?: boolean } = {}): boolean {
   const words = line.split(/\s+/u).length;
   if (labelLines.some((pattern) => pattern.test(line)) || socialNames.test(line) || linkMenu.test(line) || noticeStarts.test(line) || creditNote.test(line)) return true;
+  if (words <= maxWireCreditWords && wireCredit.test(line)) return true;
+  if (words <= maxUpdateNoteWords && updateNote.test(line)) return true;
+  if (words <= republishedWords && isFirstPublishedNote(line)) return true;
+  if (words <= maxCitationWords && (doi.test(line) || citationLabel.test(line))) return true;
   if (words <= republishedWords && republishedNote.test(line)) return true;
   if (words <= maxAppealWords && appeal.test(line) && /\b(?:you|your|we|us|our)\b/iu.test(line) && !/["“”«»]/u.test(line)) return true;
   if (words > shortLineWords) return false;
   // "Callum Reid", "Transport correspondent", "Top stories": a name, title or label, not a sentence.
   if (label && words <= labelWords && !/[.!?…"”’)]$/u.test(line)) return true;
-  if (isBylineLine(line)) return true;
+  if (isBylineLine(line) || isFigures(line)) return true;
   return promptStarts.some((pattern) => pattern.test(line)) || boxWords.some((pattern) => pattern.test(line)) || isTimestamp(line) || isDateText(line);
 }
 
@@ -175,12 +231,15 @@ export function isDateText(text: string): boolean {
   // "14:30, 3 Dec 2026Updated 15:02": two stamps in spans that the page's style set apart.
   const line = text.replace(/(\d)(\p{Lu})/gu, '$1 $2');
   if (line.split(/\s+/u).length > maxDateWords) return false;
-  // "03.12.2025", "2026/11/28", "2026-11-28": a whole date in one token.
-  const numericDates = /\b(?:\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{4})\b/gu;
+  // "03.12.2025", "2026/11/28", "2026-11-28", "11/24/26": a whole date in one token.
+  const numericDates = /\b(?:\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2}))\b/gu;
   const hasNumericDate = numericDates.test(line);
   const tokens = line.replace(numericDates, '').split(/[\s,|·•/–—-]+/u).map((token) => token.replace(/:$/u, '')).filter(Boolean);
-  if (hasNumericDate && tokens.every((token) => dateTokens.some((pattern) => pattern.test(token)))) return true;
-  if (tokens.length === 0 || !tokens.every((token) => dateTokens.some((pattern) => pattern.test(token)))) return false;
+  // "06:20 p.m. AR", "10:15 IST": after a clock, a code in capitals is the zone or the country.
+  const clockAt = tokens.findIndex((token) => /^\d{1,2}[:.h]\d{2}$/u.test(token));
+  const isDateToken = (token: string, index: number) => dateTokens.some((pattern) => pattern.test(token)) || (clockAt >= 0 && index > clockAt && /^[A-Z]{2,4}$/u.test(token));
+  if (hasNumericDate && tokens.every(isDateToken)) return true;
+  if (tokens.length === 0 || !tokens.every(isDateToken)) return false;
   const hasYear = tokens.some((token) => /^(?:19|20)\d{2}\.?$/u.test(token));
   const hasMonth = tokens.some((token) => monthToken.test(token));
   const hasDay = tokens.some((token) => /^\d{1,2}(?:st|nd|rd|th|er|º|\.)?$/iu.test(token));
@@ -188,8 +247,27 @@ export function isDateText(text: string): boolean {
   return (hasMonth && (hasYear || hasDay)) || (hasYear && hasClock);
 }
 
+/** Below this share of letters among its characters, a short line is figures, not a sentence. */
+const minLetterShare = 0.3;
+const maxFiguresWords = 6;
+
+/** "-3.16 (-7.02%)", "41.87", "+0.4% | 1,204.6": a quote widget's figures; a sentence is mostly letters. */
+function isFigures(line: string): boolean {
+  const characters = line.replace(/\s+/gu, '');
+  const letterCount = (characters.match(/\p{L}/gu) ?? []).length;
+  return line.split(/\s+/u).length <= maxFiguresWords && /\d/u.test(line) && letterCount < minLetterShare * characters.length;
+}
+
+/** "Posted: Tuesday, November 24, 2026 11:05 pm", "After Hours: 11/24/26 EST 6:42 PM": a short label, then nothing but a date. */
+const labelledStamp = /^(?:\p{L}+\s){0,2}\p{L}+:\s+(.+)$/u;
+
 /** "Updated 3:45 p.m. ET, March 4, 2025", "Published 2 hours ago". */
 function isTimestamp(line: string): boolean {
+  const stamp = labelledStamp.exec(line)?.[1];
+  if (stamp !== undefined && isDateText(stamp)) return true;
+  // "All News 11:02 November 27, 2026": a section's name, then the stamp.
+  const words = line.split(/\s+/u);
+  if (!/[.!?]$/u.test(line) && words.length <= maxDateWords && [1, 2, 3].some((skip) => /^\p{Lu}/u.test(words[0] ?? '') && isDateText(words.slice(skip).join(' ')) && /\d/u.test(words[skip] ?? ''))) return true;
   if (line.split(/\s+/u).length <= 6 && /^(?:pinned|new|updated|breaking)?\s*\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?/iu.test(line)) return true;
   return (
     line.split(/\s+/u).length <= 16 &&

@@ -7,6 +7,8 @@ export interface DomNode {
   readonly nodeType: number;
   readonly textContent: string | null;
   readonly parentNode: DomElement | null;
+  readonly previousSibling: DomNode | null;
+  readonly nextSibling: DomNode | null;
 }
 
 export interface DomElement extends DomNode {
@@ -17,9 +19,11 @@ export interface DomElement extends DomNode {
   querySelector(selector: string): DomElement | null;
   querySelectorAll(selector: string): Iterable<DomElement>;
   readonly nextElementSibling: DomElement | null;
+  readonly lastElementChild: DomElement | null;
   readonly parentElement: DomElement | null;
   closest(selector: string): DomElement | null;
   setAttribute(name: string, value: string): void;
+  removeAttribute(name: string): void;
   /** Puts `node` in this element's place among its children, in place of `child`. */
   replaceChild(node: DomNode, child: DomNode): void;
   appendChild(node: DomNode): void;

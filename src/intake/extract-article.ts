@@ -1,8 +1,10 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { VerbatimError } from '../core/errors.js';
-import { articleParagraphs, bylineInContent, isListOfTeasers } from './article-paragraphs.js';
+import { articleParagraphs, bylineInContent, isListOfTeasers, type ArticleText } from './article-paragraphs.js';
+import { isBoilerplate } from './boilerplate.js';
 import { decodePage } from './decode-page.js';
+import { keepDropCaps } from './drop-caps.js';
 import { markFurniture } from './page-furniture.js';
 import type { DomDocument, DomElement } from './dom.js';
 import type { ExtractedArticle, FetchedPage } from './page.js';
@@ -29,14 +31,16 @@ export function extractArticle(page: FetchedPage): ExtractedArticle {
   const metadata = readPageMetadata(document, page.url);
   const pageText = collapse(document.body?.textContent ?? '');
   removeSurroundings(document);
+  keepDropCaps(document);
   markFurniture(document);
   const parsed = readability(document);
   const title = metadata.title ?? (parsed?.title ? withoutSiteSuffix(collapse(parsed.title), metadata.publisher, { guessShortTail: true }) : null);
   const byline = metadata.byline ?? personName(parsed?.byline) ?? (parsed?.content ? personName(bylineInContent(parsed.content)) : null);
   const publisher = metadata.publisher ?? (collapse(parsed?.siteName ?? '') || null);
-  const { paragraphs, headings } = parsed?.content
+  const shown = parsed?.content
     ? articleParagraphs(parsed.content, { title: title ?? '', byline: byline ?? '', publisher: publisher ?? '' })
     : { paragraphs: [], headings: [] };
+  const { paragraphs, headings } = declaredBodyInstead(shown, metadata.articleBody) ?? shown;
   if (isStub({ paragraphs, pageText }) || (parsed?.content && isListOfTeasers(parsed.content, paragraphs.length))) {
     throw new VerbatimError('NO_ARTICLE_IN_PAGE');
   }
@@ -56,7 +60,11 @@ export function extractArticle(page: FetchedPage): ExtractedArticle {
  * Side rails, navigation and page footers never hold the story, but a long rail of teasers can
  * outweigh it in Readability's scoring; they go before it reads the page.
  */
-const surroundings = 'aside, nav, footer, [role="complementary"], [role="navigation"], [role="contentinfo"]';
+const surroundings = [
+  'aside, nav, footer, [role="complementary"], [role="navigation"], [role="contentinfo"]',
+  // AMP's embeds and galleries: another site's post or a run of captions, never the story's text.
+  'amp-twitter, amp-instagram, amp-facebook, amp-tiktok, amp-reddit, amp-youtube, amp-vimeo, amp-iframe, amp-embedly-card, amp-carousel, amp-social-share, amp-ad, amp-sticky-ad',
+].join(', ');
 
 function removeSurroundings(document: DomDocument): void {
   for (const element of [...document.querySelectorAll(surroundings)]) element.remove();
@@ -70,6 +78,25 @@ function readability(document: DomDocument) {
     // Markup odd enough to break Readability holds no article it could find.
     throw new VerbatimError('NO_ARTICLE_IN_PAGE', undefined, { cause: error });
   }
+}
+
+/** The declared text must be this much longer than the shown one to be taken instead. */
+const declaredBodyShare = 1.5;
+
+/**
+ * A page rendered by scripts shows a teaser and a paywall in its HTML, while its JSON-LD
+ * `articleBody` holds the whole story. The declared text is taken when it is much longer and
+ * starts the way the shown one does (so another story's body, or a summary, is never taken);
+ * one paragraph a line, the same furniture lines left out.
+ */
+function declaredBodyInstead(shown: ArticleText, articleBody: string | null): ArticleText | null {
+  if (articleBody === null) return null;
+  const declared = articleBody.split(/\n+/u).map(collapse).filter((line) => line !== '' && !isBoilerplate(line));
+  const words = (lines: readonly string[]) => lines.join(' ').split(' ').filter(Boolean).length;
+  if (words(declared) < minArticleWords || words(declared) < declaredBodyShare * words(shown.paragraphs)) return null;
+  const opening = shown.paragraphs[0];
+  if (opening !== undefined && !collapse(declared.join(' ')).includes(opening)) return null;
+  return { paragraphs: declared, headings: [] };
 }
 
 /** Too little text to be an article: an error or log-in page, or a paywall's teaser. */

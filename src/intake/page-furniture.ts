@@ -16,8 +16,16 @@ export const furnitureAttribute = 'data-verbatim-furniture';
  */
 const standfirstWords = new Set(['dek', 'standfirst', 'subtitle', 'subheadline', 'subhed', 'strapline', 'summary', 'excerpt', 'bajada', 'sumario', 'entradilla', 'chapo', 'chapeau']);
 const captionWords = new Set(['caption', 'captions', 'credit', 'credits', 'figcaption']);
-const boxWords = new Set(['donate', 'donation', 'donations', 'newsletter', 'newsletters', 'signup', 'paywall', 'membership', 'subscribe', 'subscription', 'bio', 'biography', 'recirculation', 'recirc', 'related', 'pullquote', 'tweet', 'instagram', 'tiktok', 'comments', 'reactions', 'discussion', 'promo', 'promotion', 'disclaimer']);
-const boxPairs = new Set(['author bio', 'author box', 'about author', 'author info', 'author card', 'contributor bio', 'sign up', 'read more', 'more stories', 'related stories', 'related articles', 'related content', 'end of story', 'pull quote', 'author details']);
+const boxWords = new Set(['donate', 'donation', 'donations', 'newsletter', 'newsletters', 'signup', 'paywall', 'membership', 'subscribe', 'subscription', 'bio', 'biography', 'recirculation', 'recirc', 'related', 'pullquote', 'tweet', 'instagram', 'tiktok', 'comments', 'reactions', 'discussion', 'promo', 'promotion', 'disclaimer', 'gallery', 'slideshow', 'carousel', 'takeaways', 'highlights', 'sponsor', 'sponsored', 'republish', 'republication', 'chart', 'infographic', 'datawrapper', 'flourish', 'odds', 'betting', 'sportsbook', 'poll']);
+const boxPairs = new Set(['author bio', 'author box', 'about author', 'author info', 'author card', 'contributor bio', 'sign up', 'read more', 'more stories', 'related stories', 'related articles', 'related content', 'end of story', 'pull quote', 'author details', 'key points', 'key takeaways']);
+
+/**
+ * Component frameworks name their parts in data attributes rather than classes
+ * (`data-component="KeyPoints"`, `data-gu-name="standfirst"`, `data-testid="article-summary"`):
+ * their values are read as class words too.
+ */
+const namingAttributes = ['class', 'data-component', 'data-testid', 'data-qa', 'data-gu-name', 'data-module'];
+const namedElements = namingAttributes.map((name) => `[${name}]`).join(', ');
 
 /** A standfirst is a sentence or two; an element this long holds more than one. */
 const maxStandfirstWords = 70;
@@ -29,8 +37,8 @@ const maxFormBoxWords = 100;
 export function markFurniture(document: DomDocument): void {
   const body = document.body;
   if (!body) return;
-  for (const element of body.querySelectorAll('[class]')) {
-    const words = classWords(element.getAttribute('class') ?? '');
+  for (const element of body.querySelectorAll(namedElements)) {
+    const words = classWords(namingAttributes.map((name) => element.getAttribute(name) ?? '').join(' '));
     if (words.length === 0) continue;
     const has = (set: Set<string>) => words.some((word) => set.has(word)) || pairs(words).some((pair) => set.has(pair));
     const size = wordCount(element);
@@ -49,6 +57,7 @@ export function markFurniture(document: DomDocument): void {
     if (box) mark(box, 'form');
   }
   for (const heading of body.querySelectorAll('h1')) markStandfirstAfter(heading);
+  for (const image of body.querySelectorAll('p > img:only-child, div > img:only-child')) markCaptionAfter(image.parentElement);
   for (const table of body.querySelectorAll('table')) {
     if (isLayoutTable(table)) continue;
     const box = tableBox(table);
@@ -89,16 +98,46 @@ function letters(element: DomElement): number {
  * and the byline is the standfirst, whatever its class.
  */
 function markStandfirstAfter(headline: DomElement): void {
-  const next = nextElement(headline);
+  // "<div class=headline><h1>…</h1></div><div><p>Standfirst</p></div>": the headline's own wrapper stands for it.
+  // A box that ends with the headline (after a kicker, say) stands for it too.
+  let top = headline;
+  while (top.parentElement && top.parentElement.tagName.toUpperCase() === 'DIV' && top.parentElement.lastElementChild === top) top = top.parentElement;
+  const next = nextElement(top);
   if (!next || !['P', 'H2', 'H3', 'DIV'].includes(next.tagName.toUpperCase()) || wordCount(next) > maxStandfirstWords) return;
-  if (next.querySelector('p, div, time, a[rel~="author"]')) return;
-  const after = nextElement(next);
+  const inner = next.tagName.toUpperCase() === 'DIV' && next.children.length === 1 && next.children[0]?.tagName.toUpperCase() === 'P' ? next.children[0] : next;
+  if (inner.querySelector('p, div, time, a[rel~="author"]')) return;
+  // The lead photo may sit between the standfirst and the byline.
+  let after = nextElement(next);
+  while (after && isMedia(after)) after = nextElement(after);
   if (after && isBylineBox(after)) mark(next, 'standfirst');
 }
 
+/** A caption is a sentence or two. */
+const maxCaptionWords = 50;
+
+/**
+ * "<p><img></p><p style="text-align:center">A train on the new line, Nov. 29. (Agency/Name)</p>":
+ * a short line right under a bare image that closes on a photo credit in parentheses is its caption.
+ */
+function markCaptionAfter(imageBox: DomElement | null): void {
+  if (imageBox === null || (imageBox.textContent ?? '').trim() !== '') return;
+  const next = nextElement(imageBox);
+  if (next === null || !['P', 'DIV', 'SPAN'].includes(next.tagName.toUpperCase()) || wordCount(next) > maxCaptionWords) return;
+  if (/\((?:photo|file photo|credit)?[^()]*\/[^()]*\)\s*$|\((?:photo|file photo|credit)[:\s][^()]*\)\s*$/iu.test(next.textContent ?? '')) mark(next, 'caption');
+}
+
+/** A figure, or a box holding only a figure or picture. */
+function isMedia(element: DomElement): boolean {
+  const tag = element.tagName.toUpperCase();
+  if (tag === 'FIGURE' || tag === 'PICTURE' || tag === 'IMG') return true;
+  return element.children.length === 1 && element.children[0] !== undefined && isMedia(element.children[0]);
+}
+
 function isBylineBox(element: DomElement): boolean {
-  const bylineMarkup = '[rel~="author"], [itemprop="author"], time, [class*="byline"], [class*="author"], [class*="date"]';
-  return wordCount(element) <= 30 && (matches(element, bylineMarkup) || element.querySelector(bylineMarkup) !== null);
+  const bylineMarkup = '[rel~="author"], [itemprop="author"], time, address, [class*="byline"], [class*="author"], [class*="date"], [data-gu-name="meta"], [data-component*="yline"]';
+  if (wordCount(element) > 30) return false;
+  // "From: Department for Transport · Published 29 November 2026": a box that says who and when.
+  return matches(element, bylineMarkup) || element.querySelector(bylineMarkup) !== null || /^\s*(?:by|from|published|posted|written by)\b/iu.test(element.textContent ?? '');
 }
 
 function matches(element: DomElement, selector: string): boolean {

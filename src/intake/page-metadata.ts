@@ -20,6 +20,8 @@ export interface PageMetadata {
   date: string | null;
   /** `<link rel=canonical>`, `og:url`, JSON-LD `url` / `mainEntityOfPage`, resolved, http(s) only. */
   canonicalUrl: string | null;
+  /** JSON-LD `articleBody`: the whole text, on pages whose HTML shows only a teaser until scripts run. */
+  articleBody: string | null;
 }
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
@@ -40,18 +42,22 @@ export function readPageMetadata(document: DomDocument, pageUrl: string): PageMe
     siteInTitle(documentTitle, declaredTitle ?? clean(document.querySelector('h1')?.textContent) ?? shownSegment) ??
     siteBeforeHeadline(documentTitle, shownSegment);
   const shown = shownHeadline(document, [text(ld?.headline), meta('og:title'), meta('twitter:title'), documentTitle]);
+  const title = shown ?? (declaredTitle !== null
+    ? withoutSiteSuffix(declaredTitle, siteName)
+    : documentTitle === null ? null : headingInTitle(document, documentTitle) ?? shownSegment ?? withoutSiteSuffix(documentTitle, siteName, { guessShortTail: true }));
   return {
-    title: shown ?? (declaredTitle !== null
-      ? withoutSiteSuffix(declaredTitle, siteName)
-      : documentTitle === null ? null : headingInTitle(document, documentTitle) ?? shownSegment ?? withoutSiteSuffix(documentTitle, siteName, { guessShortTail: true })),
-    byline: authorNames(ld?.author) ?? personName(meta('author')) ?? personName(clean(document.querySelector('a[rel~="author"]')?.textContent)),
+    title,
+    byline: withoutOutletWord(bylineOf(document, authorNames(ld?.author) ?? metaAuthors(document) ?? personName(clean(document.querySelector('a[rel~="author"]')?.textContent))), siteName),
     publisher: siteName,
-    date: isoDate(meta('article:published_time') ?? text(ld?.datePublished) ?? meta('date') ?? document.querySelector('time[datetime]')?.getAttribute('datetime') ?? null),
+    date:
+      isoDate(meta('article:published_time') ?? text(ld?.datePublished) ?? meta('date') ?? document.querySelector('time[datetime]')?.getAttribute('datetime') ?? null) ??
+      shownDate(document, title),
     canonicalUrl:
       webUrl(document.querySelector('link[rel~="canonical"]')?.getAttribute('href'), pageUrl) ??
       webUrl(meta('og:url'), pageUrl) ??
       webUrl(text(ld?.url), pageUrl) ??
       webUrl(entityId(ld?.mainEntityOfPage), pageUrl),
+    articleBody: typeof ld?.articleBody === 'string' && ld.articleBody.trim() !== '' ? ld.articleBody : null,
   };
 }
 
@@ -149,9 +155,67 @@ function entityId(value: Json | undefined): string | null {
 
 /** JSON-LD `author`: a string, an object with `name`, or an array of either. */
 function authorNames(value: Json | undefined): string | null {
-  const entries = Array.isArray(value) ? value : value === undefined ? [] : [value];
+  // An author typed as an organisation (a wire agency, the paper itself) is not whose byline it is.
+  const entries = (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter(
+    (entry) => !(entry !== null && typeof entry === 'object' && !Array.isArray(entry) && typesOf(entry).some((type) => /Organization$/u.test(type))),
+  );
   const names = [...new Set(entries.map((entry) => personName(nameOf(entry))).filter((name): name is string => name !== null))];
   return names.length === 0 ? null : joinNames(names);
+}
+
+/** Tags that name the author, one tag per author, in the order trusted. */
+const authorTags = ['author', 'parsely-author', 'sailthru.author', 'article:author', 'dc.creator', 'byl'];
+
+/** `<meta name="parsely-author">` once per author: every one of them, not the first. */
+function metaAuthors(document: DomDocument): string | null {
+  for (const key of authorTags) {
+    const values = [...document.querySelectorAll('meta')]
+      .filter((element) => (element.getAttribute('property') ?? element.getAttribute('name') ?? '').trim().toLowerCase() === key)
+      .map((element) => personName(element.getAttribute('content')))
+      .filter((name): name is string => name !== null);
+    if (values.length > 0) return joinNames([...new Set(values)]);
+  }
+  return null;
+}
+
+/**
+ * The declared author, unless the page's byline box shows who wrote it and the declared "author"
+ * is only the agency credited beside them ("By Jordan Tremblay, The Canadian Press" declared as
+ * "The Canadian Press"); with no declared author, the byline box.
+ */
+function bylineOf(document: DomDocument, declared: string | null): string | null {
+  const line = shownBylineLine(document);
+  const shown = line === null ? null : personName(line);
+  if (declared === null || shown === null) return declared ?? shown;
+  const creditsAgency = shown !== declared && line !== null && line.toLowerCase().includes(declared.toLowerCase()) && !shown.toLowerCase().includes(declared.toLowerCase());
+  return creditsAgency ? shown : declared;
+}
+
+/** "By Rafael Soto, Amy Lindgren and Owen Pike" in the page's byline box. */
+function shownBylineLine(document: DomDocument): string | null {
+  for (const element of document.querySelectorAll('[class*="byline"], [class*="Byline"], [class*="author"], [itemprop~="author"]')) {
+    // "<span>By Kendra Mills</span><span>Published: …</span>": the spans are apart on the page, not run together.
+    const line = clean(spacedText(element));
+    if (line !== null && line.split(' ').length <= maxShownBylineWords && /^(?:by|written by|words by|posted by):?\s+\p{Lu}/iu.test(line)) return line;
+  }
+  return null;
+}
+
+const maxShownBylineWords = 14;
+
+/** Text with a space where one element ends and the next begins. */
+function spacedText(node: DomNode): string {
+  if (node.nodeType === textNodeType) return node.textContent ?? '';
+  const children = (node as { childNodes?: Iterable<DomNode> }).childNodes;
+  return children ? [...children].map((child) => ` ${spacedText(child)} `).join('') : '';
+}
+
+/** "Casey Lindgren Herald" on The Harlan Herald's page: the paper's own name, left after its staff title went. */
+function withoutOutletWord(byline: string | null, siteName: string | null): string | null {
+  if (byline === null || siteName === null) return byline;
+  const outletWords = new Set(siteName.toLowerCase().split(/\s+/u).filter((word) => word !== 'the'));
+  const words = byline.split(' ');
+  return words.length >= 3 && outletWords.has((words.at(-1) ?? '').toLowerCase()) && !/\band\b|,/u.test(byline) ? words.slice(0, -1).join(' ') : byline;
 }
 
 /** "Ana Ruiz", "Ana Ruiz and Tom Lee", "Ana Ruiz, Tom Lee and Kim Park". */
@@ -172,6 +236,12 @@ export function personName(value: string | null | undefined): string | null {
     .replace(/\s+(?:updated|published|posted)\b.*$/iu, '')
     // "Ana Ruiz, Staff Writer": the job, not the name; "Ana Ruiz, Tom Lee" stays two names.
     .replace(/,\s*[^,]*\b(?:staff|writer|reporter|correspondent|editor|contributor|columnist|journalist|producer|special to)\b.*$/iu, '')
+    // "Casey Lindgren Herald Staff Writer": the job run into the name (the paper's name before it goes in `readPageMetadata`).
+    .replace(/\s+(?:[Ss]taff|STAFF|[Ss]enior|[Cc]hief)\s+(?:[Ww]riter|[Rr]eporter|[Cc]orrespondent|[Pp]hotographer|WRITER|REPORTER)$|\s+(?:[Cc]orrespondent|[Cc]ontributor|[Cc]olumnist)$/u, '')
+    // "Jordan Tremblay, The Canadian Press", "Ana Ruiz, Associated Press": the outlet or agency after the name.
+    .replace(/,\s*(?:(?:[Tt]he|THE)\s.*|(?:Associated Press|AP|Reuters|AFP|Agence France-Presse|Bloomberg|PTI|ANI|IANS|AAP|dpa|Press Association|PA Media|Xinhua|Kyodo|EFE|ANSA)\b.*)$/u, '')
+    // "Hannah Voss in Berlin": where the reporter filed from.
+    .replace(/\s+in\s+\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){0,2}$/u, '')
     .trim();
   if (!name || /^https?:|\/\//iu.test(name) || name.split(/\s+/u).length > 12) return null;
   return isShouted(name) ? titleCase(name) : name;
@@ -263,6 +333,44 @@ export function isoDate(value: string | null | undefined): string | null {
   if (!value) return null;
   const parsed = new Date(value);
   return Number.isNaN(parsed.getTime()) ? null : parsed.toISOString().slice(0, 10);
+}
+
+/** How far past the headline the story's date line is looked for, in elements. */
+const dateLineReach = 40;
+const maxDateLineWords = 16;
+const monthNumbers = new Map(['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].map((month, index) => [month, index + 1]));
+const monthName = '(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
+
+/**
+ * "Posted: Tuesday, November 24, 2026 11:05 pm", "Sun 29 Nov 2026 14.02 GMT": the date line the
+ * page shows under its headline, on a page whose markup gives no date. Looked for after the
+ * headline (the element showing the title, when there is no `<h1>`), so a masthead's "today is"
+ * date is not taken for it.
+ */
+function shownDate(document: DomDocument, title: string | null): string | null {
+  if (!document.body) return null;
+  const after = [...document.body.querySelectorAll('*')];
+  // The headline: an <h1>, or on an old page the line that shows the title (a <b> in a <font>).
+  const headline = document.querySelector('article h1, main h1, h1') ?? after.find((element) => title !== null && clean(element.textContent) === title);
+  if (!headline) return null;
+  const start = after.indexOf(headline);
+  for (const element of after.slice(start + 1, start + 1 + dateLineReach)) {
+    const line = clean(element.textContent);
+    if (line === null || line.split(' ').length > maxDateLineWords) continue;
+    const date = dateInText(line);
+    if (date !== null) return date;
+  }
+  return null;
+}
+
+/** "November 24, 2026", "Nov. 24 2026", "24 November 2026", "29 Nov 2026" → YYYY-MM-DD. */
+export function dateInText(line: string): string | null {
+  const monthFirst = new RegExp(`\\b${monthName}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d{2})\\b`, 'iu').exec(line);
+  const dayFirst = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${monthName}\\s+((?:19|20)\\d{2})\\b`, 'iu').exec(line);
+  const [month, day, year] = monthFirst ? [monthFirst[1], monthFirst[2], monthFirst[3]] : dayFirst ? [dayFirst[2], dayFirst[1], dayFirst[3]] : [];
+  const number = monthNumbers.get((month ?? '').toLowerCase());
+  if (number === undefined || day === undefined || year === undefined || Number(day) < 1 || Number(day) > 31) return null;
+  return `${year}-${String(number).padStart(2, '0')}-${day.padStart(2, '0')}`;
 }
 
 function webUrl(href: string | null | undefined, base: string): string | null {

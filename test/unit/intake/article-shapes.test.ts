@@ -195,3 +195,154 @@ describe('an old page with no metadata at all', () => {
   });
 });
 
+
+describe('summaries, widgets, drop caps and editors’ notes', () => {
+  it('drops a bullet summary set above the story’s first paragraph, and keeps a list the story introduces', () => {
+    const summary = '<div class="box"><h2>The short version</h2><ul><li>The bridge closes for eight months from April.</li><li>Buses go over Maple Avenue instead.</li></ul></div>';
+    const ownList = '<ul><li>a free shuttle every ten minutes;</li><li>two extra bus runs at rush hour.</li></ul>';
+    const body = `${summary}${paragraphs(story.slice(0, 2))}<p>The city listed what it will add during the closure:</p>${ownList}${paragraphs(story.slice(2))}`;
+    expect(extract(pageWith({ body })).paragraphs).toEqual([
+      ...story.slice(0, 2),
+      'The city listed what it will add during the closure:',
+      'a free shuttle every ten minutes;',
+      'two extra bus runs at rush hour.',
+      ...story.slice(2),
+    ]);
+  });
+
+  it('drops a stock-quote widget’s figures and its after-hours stamp', () => {
+    const widget = '<div class="quote-strip"><div><a href="/q/RVP">River Post Co</a> <span>RVP:NYSE</span></div><div>41.87</div><div><span>-3.16</span> <span>(-7.02%)</span></div><div>After Hours: 11/24/26 EST 6:42 PM</div></div>';
+    expect(extract(pageWith({ body: `${paragraphs(story.slice(0, 1))}${widget}${paragraphs(story.slice(1))}` })).paragraphs).toEqual(story);
+  });
+
+  it('keeps a drop cap that the page hides from screen readers as the first letter of the story', () => {
+    const first = `<p class="has-dropcap"><span class="dropcap" aria-hidden="true">T</span>${story[0]?.slice(1) ?? ''}</p>`;
+    expect(extract(pageWith({ body: `${first}${paragraphs(story.slice(1))}` })).paragraphs).toEqual(story);
+  });
+
+  it('drops a correction note under the story, and keeps one the page sets as the story’s first line', () => {
+    const note = 'Correction: An earlier version of this story misstated the length of the closure. It is eight months, not six.';
+    const under = `${paragraphs(story)}<div class="editors-note"><p><strong>Correction:</strong> ${note.slice('Correction: '.length)}</p></div>`;
+    expect(extract(pageWith({ body: under })).paragraphs).toEqual(story);
+    expect(extract(pageWith({ body: `<p>${note}</p>${paragraphs(story)}` })).paragraphs).toEqual([note, ...story]);
+  });
+});
+
+describe('kinds of page the fixtures did not cover', () => {
+  it('drops a standfirst set in its own box after the headline’s box, with the lead photo before the byline', () => {
+    const header = '<div data-gu-name="headline"><h1>Bridge to close for eight months</h1></div><div data-gu-name="standfirst"><p>Shuttles and a bus detour planned as the sixty-year-old deck is replaced</p></div><div><figure><img src="/b.jpg" alt=""></figure></div><address><a rel="author" href="/p/omar">Omar Haddad</a> in Riverton</address>';
+    const article = extract(pageWith({ header, body: paragraphs(story) }));
+    expect(article.paragraphs).toEqual(story);
+    expect(article.byline).toBe('Omar Haddad');
+  });
+
+  it('drops a box named in a data attribute (a key-points component), not only in a class', () => {
+    const box = '<div data-component="KeyPoints"><p>The Ninth Street bridge closes in April for eight months of work.</p><p>Buses will use Maple Avenue.</p></div>';
+    expect(extract(pageWith({ body: `${paragraphs(story.slice(0, 1))}${box}${paragraphs(story.slice(1))}` })).paragraphs).toEqual(story);
+  });
+
+  it('drops AMP embeds of social posts and a gallery’s slides, and keeps the block quotes of a filing', () => {
+    const tweet = '<amp-twitter width="375" height="472" data-tweetid="1"><blockquote placeholder><p>The bridge is closed and the detour is a mess this morning.</p>— Commuter (@rider) March 3, 2026</blockquote></amp-twitter>';
+    const gallery = '<amp-carousel type="slides" width="800" height="600"><div><amp-img src="/1.jpg" width="800" height="533"></amp-img><p>Crews lift the first deck panel on Tuesday.</p></div></amp-carousel>';
+    const filing = '<blockquote><p>The deck’s steel has lost a third of its section at the east bearing, and the bridge cannot safely carry trucks.</p></blockquote>';
+    const body = `${paragraphs(story.slice(0, 2))}${tweet}${gallery}<p>The engineers’ report said:</p>${filing}${paragraphs(story.slice(2))}`;
+    expect(extract(pageWith({ body })).paragraphs).toEqual([
+      ...story.slice(0, 2),
+      'The engineers’ report said:',
+      'The deck’s steel has lost a third of its section at the east bearing, and the bridge cannot safely carry trucks.',
+      ...story.slice(2),
+    ]);
+  });
+
+  it('drops the wire’s closing credits and first-published note, a disclosure and a paper’s reference under the story', () => {
+    const tail = [
+      '— With files from Marie Gagnon in Montreal',
+      '(With inputs from PTI)',
+      'This report by The Canadian Press was first published March 3, 2026.',
+      'Reference: “Deck corrosion in mid-century steel bridges” by M. Tanaka and J. Ruiz, 2 March 2026, Journal of Bridge Engineering. DOI: 10.1061/JBENF2.BEENG-7781',
+      'Disclosure: The Riverton Foundation is a financial supporter of the River Post. Supporters play no part in its journalism.',
+    ];
+    expect(extract(pageWith({ body: paragraphs([...story, ...tail]) })).paragraphs).toEqual(story);
+  });
+
+  it('drops a newsletter’s sign-off asking for replies and its referral prompt', () => {
+    const tail = ['That’s it for this week. Hit reply and tell me what you want covered next.', 'Enjoying the Briefing? Share it with a friend and earn rewards with your referral link.'];
+    expect(extract(pageWith({ body: paragraphs([...story, ...tail]) })).paragraphs).toEqual(story);
+  });
+
+  it('takes the whole story from JSON-LD articleBody when the HTML shows only its start and a paywall', () => {
+    const head = `<script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', headline: 'Bridge to close for eight months', articleBody: story.join('\n') })}</script>`;
+    const body = `${paragraphs(story.slice(0, 1))}<div class="gate"><p>Subscribe to continue reading.</p><p>Already a subscriber? <a href="/login">Log in</a></p></div>`;
+    expect(extract(pageWith({ head, body })).paragraphs).toEqual(story);
+  });
+
+  it('does not take an articleBody that is another text than the one the page shows', () => {
+    const other = 'The county fair will return to the river flats in August with a new livestock barn and a longer midway than last year. '.repeat(8).trim();
+    const head = `<script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', articleBody: other })}</script>`;
+    expect(extract(pageWith({ head, body: paragraphs(story) })).paragraphs).toEqual(story);
+  });
+
+  it('names the reporter, not the agency the page declares as author, and reads the date under an old page’s headline', () => {
+    const head = '<meta name="author" content="The Canadian Press">';
+    const header = '<h1>Bridge to close for eight months</h1><div class="byline">By Jordan Tremblay, The Canadian Press</div>';
+    expect(extract(pageWith({ head, header, body: paragraphs(story) })).byline).toBe('Jordan Tremblay');
+    const old = `<html><head><title>River Post - Bridge to close for eight months</title></head><body><table><tr><td>
+<font size="1">Monday, March 2, 2026</font><br><font size="5"><b>Bridge to close for eight months</b></font><br><font size="2">By OMAR HADDAD</font><br><font size="1">Tuesday, March 3, 2026</font><br><br>
+<font size="3">${story.join('<br><br>')}</font></td></tr></table></body></html>`;
+    expect(extract(old).date).toBe('2026-03-03');
+  });
+});
+
+describe('second batch of kinds: wires, magazines, TV stations', () => {
+  it('drops a pull quote that repeats the story’s words, and keeps a quotation said once', () => {
+    const pull = '<blockquote><p>“We know this is a hard detour for people who cross twice a day.”</p></blockquote>';
+    const said = '<blockquote><p>“Every bridge in the county will need this work within twenty years,” the engineers wrote.</p></blockquote>';
+    const body = `${paragraphs(story.slice(0, 2))}${pull}${paragraphs(story.slice(2))}${said}`;
+    expect(extract(pageWith({ body })).paragraphs).toEqual([...story, '“Every bridge in the county will need this work within twenty years,” the engineers wrote.']);
+  });
+
+  it('drops a chart box, the wire’s update note, contact lines and print note', () => {
+    const chart = '<div class="story-chart"><img src="/c.png" alt=""><p>Bridge crossings</p><p>Cars a day on the Ninth Street bridge, thousands</p><p>Source: City traffic office</p></div>';
+    const body = `<p><em>(Updates with comment from shop owners in fourth paragraph.)</em></p>${paragraphs(story.slice(0, 2))}${chart}${paragraphs(story.slice(2))}
+<p>— With assistance from Mark Chen.</p><p>To contact the reporter on this story: Omar Haddad in Riverton at ohaddad@riverpost.example</p><p>This article appears in the March 2026 print edition with the headline “Detour.”</p><p>This story has been updated with comments from the public works director.</p>`;
+    expect(extract(pageWith({ body })).paragraphs).toEqual(story);
+  });
+
+  it('reads a byline box whose name and time stamp are spans set side by side', () => {
+    const header = '<h1>Bridge to close for eight months</h1><div class="byline-wrap"><span class="author">By Kendra Mills and Jeff Ortiz</span><span class="date">Published: Mar. 3, 2026 at 6:14 AM CST</span><span>|Updated: 2 hours ago</span></div>';
+    expect(extract(pageWith({ header, body: paragraphs(story) })).byline).toBe('Kendra Mills and Jeff Ortiz');
+  });
+});
+
+describe('third batch of kinds: agencies, government releases, sports columns', () => {
+  it('drops a caption set as a plain paragraph under a bare image when it closes on a photo credit', () => {
+    const photo = '<p><img src="/deck.jpg" alt=""></p><p style="text-align:center">Crews lift the first deck panel on the Ninth Street bridge, March 3, 2026. (River Post/Grace Lindholm)</p>';
+    expect(extract(pageWith({ body: `${paragraphs(story.slice(0, 1))}${photo}${paragraphs(story.slice(1))}` })).paragraphs).toEqual(story);
+  });
+
+  it('drops a lead paragraph between the headline’s box and a "From: … Published …" box', () => {
+    const header = '<div class="title"><span>Press release</span><h1>Bridge to close for eight months</h1></div><p class="lead-paragraph">The Ninth Street bridge will close for repairs, the city announced today.</p><div class="metadata"><dl><dt>From:</dt><dd>Public Works Department</dd><dt>Published</dt><dd>3 March 2026</dd></dl></div>';
+    expect(extract(pageWith({ header, body: paragraphs(story) })).paragraphs).toEqual(story);
+  });
+
+  it('drops an agency’s end mark, the reporter’s address, the exchange-rate note and a stamp after a section name', () => {
+    const body = `<p>All News 11:02 March 3, 2026</p>${paragraphs(story)}<p>ohaddad@riverpost.example<br>(END)</p><p>($1 = 10.6250 Norwegian crowns)</p>`;
+    expect(extract(pageWith({ body })).paragraphs).toEqual(story);
+  });
+
+  it('drops a sportsbook’s odds box and the call for readers’ questions', () => {
+    const odds = '<div class="odds-module"><p>Otters at Falcons, Thursday 7 p.m.: Otters +135, Falcons -155. Odds provided by LuckyLine Sportsbook.</p><p>21+. Gambling problem? Call 1-800-GAMBLER.</p></div>';
+    const body = `${paragraphs(story.slice(0, 2))}${odds}${paragraphs(story.slice(2))}<p><em>Have a question for the mailbag? Send it to sports@riverpost.example with “Mailbag” in the subject line.</em></p>`;
+    expect(extract(pageWith({ body })).paragraphs).toEqual(story);
+  });
+});
+
+describe('notes set apart at the head or foot of a story', () => {
+  it('drops a note wholly in parentheses and a short dash-led credit at either end, and keeps them inside the story', () => {
+    const head = '(This is a developing story and will be updated.)';
+    const inside = '(The vote was 5-2, with two members absent.)';
+    const foot = '— Staff report';
+    const lines = [story[0] ?? '', story[1] ?? '', inside, story[2] ?? '', story[3] ?? '', 'Work on the east ramp starts first, in the second week of April, the department said.'];
+    expect(extract(pageWith({ body: paragraphs([head, ...lines, foot]) })).paragraphs).toEqual(lines);
+  });
+});

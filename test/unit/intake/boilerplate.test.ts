@@ -31,6 +31,22 @@ describe('telling page furniture from article sentences', () => {
     '(Photo: Jana Holm/Bay Times)',
     '(Reporting by Ana Ruiz; editing by Tom Lee)',
     'This story was originally published by Bay Current and is republished here under a Creative Commons license.',
+    '-3.16 (-7.02%)',
+    'After Hours: 11/24/26 EST 6:42 PM',
+    'Posted: Tuesday, November 24, 2026 11:05 pm',
+    'Story continues below this ad',
+    '— With files from Marie Gagnon in Montreal',
+    'This report by The Canadian Press was first published Nov. 28, 2026.',
+    'This article was originally published in The Conversation on Nov. 3, 2026.',
+    'DOI: 10.1038/s41558-026-02211-x',
+    'You have referred 0 readers so far.',
+    '(Con información de Télam)',
+    '(Corrects spelling of minister’s name in third paragraph)',
+    'Most Read from Bloomfield Businessweek',
+    'Source: London Metal Exchange',
+    'Enlarge this image',
+    'toggle caption',
+    'ERCOT’s control room in Taylor, Texas. getty',
   ])('drops %j', (line) => {
     expect(isBoilerplate(line)).toBe(true);
   });
@@ -52,6 +68,13 @@ describe('telling page furniture from article sentences', () => {
     'Police tried to contact her at the hospital but she had left.',
     'Staff writer Kevin Tran contributed from Alder Springs.',
     'The report was first published in 2019 and has been cited by the council ever since.',
+    'Shares fell 7.02% to $41.87.',
+    'Note: the vote was 5-2.',
+    'This report was first published in 2019 and has been cited by the council ever since.',
+    'With files from the clerk’s office, the council rebuilt the timeline.',
+    'The study was published in Nature Climate Change on Wednesday.',
+    'Source: two officials who asked not to be named because the talks were private.',
+    'This story has been one of the most read on our site all year, the editor said in an interview about the project.',
   ])('keeps %j', (line) => {
     expect(isBoilerplate(line)).toBe(false);
   });
@@ -93,6 +116,8 @@ describe('bylines, credits, date lines and box headings in the shapes templates 
     'Stand: 03.12.2025 14:30 Uhr',
     '2026/11/28 18:30',
     '14:30, 3 Dec 2026Updated 15:02, 3 Dec 2026',
+    '29 Nov, 2026 06:20 p.m. AR',
+    'Updated: November 29, 2026 10:15 IST',
   ])('reads %j as nothing but a date', (line) => {
     expect(isDateText(line)).toBe(true);
   });

@@ -47,12 +47,39 @@ describe('reading what a page says about its article', () => {
     expect(read('', '<time datetime="2025-02-01T08:00:00Z">Feb 1</time>').date).toBe('2025-02-01');
   });
 
+  it('names every author a page tags once per author, and reads the byline box when no tag names one', () => {
+    const tags = '<meta name="parsely-author" content="Rafael Soto"><meta name="parsely-author" content="Amy Lindgren"><meta name="parsely-author" content="Owen Pike">';
+    expect(read(tags).byline).toBe('Rafael Soto, Amy Lindgren and Owen Pike');
+    const box = '<h1>Farm bill splits House</h1><p class="story-meta__byline">By <a href="/s/1" class="author">Rafael Soto</a> and <a href="/s/2" class="author">Owen Pike</a></p>';
+    expect(read('', box).byline).toBe('Rafael Soto and Owen Pike');
+  });
+
+  it('reads the date line shown under the headline when the markup gives no date, not the masthead’s date', () => {
+    const body = '<div class="mastdate">Wednesday, November 25, 2026</div><h1>Grain co-op expansion approved</h1><div class="byline">Robert Hale, Staff Writer</div><div class="storydate">Posted: Tuesday, November 24, 2026 11:05 pm</div><p>Story.</p>';
+    expect(read('', body).date).toBe('2026-11-24');
+    expect(read('', '<h1>Pier reopens</h1><p class="dateline">Sun 29 Nov 2026 14.02 GMT</p>').date).toBe('2026-11-29');
+  });
+
   it('resolves a relative canonical link against the page URL', () => {
     expect(read('<link rel="canonical" href="/2025/ferry">', '', 'https://www.news.example/amp/ferry').canonicalUrl).toBe('https://www.news.example/2025/ferry');
   });
 });
 
 describe('reading a byline the way a reader would', () => {
+  it('leaves out the agency after the name and the place the reporter filed from', () => {
+    expect(personName('By Jordan Tremblay, The Canadian Press')).toBe('Jordan Tremblay');
+    expect(personName('Ana Ruiz, Associated Press')).toBe('Ana Ruiz');
+    expect(personName('Hannah Voss in Berlin')).toBe('Hannah Voss');
+    expect(personName('Written by Arjun Mehta')).toBe('Arjun Mehta');
+    expect(personName('Luc Arsenault | Hockey writer')).toBe('Luc Arsenault');
+  });
+
+  it('takes a staff title and the paper’s name run into the byline off the name', () => {
+    const head = '<meta property="og:site_name" content="The Harlan Herald"><meta name="author" content="Casey Lindgren Herald Staff Writer">';
+    expect(read(head).byline).toBe('Casey Lindgren');
+    expect(read('<meta property="og:site_name" content="The Harlan Herald"><meta name="author" content="Mary Ann Lindgren">').byline).toBe('Mary Ann Lindgren');
+  });
+
   it('keeps the name from "Interview by …" and "Words by …" credits and from a name set in capitals', () => {
     expect(personName('Interview by Sam Okonkwo')).toBe('Sam Okonkwo');
     expect(personName('Words by Ines Berg')).toBe('Ines Berg');
