@@ -1,6 +1,6 @@
 import { isBoilerplate, isBylineLine, isCreditLine, isDateText, isHeadingLabel } from './boilerplate.js';
 import type { DomElement, DomNode } from './dom.js';
-import { furnitureAttribute } from './page-furniture.js';
+import { furnitureAttribute, isLayoutTable } from './page-furniture.js';
 
 /**
  * Elements whose text is one paragraph of the article. Subheadings (H2–H6) are kept as paragraphs
@@ -310,7 +310,7 @@ interface Piece {
 function paragraphBlocks(root: DomElement): Piece[] {
   const pieces: Piece[] = [];
   const visit = (element: DomElement) => {
-    if (skippedTags.has(element.tagName.toUpperCase()) && !isSectionHeader(element)) return;
+    if (skippedTags.has(element.tagName.toUpperCase()) && !isSectionHeader(element) && !isLayoutTable(element)) return;
     const children = [...element.children];
     const hasBlockInside = children.some((child) => containsBlock(child));
     if (headingTags.has(element.tagName.toUpperCase()) || (!hasBlockInside && (paragraphTags.has(element.tagName.toUpperCase()) || hasOwnText(element)))) {

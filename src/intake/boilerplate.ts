@@ -173,10 +173,25 @@ const maxBylineWords = 14;
  * opens with one of them is a byline whatever its other words.
  */
 export function isBylineLine(line: string, names: readonly string[] = []): boolean {
+  if (isBylineStrip(line, names)) return true;
   if (line.split(/\s+/u).length > maxBylineWords || /[.!?…"”’]$/u.test(line)) return false;
   if (bylineOpeners.test(line) || /^(?:posted|submitted|written|words|story|reporting|text) by\b/iu.test(line)) return true;
   const rest = line.replace(bylineOpenerWord, '');
   return names.some((name) => rest === name || (rest.startsWith(name) && /^\s*(?:[|,·•/–—-]|and\b|y\b|et\b|und\b)/u.test(rest.slice(name.length))));
+}
+
+/** A byline strip is a line of fields, not a sentence: this many at most. */
+const maxBylineStripWords = 40;
+
+/**
+ * "By Chris Delgado | cdelgado@… | The Lakeshore Press PUBLISHED: December 1, 2026 at 11:48 p.m. |
+ * UPDATED: …": the byline's name, then fields set apart by bars, dates among them.
+ */
+function isBylineStrip(line: string, names: readonly string[]): boolean {
+  if (line.split(/\s+/u).length > maxBylineStripWords || !/\s\|\s/u.test(line)) return false;
+  const fields = line.split(/\s+\|\s+/u);
+  const rest = (fields[0] ?? '').replace(bylineOpenerWord, '');
+  return bylineOpeners.test(line) && names.some((name) => rest === name) && fields.slice(1).every((field) => !/[.!?]\s+\p{Lu}/u.test(field));
 }
 
 const maxCreditWords = 12;

@@ -16,7 +16,7 @@ export const furnitureAttribute = 'data-verbatim-furniture';
  */
 const standfirstWords = new Set(['dek', 'standfirst', 'subtitle', 'subheadline', 'subhed', 'strapline', 'summary', 'excerpt', 'bajada', 'sumario', 'entradilla', 'chapo', 'chapeau']);
 const captionWords = new Set(['caption', 'captions', 'credit', 'credits', 'figcaption']);
-const boxWords = new Set(['donate', 'donation', 'donations', 'newsletter', 'newsletters', 'signup', 'paywall', 'membership', 'subscribe', 'subscription', 'bio', 'biography', 'recirculation', 'recirc', 'related', 'pullquote', 'tweet', 'instagram', 'tiktok', 'comments', 'reactions', 'discussion', 'promo', 'promotion', 'disclaimer', 'gallery', 'slideshow', 'carousel', 'takeaways', 'highlights', 'sponsor', 'sponsored', 'republish', 'republication', 'chart', 'infographic', 'datawrapper', 'flourish', 'odds', 'betting', 'sportsbook', 'poll']);
+const boxWords = new Set(['donate', 'donation', 'donations', 'contribution', 'contributions', 'newsletter', 'newsletters', 'signup', 'paywall', 'membership', 'subscribe', 'subscription', 'bio', 'biography', 'recirculation', 'recirc', 'related', 'pullquote', 'tweet', 'instagram', 'tiktok', 'comments', 'reactions', 'discussion', 'promo', 'promotion', 'disclaimer', 'gallery', 'slideshow', 'carousel', 'takeaways', 'highlights', 'sponsor', 'sponsored', 'republish', 'republication', 'chart', 'infographic', 'datawrapper', 'flourish', 'odds', 'betting', 'sportsbook', 'poll']);
 const boxPairs = new Set(['author bio', 'author box', 'about author', 'author info', 'author card', 'contributor bio', 'sign up', 'read more', 'more stories', 'related stories', 'related articles', 'related content', 'end of story', 'pull quote', 'author details', 'key points', 'key takeaways']);
 
 /**
@@ -58,6 +58,7 @@ export function markFurniture(document: DomDocument): void {
   }
   for (const heading of body.querySelectorAll('h1')) markStandfirstAfter(heading);
   for (const image of body.querySelectorAll('p > img:only-child, div > img:only-child')) markCaptionAfter(image.parentElement);
+  for (const image of body.querySelectorAll('img')) markInlineCaptionAfter(image);
   for (const table of body.querySelectorAll('table')) {
     if (isLayoutTable(table)) continue;
     const box = tableBox(table);
@@ -68,7 +69,7 @@ export function markFurniture(document: DomDocument): void {
 /** A cell this long holds prose: the table lays out the page (old sites), it is not data. */
 const maxDataCellWords = 30;
 
-function isLayoutTable(table: DomElement): boolean {
+export function isLayoutTable(table: DomElement): boolean {
   return [...table.querySelectorAll('td, th')].some((cell) => wordCount(cell) >= maxDataCellWords);
 }
 
@@ -82,6 +83,8 @@ const minTableShare = 0.5;
 function tableBox(table: DomElement): DomElement | null {
   let box: DomElement | null = null;
   for (let current: DomElement | null = table; current && current.tagName.toUpperCase() !== 'BODY'; current = parentElement(current)) {
+    // An old site's layout table holds the story in a cell of prose: a data box never takes that cell in.
+    if (current !== table && isLayoutTable(current)) break;
     const tableText = [...current.querySelectorAll('table')].reduce((total, inner) => total + letters(inner), 0) + (current === table ? letters(table) : 0);
     if (holdsArticle(current) || tableText < minTableShare * letters(current)) break;
     box = current;
@@ -124,6 +127,20 @@ function markCaptionAfter(imageBox: DomElement | null): void {
   const next = nextElement(imageBox);
   if (next === null || !['P', 'DIV', 'SPAN'].includes(next.tagName.toUpperCase()) || wordCount(next) > maxCaptionWords) return;
   if (/\((?:photo|file photo|credit)?[^()]*\/[^()]*\)\s*$|\((?:photo|file photo|credit)[:\s][^()]*\)\s*$/iu.test(next.textContent ?? '')) mark(next, 'caption');
+}
+
+/** "… at the Grange hall. Staff photo by Gene Pollard", "Photo: Ana Ruiz/Reuters": a line that ends on a photo credit. */
+const photoCreditEnd = /(?:\b(?:staff\s+|file\s+)?photo(?:graph)?s?\s*(?:by|:|courtesy\s+of)\s*\p{Lu}[\p{L}.'’ /-]*|\((?:[^()]*\/[^()]*|(?:photo|credit)[:\s][^()]*)\))\s*$/iu;
+
+/**
+ * Old pages set a caption beside its image, not in a box of its own:
+ * `<center><img><br><font><i>Caption. Staff photo by X</i></font></center>`.
+ */
+function markInlineCaptionAfter(image: DomElement): void {
+  let next = nextElement(image);
+  while (next && next.tagName.toUpperCase() === 'BR') next = nextElement(next);
+  if (next === null || !['FONT', 'SPAN', 'I', 'EM', 'SMALL'].includes(next.tagName.toUpperCase()) || wordCount(next) > maxCaptionWords) return;
+  if (photoCreditEnd.test(next.textContent ?? '')) mark(next, 'caption');
 }
 
 /** A figure, or a box holding only a figure or picture. */

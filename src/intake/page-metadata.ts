@@ -40,11 +40,14 @@ export function readPageMetadata(document: DomDocument, pageUrl: string): PageMe
     nameOf(ld?.publisher) ??
     meta('application-name') ??
     siteInTitle(documentTitle, declaredTitle ?? clean(document.querySelector('h1')?.textContent) ?? shownSegment) ??
-    siteBeforeHeadline(documentTitle, shownSegment);
+    siteBeforeHeadline(documentTitle, shownSegment) ??
+    copyrightHolder(document);
   const shown = shownHeadline(document, [text(ld?.headline), meta('og:title'), meta('twitter:title'), documentTitle]);
   const title = shown ?? (declaredTitle !== null
     ? withoutSiteSuffix(declaredTitle, siteName)
-    : documentTitle === null ? null : headingInTitle(document, documentTitle) ?? shownSegment ?? withoutSiteSuffix(documentTitle, siteName, { guessShortTail: true }));
+    : (documentTitle === null ? null : headingInTitle(document, documentTitle) ?? shownSegment) ??
+      namedHeadline(document) ??
+      (documentTitle === null ? null : withoutSiteSuffix(documentTitle, siteName, { guessShortTail: true })));
   return {
     title,
     byline: withoutOutletWord(bylineOf(document, authorNames(ld?.author) ?? metaAuthors(document) ?? personName(clean(document.querySelector('a[rel~="author"]')?.textContent))), siteName),
@@ -240,6 +243,8 @@ export function personName(value: string | null | undefined): string | null {
     .replace(/\s+(?:[Ss]taff|STAFF|[Ss]enior|[Cc]hief)\s+(?:[Ww]riter|[Rr]eporter|[Cc]orrespondent|[Pp]hotographer|WRITER|REPORTER)$|\s+(?:[Cc]orrespondent|[Cc]ontributor|[Cc]olumnist)$/u, '')
     // "Jordan Tremblay, The Canadian Press", "Ana Ruiz, Associated Press": the outlet or agency after the name.
     .replace(/,\s*(?:(?:[Tt]he|THE)\s.*|(?:Associated Press|AP|Reuters|AFP|Agence France-Presse|Bloomberg|PTI|ANI|IANS|AAP|dpa|Press Association|PA Media|Xinhua|Kyodo|EFE|ANSA)\b.*)$/u, '')
+    // "Marc Thibodeau The Canadian Press": the same, the comma lost (a person's name holds no "The").
+    .replace(/^((?:\p{Lu}[\p{L}.'’-]*\s+){1,3}?\p{Lu}[\p{L}.'’-]*)\s+(?:The|THE)\s+\p{Lu}.*$/u, '$1')
     // "Hannah Voss in Berlin": where the reporter filed from.
     .replace(/\s+in\s+\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){0,2}$/u, '')
     .trim();
@@ -312,6 +317,36 @@ function siteBeforeHeadline(documentTitle: string | null, headline: string | nul
   const segments = documentTitle.split(titleSeparator).map((segment) => segment.trim());
   const first = segments[0];
   return first !== undefined && first !== headline && segments.includes(headline) && first.split(/\s+/u).length <= 6 ? first : null;
+}
+
+/** A headline is a line, not a paragraph. */
+const maxHeadlineWords = 25;
+
+/**
+ * An old page declares no headline and shows it without an `<h1>`, in an element its class calls
+ * the headline (`<font class="headline">`); its `<title>` is the site's ("Tribune Online - Local
+ * News"). A headline inside a link is a teaser's.
+ */
+function namedHeadline(document: DomDocument): string | null {
+  if (document.querySelector('h1')) return null;
+  for (const element of document.querySelectorAll('[class*="headline" i]')) {
+    const shown = clean(element.textContent);
+    const words = shown?.split(' ').length ?? 0;
+    if (shown && words >= minHeadlineWords && words <= maxHeadlineWords && element.closest('a[href]') === null) return shown;
+  }
+  return null;
+}
+
+/**
+ * "Copyright © 2026 Pinewood Valley Sentinel-Tribune. All rights reserved.": on a page that names
+ * its site nowhere else, the footer's copyright holder is the publisher (before the bare host).
+ */
+function copyrightHolder(document: DomDocument): string | null {
+  const footerText = clean(document.body?.textContent);
+  const holder = footerText
+    ? /(?:copyright\s*(?:©|\(c\))?|©)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)(\p{Lu}[\p{L}\p{N}&'’ -]{2,60}?)\s*(?:\.|,|\||$|\s+all\s+rights)/iu.exec(footerText)?.[1]
+    : undefined;
+  return holder?.trim() || null;
 }
 
 function headingInTitle(document: DomDocument, documentTitle: string): string | null {

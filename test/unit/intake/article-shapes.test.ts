@@ -346,3 +346,29 @@ describe('notes set apart at the head or foot of a story', () => {
     expect(extract(pageWith({ body: paragraphs([head, ...lines, foot]) })).paragraphs).toEqual(lines);
   });
 });
+
+describe('an old site laid out in tables', () => {
+  const classifieds = Array.from({ length: 12 }, (_, n) => `<tr><td><font size="1">FOR SALE: item ${n}, call 555-01${n}.</font></td></tr>`).join('');
+  const legacyPage = `<html><head><title>Tribune Online - Local News</title></head><body>
+<table width="760"><tr>
+<td width="170" valign="top"><table><tr><td><b>Classifieds</b></td></tr>${classifieds}</table></td>
+<td width="590" valign="top"><table width="100%"><tr><td><a href="/">Home</a> &gt; <a href="/news">Local News</a></td></tr>
+<tr><td><font class="headline" size="5"><b>Bridge to close for eight months</b></font><br>
+<font class="byline" size="1">By Wilma Ostrander | wostrander@tribune.example | PUBLISHED: March 3, 2026 at 6:02 p.m.</font><br><br>
+<center><img src="/photos/bridge.jpg"><br><font size="1"><i>Crews inspect the deck on Monday. Staff photo by Gene Pollard</i></font></center><br>
+<font size="2">${story.join('<br><br>\n')}</font></td></tr></table></td>
+</tr></table>
+<p align="center"><font size="1">Copyright &copy; 2026 Pinewood Valley Tribune. All rights reserved.</font></p>
+</body></html>`;
+
+  it('reads the story from its cell, not the classifieds beside it, without the caption or the byline strip', () => {
+    expect(extract(legacyPage).paragraphs).toEqual(story);
+  });
+
+  it('takes the headline the page shows and the copyright holder as publisher when nothing declares them', () => {
+    const article = extract(legacyPage);
+    expect(article.title).toBe('Bridge to close for eight months');
+    expect(article.publisher).toBe('Pinewood Valley Tribune');
+    expect(article.byline).toBe('Wilma Ostrander');
+  });
+});

@@ -98,8 +98,13 @@ describe('extracting the article from a page', () => {
   });
 
   it('names the host without www as publisher when the page names no site at all', () => {
-    const bare = newsPage({ paragraphs: story }).replace(' | Bay Times</title>', '</title>');
+    const bare = newsPage({ paragraphs: story }).replace(' | Bay Times</title>', '</title>').replace('© 2025 Bay Times. All rights reserved.', '');
     expect(extractArticle(page(bare, { url: 'https://www.baytimes.example/a' })).publisher).toBe('baytimes.example');
+  });
+
+  it('names the copyright holder as publisher when only the footer names the site', () => {
+    const footerOnly = newsPage({ paragraphs: story }).replace(' | Bay Times</title>', '</title>');
+    expect(extractArticle(page(footerOnly, { url: 'https://www.baytimes.example/a' })).publisher).toBe('Bay Times');
   });
 
   it('ignores a canonical link that is not http(s)', () => {
