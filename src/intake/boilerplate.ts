@@ -25,6 +25,8 @@ const promptStarts = [
   /^(?:click|tap) here\b/iu,
   // A chart's or table's credit: "Source: London Metal Exchange".
   /^(?:source|sources|data|fuente|fuentes|quelle|chart|graphic)\s*:\s*[^.!?]*$/iu,
+  // "For a reprint of this article, please contact reprints@…": the rights desk, not the story.
+  /^(?:for|to (?:order|request|buy)) (?:a )?(?:reprints?|permissions?|licensing)\b.*(?:\S@\S|\b(?:this|our) (?:article|story|content|photo|image)s?\b)/iu,
   // "To contact the reporters on this story: …": the wire's contact lines.
   /^to (?:contact|reach) (?:the )?(?:reporters?|editors?|writers?|authors?)\b/iu,
   // "Have a question for the mailbag? Send it to …", "Got a news tip?": the outlet asking readers to write in.

@@ -47,6 +47,7 @@ describe('telling page furniture from article sentences', () => {
     'Enlarge this image',
     'toggle caption',
     'ERCOT’s control room in Taylor, Texas. getty',
+    'For a reprint of this article, please contact reprints@docket.example.',
   ])('drops %j', (line) => {
     expect(isBoilerplate(line)).toBe(true);
   });
@@ -75,6 +76,7 @@ describe('telling page furniture from article sentences', () => {
     'The study was published in Nature Climate Change on Wednesday.',
     'Source: two officials who asked not to be named because the talks were private.',
     'This story has been one of the most read on our site all year, the editor said in an interview about the project.',
+    'For permissions to build on the site, the developer must contact the county planning office.',
   ])('keeps %j', (line) => {
     expect(isBoilerplate(line)).toBe(false);
   });
