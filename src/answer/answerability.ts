@@ -1,4 +1,5 @@
 import { parseText } from '../core/nlp.js';
+import { isFirstName } from '../article/mentions.js';
 import type { Party, RetrievedSentence } from '../core/types.js';
 import { predictProbability, type LogisticModel } from '../retrieval/logistic-regression.js';
 import { expectedEntityTypes, rankingFeatureNames, type RankingFeatureName } from '../retrieval/ranking-features.js';
@@ -116,7 +117,7 @@ export function ruleSignals({
   let personNotQuoted: string | null = null;
   for (const person of peopleAskedAbout(question, unknownTerms)) {
     const surname = person.split(/\s+/).at(-1) ?? person;
-    const mentioned = mentionedInAny(articleTexts, surname);
+    const mentioned = mentionedInAny(articleTexts, surname) && !onlyNamesakes(articleTexts, person);
     if (!mentioned) {
       unknownPerson ??= person;
       continue;
@@ -306,6 +307,21 @@ function peopleAskedAbout(question: string, unknownTerms: readonly string[]): st
         .filter((name) => name !== '')
     : [];
   return [...new Set([...recognised, ...unknownSubject, ...named, ...fullNames])];
+}
+
+/**
+ * "Daniel Okafor" where the articles write only "Raymond Okafor": the surname is there, but each
+ * time after another first name, so the person asked about is someone they never mention. (A
+ * surname alone, "Okafor said", is the person the text introduced, and says nothing either way.)
+ */
+function onlyNamesakes(texts: readonly string[], person: string): boolean {
+  const words = person.split(/\s+/u);
+  const given = words[0] ?? '';
+  const surname = words.at(-1) ?? '';
+  if (words.length < 2 || !isFirstName(given) || texts.some((text) => containsWord(text, person))) return false;
+  const before = new RegExp(`(\\p{Lu}[\\p{L}'’-]*)\\s+${surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}-])`, 'gu');
+  const givenNames = texts.flatMap((text) => [...text.matchAll(before)].map((match) => match[1] ?? '').filter(isFirstName));
+  return givenNames.length > 0 && !givenNames.some((name) => name.toLowerCase() === given.toLowerCase());
 }
 
 /** The question asks what someone said, thinks or wants. */

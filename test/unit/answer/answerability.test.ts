@@ -38,6 +38,12 @@ describe('answerability', () => {
     }
   });
 
+  it('takes a namesake for someone the article never mentions ("Daniel Whitfield" is not "Dana Whitfield")', () => {
+    expect(judge({ question: 'What did Daniel Whitfield say about the plan?', retrieved: retrieved(0.9) })).toMatchObject({ answerable: false, reason: 'unknown-person' });
+    expect(judge({ question: 'What did Dana Whitfield say about the plan?', retrieved: retrieved(0.9) }).answerable).toBe(true);
+    expect(judge({ question: 'What did Whitfield say about the plan?', retrieved: retrieved(0.9) }).answerable).toBe(true);
+  });
+
   it('refuses to report the views of a person the article mentions but never quotes', () => {
     const verdict = judge({ question: 'What does Sam Ford think about the plan?', retrieved: retrieved(0.9) });
     expect(verdict).toMatchObject({ answerable: false, reason: 'person-not-quoted' });
