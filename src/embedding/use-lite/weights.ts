@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Vocabulary } from './tokenizer.js';
@@ -27,7 +27,7 @@ export async function readUseLiteFiles(): Promise<UseLiteFiles> {
   ]);
   const tensors = new Map<string, Float32Array>();
   for (const group of manifest.weightsManifest) {
-    const bytes = Buffer.concat(await Promise.all(group.paths.map((path) => readFile(join(folder, path)))));
+    const bytes = await readJoined(group.paths.map((path) => join(folder, path)));
     let offset = 0;
     for (const { name, shape, dtype } of group.weights) {
       const length = shape.reduce((product, size) => product * size, 1);
@@ -37,4 +37,26 @@ export async function readUseLiteFiles(): Promise<UseLiteFiles> {
     }
   }
   return { tensors, vocabulary };
+}
+
+/** The files one after the other in one buffer, read straight into it (no second copy of 28 MB while loading). */
+async function readJoined(paths: readonly string[]): Promise<Buffer> {
+  const handles = await Promise.all(paths.map((path) => open(path, 'r')));
+  try {
+    const sizes = await Promise.all(handles.map(async (handle) => (await handle.stat()).size));
+    const joined = Buffer.alloc(sizes.reduce((total, size) => total + size, 0));
+    let offset = 0;
+    for (const [position, handle] of handles.entries()) {
+      const size = sizes[position] ?? 0;
+      for (let read = 0; read < size; ) {
+        const { bytesRead } = await handle.read(joined, offset + read, size - read, read);
+        if (bytesRead === 0) throw new Error(`${paths[position] ?? 'A weight file'} ended early.`);
+        read += bytesRead;
+      }
+      offset += size;
+    }
+    return joined;
+  } finally {
+    await Promise.all(handles.map((handle) => handle.close()));
+  }
 }
