@@ -35,8 +35,10 @@ export function extractArticle(page: FetchedPage): ExtractedArticle {
   markFurniture(document);
   const parsed = readability(document);
   const title = metadata.title ?? (parsed?.title ? withoutSiteSuffix(collapse(parsed.title), metadata.publisher, { guessShortTail: true }) : null);
-  const byline = metadata.byline ?? personName(parsed?.byline) ?? (parsed?.content ? personName(bylineInContent(parsed.content)) : null);
   const publisher = metadata.publisher ?? (collapse(parsed?.siteName ?? '') || null);
+  const found = metadata.byline ?? personName(parsed?.byline) ?? (parsed?.content ? personName(bylineInContent(parsed.content)) : null);
+  // "Northgate News" as the author of Northgate News's page: the newsroom, no person.
+  const byline = found !== null && publisher !== null && found.toLowerCase() === publisher.toLowerCase() ? null : found;
   const shown = parsed?.content
     ? articleParagraphs(parsed.content, { title: title ?? '', byline: byline ?? '', publisher: publisher ?? '' })
     : { paragraphs: [], headings: [] };

@@ -245,10 +245,14 @@ export function personName(value: string | null | undefined): string | null {
     .replace(/,\s*(?:(?:[Tt]he|THE)\s.*|(?:Associated Press|AP|Reuters|AFP|Agence France-Presse|Bloomberg|PTI|ANI|IANS|AAP|dpa|Press Association|PA Media|Xinhua|Kyodo|EFE|ANSA)\b.*)$/u, '')
     // "Marc Thibodeau The Canadian Press": the same, the comma lost (a person's name holds no "The").
     .replace(/^((?:\p{Lu}[\p{L}.'’-]*\s+){1,3}?\p{Lu}[\p{L}.'’-]*)\s+(?:The|THE)\s+\p{Lu}.*$/u, '$1')
+    // "Hannah Osei November 24, 2026": the date box beside the name, run into it.
+    .replace(/\s+(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2},?\s+\d{4}\b.*$/iu, '')
     // "Hannah Voss in Berlin": where the reporter filed from.
     .replace(/\s+in\s+\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){0,2}$/u, '')
     .trim();
   if (!name || /^https?:|\/\//iu.test(name) || name.split(/\s+/u).length > 12) return null;
+  // "Northgate News staff", "Metro desk": the newsroom, no person.
+  if (/\s(?:staff|team|desk|newsroom)$/iu.test(name) || /^(?:staff|the staff|editors|the editors)$/iu.test(name)) return null;
   return isShouted(name) ? titleCase(name) : name;
 }
 

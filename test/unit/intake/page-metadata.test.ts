@@ -34,6 +34,10 @@ describe('reading what a page says about its article', () => {
     expect(personName('BY: Ana Ruiz | Reuters')).toBe('Ana Ruiz');
     expect(personName('By Ana Ruiz Updated 3:45 PM EST')).toBe('Ana Ruiz');
     expect(personName('Ana Ruiz, Tom Lee')).toBe('Ana Ruiz, Tom Lee');
+    expect(personName('By Hannah Osei November 24, 2026')).toBe('Hannah Osei');
+    expect(personName('Posted by Northgate News staff')).toBeNull();
+    expect(personName('Metro desk')).toBeNull();
+    expect(personName('Desmond Staffieri')).toBe('Desmond Staffieri');
   });
 
   it('does not take an author profile URL for a name', () => {
