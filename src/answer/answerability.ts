@@ -1,5 +1,5 @@
 import { parseText } from '../core/nlp.js';
-import { isFirstName } from '../article/mentions.js';
+import { firstNamesBefore, isFirstName } from '../article/mentions.js';
 import type { Party, RetrievedSentence } from '../core/types.js';
 import { predictProbability, type LogisticModel } from '../retrieval/logistic-regression.js';
 import { expectedEntityTypes, rankingFeatureNames, type RankingFeatureName } from '../retrieval/ranking-features.js';
@@ -319,8 +319,7 @@ function onlyNamesakes(texts: readonly string[], person: string): boolean {
   const given = words[0] ?? '';
   const surname = words.at(-1) ?? '';
   if (words.length < 2 || !isFirstName(given) || texts.some((text) => containsWord(text, person))) return false;
-  const before = new RegExp(`(\\p{Lu}[\\p{L}'’-]*)\\s+${surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}-])`, 'gu');
-  const givenNames = texts.flatMap((text) => [...text.matchAll(before)].map((match) => match[1] ?? '').filter(isFirstName));
+  const givenNames = texts.flatMap((text) => firstNamesBefore(text, surname));
   return givenNames.length > 0 && !givenNames.some((name) => name.toLowerCase() === given.toLowerCase());
 }
 

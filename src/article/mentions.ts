@@ -154,6 +154,13 @@ export function isFirstName(word: string): boolean {
   return lexiconTags(word).some((tag) => givenNameTags.includes(tag));
 }
 
+/** The first names a text writes right before a surname: "Raymond" of "Raymond Okafor" (not of "Okafor-Smith"). */
+export function firstNamesBefore(text: string, surname: string): string[] {
+  const escaped = surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const before = new RegExp(`(\\p{Lu}[\\p{L}'’-]+)\\s+${escaped}(?![\\p{L}-])`, 'gu');
+  return [...text.matchAll(before)].map((match) => match[1] ?? '').filter(isFirstName);
+}
+
 function buildMention(region: string, tokens: Token[], offset: number): Mention | null {
   const first = tokens[0];
   const last = tokens.at(-1);
