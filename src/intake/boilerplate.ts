@@ -67,12 +67,11 @@ const boxWords = [
 
 /**
  * "(This article was written by Kenji Mori and Yumi Saito.)", "(Reporting by Ana Ruiz; editing by
- * Tom Lee)": the closing credit, set apart in parentheses. A credit woven into a sentence ("Kevin
+ * Tom Lee)": the closing credit, set apart in parentheses, and so the wire's note of what changed,
+ * "(Updates with analyst comment in fourth paragraph.)". A credit woven into a sentence ("Kevin
  * Tran contributed from Alder Springs.") is the story's own line and stays.
  */
 const creditNote = /^\((?:this (?:story|article|report) (?:was )?(?:originally|first) (?:published|appeared)|this (?:article|story|report) (?:was|is|has been) (?:written|reported|compiled|produced|translated|edited)|(?:additional )?reporting by|written by|compiled by|translated by|edited by|with (?:inputs|files|input|reporting) from|inputs from|con (?:información|informacion|datos|reportes) de|avec (?:l['’])?\p{Lu}|mit (?:material|informationen) von|com (?:informações|agências)|updates?|adds?|recasts?|corrects?|rewrites?|changes?|removes?|clarifies|fixes) *\b[^()]*\)$/iu;
-
-/** "(Updates with analyst comment in fourth paragraph.)": the wire's note of what changed, set in parentheses. */
 
 /**
  * "— With files from Marie Gagnon in Montreal", "— With assistance from Mark Chen.", "With inputs from PTI": the wire's closing credit,

@@ -94,8 +94,7 @@ const declaredBodyShare = 1.5;
 function declaredBodyInstead(shown: ArticleText, articleBody: string | null): ArticleText | null {
   if (articleBody === null) return null;
   const declared = articleBody.split(/\n+/u).map(collapse).filter((line) => line !== '' && !isBoilerplate(line));
-  const words = (lines: readonly string[]) => lines.join(' ').split(' ').filter(Boolean).length;
-  if (words(declared) < minArticleWords || words(declared) < declaredBodyShare * words(shown.paragraphs)) return null;
+  if (wordsIn(declared) < minArticleWords || wordsIn(declared) < declaredBodyShare * wordsIn(shown.paragraphs)) return null;
   const opening = shown.paragraphs[0];
   if (opening !== undefined && !collapse(declared.join(' ')).includes(opening)) return null;
   return { paragraphs: declared, headings: [] };
@@ -103,7 +102,7 @@ function declaredBodyInstead(shown: ArticleText, articleBody: string | null): Ar
 
 /** Too little text to be an article: an error or log-in page, or a paywall's teaser. */
 function isStub({ paragraphs, pageText }: { paragraphs: readonly string[]; pageText: string }): boolean {
-  const words = paragraphs.join(' ').split(' ').filter(Boolean).length;
+  const words = wordsIn(paragraphs);
   if (words < minArticleWords) return true;
   return words < paywallWords && paragraphs.length < 4 && paywallPrompt.test(pageText);
 }
@@ -111,6 +110,10 @@ function isStub({ paragraphs, pageText }: { paragraphs: readonly string[]; pageT
 /** The host without `www.`; a saved file has none, and its publisher is then not known. */
 function hostName(url: string): string {
   return new URL(url).hostname.replace(/^www\./u, '') || 'Unknown publisher';
+}
+
+function wordsIn(lines: readonly string[]): number {
+  return lines.join(' ').split(' ').filter(Boolean).length;
 }
 
 function firstWords(text: string): string {

@@ -126,11 +126,14 @@ function markCaptionAfter(imageBox: DomElement | null): void {
   if (imageBox === null || (imageBox.textContent ?? '').trim() !== '') return;
   const next = nextElement(imageBox);
   if (next === null || !['P', 'DIV', 'SPAN'].includes(next.tagName.toUpperCase()) || wordCount(next) > maxCaptionWords) return;
-  if (/\((?:photo|file photo|credit)?[^()]*\/[^()]*\)\s*$|\((?:photo|file photo|credit)[:\s][^()]*\)\s*$/iu.test(next.textContent ?? '')) mark(next, 'caption');
+  if (parenthesisedCredit.test(next.textContent ?? '')) mark(next, 'caption');
 }
 
-/** "… at the Grange hall. Staff photo by Gene Pollard", "Photo: Ana Ruiz/Reuters": a line that ends on a photo credit. */
-const photoCreditEnd = /(?:\b(?:staff\s+|file\s+)?photo(?:graph)?s?\s*(?:by|:|courtesy\s+of)\s*\p{Lu}[\p{L}.'’ /-]*|\((?:[^()]*\/[^()]*|(?:photo|credit)[:\s][^()]*)\))\s*$/iu;
+/** A caption's closing credit in parentheses: "(Agency/Name)", "(Photo: Name)". */
+const parenthesisedCredit = /\((?:photo|file photo|credit)?[^()]*\/[^()]*\)\s*$|\((?:photo|file photo|credit)[:\s][^()]*\)\s*$/iu;
+
+/** "… at the Grange hall. Staff photo by Gene Pollard", "Photo: Ana Ruiz/Reuters": a credit written out at a line's end. */
+const writtenCredit = /\b(?:staff\s+|file\s+)?photo(?:graph)?s?\s*(?:by|:|courtesy\s+of)\s*\p{Lu}[\p{L}.'’ /-]*\s*$/iu;
 
 /**
  * Old pages set a caption beside its image, not in a box of its own:
@@ -140,7 +143,8 @@ function markInlineCaptionAfter(image: DomElement): void {
   let next = nextElement(image);
   while (next && next.tagName.toUpperCase() === 'BR') next = nextElement(next);
   if (next === null || !['FONT', 'SPAN', 'I', 'EM', 'SMALL'].includes(next.tagName.toUpperCase()) || wordCount(next) > maxCaptionWords) return;
-  if (photoCreditEnd.test(next.textContent ?? '')) mark(next, 'caption');
+  const text = next.textContent ?? '';
+  if (writtenCredit.test(text) || parenthesisedCredit.test(text)) mark(next, 'caption');
 }
 
 /** A figure, or a box holding only a figure or picture. */
