@@ -88,8 +88,8 @@ export function createRetriever({ index, embedder, weights, ranker = null }: Ret
     async retrieve(question, { limit = 10, context, excludeSentenceIds = [] } = {}) {
       const excluded = new Set(excludeSentenceIds);
       const empty: Similarities = { sentence: new Map(), paragraph: new Map() };
-      // The question is sent to the embedder first: a background model embeds it while this thread
-      // does the lexical side (bench/README.md, "Warm answer").
+      // The question is sent to the embedder first: a remote (OpenAI-compatible) model embeds it
+      // while this thread does the lexical side. The local model runs after it, on this thread.
       const vectorsFound = Promise.all([vectorScores(question), context ? vectorScores(context) : Promise.resolve(empty)]);
       let lexicalHits: Map<string, LexicalHit>;
       let focusScores: Map<string, number>;
