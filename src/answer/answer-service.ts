@@ -108,7 +108,7 @@ export function createAnswerPipeline(options: AnswerServiceOptions): AnswerServi
 
   async function rankEachPartysPosition(askOptions: AskOptions): Promise<RetrievedSentence[]> {
     const best = new Map<string, RetrievedSentence>();
-    // Asked all at once, so each party's lexical side runs while the embedder works on another's.
+    // Asked all at once, so a remote embedder works on every party's question together.
     const rankings = await Promise.all(parties.map((party) => retrieve(`What is ${party.name}'s position?`, askOptions)));
     for (const ranking of rankings) {
       for (const candidate of ranking) {
