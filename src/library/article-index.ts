@@ -101,8 +101,7 @@ export async function completeArticleIndex({
   const [article] = partial.articles;
   if (!article) throw new Error('A sentence index holds its article.');
   const chunks = chunkArticle(article);
-  // In order of length, as the model batches them: each slice is texts of about one length.
-  const texts = [...new Set(splitChunks(article, chunks).rest.map((chunk) => chunk.embedText))].sort((left, right) => left.length - right.length);
+  const texts = [...new Set(splitChunks(article, chunks).rest.map((chunk) => chunk.embedText))];
   for (let offset = 0; offset < texts.length; offset += slice) {
     await beforeSlice();
     await indexEmbedder.embed(texts.slice(offset, offset + slice));
