@@ -4,7 +4,8 @@
 // article the fit never saw. Pure apart from `gatherRetrieval`, which asks the retriever.
 import type { Party, RetrievedSentence } from '../../src/core/types.js';
 import { answerability, answerabilityFeatures, modelAnswerability, type AnswerabilityInput } from '../../src/answer/answerability.js';
-import { fitCalibration, fitListwiseRanker, fitLogisticRegression, predictLogit, rankerProbabilities, type LogisticModel, type SentenceRanker } from '../../src/retrieval/logistic-regression.js';
+import { fitCalibration, fitListwiseRanker, fitLogisticRegression, predictLogit, type LogisticModel } from '../../src/retrieval/logistic-regression.js';
+import { rankerProbabilities, type SentenceRanker } from '../../src/retrieval/sentence-ranker.js';
 import { rankingFeatureNames } from '../../src/retrieval/ranking-features.js';
 import type { Retriever } from '../../src/retrieval/retriever.js';
 import { holdsAnswer, type SquadQuestion } from './squad.js';

@@ -284,15 +284,3 @@ export function fitCalibration(groups: ReadonlyArray<{ scores: readonly number[]
   const bias = fitted.bias - score * (fitted.mean[0] ?? 0) - gapToBest * (fitted.mean[1] ?? 0);
   return { score: round(score), gapToBest: round(gapToBest), bias: round(bias) };
 }
-
-/** A sentence ranker as shipped: a pointwise logistic model, or a listwise one with its calibration. */
-export type SentenceRanker = LogisticModel & { calibration?: ScoreCalibration | undefined };
-
-/** Each candidate's probability of answering, given all of one question's candidates' rows. */
-export function rankerProbabilities(ranker: SentenceRanker, rows: readonly (readonly number[])[]): number[] {
-  const { calibration } = ranker;
-  if (!calibration) return rows.map((row) => predictProbability(ranker, row));
-  const scores = rows.map((row) => predictLogit(ranker, row));
-  const best = Math.max(...scores);
-  return scores.map((score) => calibratedProbability(calibration, score, best));
-}

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { VerbatimError } from '../core/errors.js';
 import type { LogisticModel, ScoreCalibration } from './logistic-regression.js';
+import { firstStageColumns, type Reranker } from './sentence-ranker.js';
 
 /**
  * The fitted models as shipped (src/retrieval/ranking-model.json, written by `npm run train`): the
@@ -10,8 +11,11 @@ import type { LogisticModel, ScoreCalibration } from './logistic-regression.js';
  * refuses the file with MODEL_MISMATCH rather than rank with weights meant for other inputs.
  */
 export interface RankingModel {
-  /** With `calibration`, a listwise ranker whose scores the calibration turns into probabilities. */
-  ranker: VersionedModel & { calibration?: ScoreCalibration | undefined };
+  /**
+   * With `calibration`, a listwise ranker whose scores the calibration turns into probabilities;
+   * with `rerank`, boosted trees that re-rank its leaders (src/retrieval/sentence-ranker.ts).
+   */
+  ranker: VersionedModel & { calibration?: ScoreCalibration | undefined; rerank?: Reranker | undefined };
   answerability: VersionedModel & {
     /** "Not in the article" below this probability. */
     threshold: number;
@@ -44,8 +48,21 @@ const logisticSchema = z.object({
   bias: z.number(),
 });
 
+const treeSchema = z.object({
+  feature: z.array(z.number().int()),
+  threshold: z.array(z.number()),
+  left: z.array(z.number().int()),
+  right: z.array(z.number().int()),
+  value: z.array(z.number()),
+});
+
+const rerankSchema = z.object({ top: z.number().int().positive(), featureNames: z.array(z.string()), bias: z.number(), rate: z.number(), trees: z.array(treeSchema) });
+
 const fileSchema = z.object({
-  ranker: logisticSchema.extend({ calibration: z.object({ score: z.number(), gapToBest: z.number(), bias: z.number() }).optional() }),
+  ranker: logisticSchema.extend({
+    calibration: z.object({ score: z.number(), gapToBest: z.number(), bias: z.number() }).optional(),
+    rerank: rerankSchema.optional(),
+  }),
   answerability: logisticSchema.extend({
     threshold: z.number(),
     rulesMustAgree: z.boolean().optional(),
@@ -88,7 +105,25 @@ export function parseRankingModel(data: unknown, expected: ExpectedFeatures, sou
       throw new VerbatimError('MODEL_MISMATCH', `${source}: the ${part} has ${weights.length} weights for ${featureNames.length} features. ${fix}`);
     }
   }
+  const { rerank } = model.ranker;
+  if (rerank) checkTrees(rerank, [...expected.ranker.names, ...firstStageColumns], source);
   return model;
+}
+
+/** The trees read the columns this code gives them, and every node points inside its tree. */
+function checkTrees(rerank: Reranker, wanted: readonly string[], source: string): void {
+  const differs = rerank.featureNames.length !== wanted.length || rerank.featureNames.some((name, position) => name !== wanted[position]);
+  if (differs) throw new VerbatimError('MODEL_MISMATCH', `${source}: the re-ranking trees read [${rerank.featureNames.join(', ')}], this code gives them [${wanted.join(', ')}]. ${fix}`);
+  for (const tree of rerank.trees) {
+    const size = tree.feature.length;
+    const shapeless = [tree.threshold, tree.left, tree.right, tree.value].some((values) => values.length !== size);
+    const outside = tree.feature.some((feature, node) => feature >= wanted.length || (feature >= 0 && !(inTree(tree.left[node], size) && inTree(tree.right[node], size) && (tree.left[node] ?? 0) > node && (tree.right[node] ?? 0) > node)));
+    if (size === 0 || shapeless || outside) throw new VerbatimError('MODEL_MISMATCH', `${source}: a re-ranking tree is malformed. ${fix}`);
+  }
+}
+
+function inTree(node: number | undefined, size: number): boolean {
+  return node !== undefined && node >= 0 && node < size;
 }
 
 /** Reads and checks a model file (a few kilobytes: well under a millisecond to parse). */

@@ -2,7 +2,7 @@ import type { Article, Chunk, RetrievedSentence, Sentence } from '../core/types.
 import type { Embedder } from '../embedding/embedder.js';
 import type { LexicalHit, LexicalIndex } from '../index/lexical-index.js';
 import { fuseScores, paragraphDiscount, type FusionWeights } from './fusion.js';
-import { rankerProbabilities, type SentenceRanker } from './logistic-regression.js';
+import { rankerProbabilities, type SentenceRanker } from './sentence-ranker.js';
 import { questionFocus } from './question-focus.js';
 import { profileQuestion, rankingFeatures, type CandidateSignals, type QuestionProfile } from './ranking-features.js';
 import { contentStems } from './term-match.js';

@@ -51,6 +51,17 @@ describe('a model file made for other features', () => {
     expect(error.message).toMatch(/feature version older/);
   });
 
+  it('is refused when a re-ranking tree points back up (a walk down it would never end) or reads other columns', () => {
+    const file = shipped();
+    const rerank = file.ranker?.rerank as { trees: Array<{ feature: number[]; left: number[] }>; featureNames: string[] };
+    const [first, ...rest] = rerank.trees;
+    expect(first?.feature[0]).toBeGreaterThanOrEqual(0);
+    const looping = { ...first, left: [0, ...(first?.left.slice(1) ?? [])] };
+    expect(refusal({ ...file, ranker: { ...file.ranker, rerank: { ...rerank, trees: [looping, ...rest] } } }).message).toMatch(/malformed/);
+    const renamed = { ...rerank, featureNames: rerank.featureNames.slice(1) };
+    expect(refusal({ ...file, ranker: { ...file.ranker, rerank: renamed } }).code).toBe('MODEL_MISMATCH');
+  });
+
   it('is refused when it is not a model file at all', () => {
     expect(refusal({ weights: [1, 2, 3] }).code).toBe('MODEL_MISMATCH');
   });
@@ -90,7 +101,8 @@ describe('answer types', () => {
 
 describe('the listwise ranker', () => {
   it('learns which feature tells the answering candidate from its rivals, and calibrates to a probability', async () => {
-    const { fitListwiseRanker, fitCalibration, predictLogit, rankerProbabilities } = await import('../../../src/retrieval/logistic-regression.js');
+    const { fitListwiseRanker, fitCalibration, predictLogit } = await import('../../../src/retrieval/logistic-regression.js');
+    const { rankerProbabilities } = await import('../../../src/retrieval/sentence-ranker.js');
     // Feature 0 marks the answer within each question; feature 1 is a per-question level that says nothing.
     const groups = Array.from({ length: 40 }, (_, question) => ({
       rows: [0, 1, 2, 3].map((candidate) => [candidate === question % 4 ? 1 : 0, question / 10 + ((candidate * 7 + question) % 3) / 10]),
