@@ -5,7 +5,7 @@ import type { AnswerEngine, EngineInput, Intent } from './answer-engine.js';
 import { completeAnswer, SentenceLookup } from './answer-builder.js';
 import { notInArticle } from './extractive-engine.js';
 import { classifyRequest, findParty } from './request.js';
-import { answerability, asksForViews, modelAnswerability, type AnswerabilityThresholds } from './answerability.js';
+import { answerability, asksForViews, modelAnswerability, unknownPersonAskedAbout, type AnswerabilityThresholds } from './answerability.js';
 import type { LogisticModel } from '../retrieval/logistic-regression.js';
 
 export interface AnswerServiceOptions {
@@ -141,11 +141,18 @@ export function createAnswerPipeline(options: AnswerServiceOptions): AnswerServi
         return run(question, { kind: 'summary', party: null }, await positionEvidence(askOptions), askOptions);
       }
 
+      const unknownTerms = retriever.unknownTerms(question);
+      // "What did Ravi Castellano say?" of articles that never mention him asks for words nobody
+      // reports: refused as /quote refuses a speaker it does not know. (Left to the fitted model,
+      // it answered with a namesake's quotes: SQuAD, which it was fitted on, has no such question.)
+      if (!request.party && asksForViews(question) && unknownPersonAskedAbout({ question, unknownTerms, articleTexts })) {
+        return { ...notInArticle({ question, articles }, lookup), notice: languageNotice?.(question) ?? null };
+      }
       const retrieved = await retrieve(question, askOptions);
       const evidence = {
         question,
         retrieved,
-        unknownTerms: retriever.unknownTerms(question),
+        unknownTerms,
         contentTermCount: retriever.contentTermCount(question),
         parties,
         articleTexts,

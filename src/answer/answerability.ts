@@ -113,15 +113,11 @@ export function ruleSignals({
   parties,
   articleTexts,
 }: Omit<AnswerabilityInput, 'thresholds'>): RuleSignals {
-  let unknownPerson: string | null = null;
+  const unknownPerson = unknownPersonAskedAbout({ question, unknownTerms, articleTexts });
   let personNotQuoted: string | null = null;
   for (const person of peopleAskedAbout(question, unknownTerms)) {
     const surname = person.split(/\s+/).at(-1) ?? person;
-    const mentioned = mentionedInAny(articleTexts, surname) && !onlyNamesakes(articleTexts, person);
-    if (!mentioned) {
-      unknownPerson ??= person;
-      continue;
-    }
+    if (!isMentioned(articleTexts, person)) continue;
     const quoted = parties.some((party) => [party.name, ...party.aliases].some((name) => containsWord(name, surname)));
     if (!quoted && asksForViews(question)) personNotQuoted ??= person;
   }
@@ -277,6 +273,24 @@ export function modelAnswerability(
     .sort((a, b) => b.score - a.score);
   const rules = answerability({ ...input, retrieved: byHybrid });
   return { ...rules, bestScore, probability };
+}
+
+/**
+ * The first person the question asks about whom no article mentions: neither their surname
+ * appears, nor their full name where the surname does only after other first names ("Daniel
+ * Okafor" of articles that write "Raymond Okafor").
+ */
+export function unknownPersonAskedAbout({
+  question,
+  unknownTerms,
+  articleTexts,
+}: Pick<AnswerabilityInput, 'question' | 'unknownTerms' | 'articleTexts'>): string | null {
+  return peopleAskedAbout(question, unknownTerms).find((person) => !isMentioned(articleTexts, person)) ?? null;
+}
+
+function isMentioned(texts: readonly string[], person: string): boolean {
+  const surname = person.split(/\s+/).at(-1) ?? person;
+  return mentionedInAny(texts, surname) && !onlyNamesakes(texts, person);
 }
 
 /**

@@ -53,7 +53,7 @@ export function findParty(text: string, parties: readonly Party[]): Party | null
 interface NameToMatch {
   party: Party;
   needle: string;
-  /** The surname, when the party is matched by its surname alone: a namesake may be meant. */
+  /** The surname, when the party is matched by its surname alone (an alias or not): a namesake may be meant. */
   surnameOnly: string | null;
 }
 
@@ -68,7 +68,7 @@ function namesToMatch(parties: readonly Party[]): readonly NameToMatch[] {
   if (!names) {
     names = parties.flatMap((party) =>
       namesOf(party)
-        .map((name) => ({ party, needle: normaliseForMatch(name), surnameOnly: name === party.name || party.aliases.includes(name) ? null : name }))
+        .map((name) => ({ party, needle: normaliseForMatch(name), surnameOnly: isSurnameAlone(name, party) ? name : null }))
         .filter(({ needle }) => needle.length >= 3),
     );
     namesByPartyList.set(parties, names);
@@ -80,6 +80,11 @@ function namesToMatch(parties: readonly Party[]): readonly NameToMatch[] {
 function namesOf(party: Party): string[] {
   const surname = party.kind === 'person' ? party.name.split(/\s+/).at(-1) : undefined;
   return surname && surname !== party.name ? [party.name, ...party.aliases, surname] : [party.name, ...party.aliases];
+}
+
+/** The person's surname on its own, whether the article writes it so ("Okafor said") or not. */
+function isSurnameAlone(name: string, party: Party): boolean {
+  return party.kind === 'person' && name !== party.name && name === party.name.split(/\s+/).at(-1);
 }
 
 /**

@@ -91,6 +91,15 @@ describe('answering from the index, end to end', () => {
     }
   });
 
+  it('refuses what a namesake of a quoted person said, rather than quote the person the article means', async () => {
+    for (const question of ['What did Maria Ortega say about the dredging?', 'Give me a quote from David Chen.', "What was Robert Whitfield's position?"]) {
+      const answer = await service.ask(question);
+      expect(answer, question).toMatchObject({ found: false, kind: 'not-found', citations: [] });
+    }
+    const answer = await service.ask('What did Luis Ortega say about the dredging?');
+    expect(answer.citations[0]?.speaker).toContain('Ortega');
+  });
+
   it('answers what a quoted party said with that party\'s own sentences', async () => {
     for (const [question, speaker] of [
       ['What did Hegseth say?', 'Pete Hegseth'],

@@ -57,6 +57,9 @@ describe('findParty', () => {
     expect(findParty('What did Cole say?', coles)?.name).toBe('Ann Marie Cole');
     expect(findParty('What did Ann Marie Cole say?', coles)?.name).toBe('Ann Marie Cole');
     expect(findParty('What did Daniel Cole say?', [party('Ann Marie Cole', [])])).toBeNull();
+    // Also when the article writes the surname alone ("Cole said"), which makes it an alias.
+    expect(findParty('What did Daniel Cole say?', coles)).toBeNull();
+    expect(findParty('Give me a quote from Daniel Cole.', coles)).toBeNull();
   });
 
   it('does not take someone with a double-barrelled surname for the party ("Lena Hart-Cole" is not "Ann Marie Cole")', () => {
