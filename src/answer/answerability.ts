@@ -1,5 +1,5 @@
 import { parseText } from '../core/nlp.js';
-import { firstNamesBefore, isFirstName } from '../article/mentions.js';
+import { couldBeFirstName, firstNamesBefore } from '../article/mentions.js';
 import type { Party, RetrievedSentence } from '../core/types.js';
 import { predictProbability, type LogisticModel } from '../retrieval/logistic-regression.js';
 import { expectedEntityTypes, rankingFeatureNames, type RankingFeatureName } from '../retrieval/ranking-features.js';
@@ -332,7 +332,7 @@ function onlyNamesakes(texts: readonly string[], person: string): boolean {
   const words = person.split(/\s+/u);
   const given = words[0] ?? '';
   const surname = words.at(-1) ?? '';
-  if (words.length < 2 || !isFirstName(given) || texts.some((text) => containsWord(text, person))) return false;
+  if (words.length < 2 || !couldBeFirstName(given) || texts.some((text) => containsWord(text, person))) return false;
   const givenNames = texts.flatMap((text) => firstNamesBefore(text, surname));
   return givenNames.length > 0 && !givenNames.some((name) => name.toLowerCase() === given.toLowerCase());
 }

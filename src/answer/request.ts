@@ -1,4 +1,4 @@
-import { firstNamesBefore } from '../article/mentions.js';
+import { couldBeFirstName, firstNamesBefore } from '../article/mentions.js';
 import type { Party } from '../core/types.js';
 
 /** What kind of request a plain-language question is, read from its wording alone. */
@@ -95,7 +95,7 @@ function isSurnameAlone(name: string, party: Party): boolean {
 function namesSomeoneElse(text: string, surname: string, party: Party): boolean {
   const known = new Set([party.name, ...party.aliases].flatMap((name) => name.toLowerCase().split(/\s+/u)));
   const escaped = escapeRegExp(surname);
-  const firstNameBefore = firstNamesBefore(text, surname).some((word) => !known.has(word.toLowerCase()));
+  const firstNameBefore = firstNamesBefore(text, surname, couldBeFirstName).some((word) => !known.has(word.toLowerCase()));
   // Both halves capitalised: "the Okafor-led group" still means the party.
   const compound = new RegExp(`\\p{Lu}[\\p{L}'’]*-${escaped}(?![\\p{L}-])|(?<![\\p{L}-])${escaped}-\\p{Lu}[\\p{L}'’]*`, 'gu');
   return firstNameBefore || [...text.matchAll(compound)].some((match) => !known.has(match[0].toLowerCase()));

@@ -154,11 +154,24 @@ export function isFirstName(word: string): boolean {
   return lexiconTags(word).some((tag) => givenNameTags.includes(tag));
 }
 
-/** The first names a text writes right before a surname: "Raymond" of "Raymond Okafor" (not of "Okafor-Smith"). */
-export function firstNamesBefore(text: string, surname: string): string[] {
+/**
+ * A word that may be someone's first name right before a surname in a question: one the
+ * dictionary knows as a first name, or one it knows as nothing at all ("Ravi", "Yusra"), so long
+ * as it is no title ("Administrator Castellano" is the article's Castellano).
+ */
+export function couldBeFirstName(word: string): boolean {
+  return isFirstName(word) || (lexiconTags(word).length === 0 && !isTitle(word));
+}
+
+/**
+ * The first names a text writes right before a surname: "Raymond" of "Raymond Okafor" (not of
+ * "Okafor-Smith"). `isGivenName` decides what counts as one (by default, a first name the
+ * dictionary knows).
+ */
+export function firstNamesBefore(text: string, surname: string, isGivenName: (word: string) => boolean = isFirstName): string[] {
   const escaped = surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const before = new RegExp(`(\\p{Lu}[\\p{L}'’-]+)\\s+${escaped}(?![\\p{L}-])`, 'gu');
-  return [...text.matchAll(before)].map((match) => match[1] ?? '').filter(isFirstName);
+  return [...text.matchAll(before)].map((match) => match[1] ?? '').filter(isGivenName);
 }
 
 function buildMention(region: string, tokens: Token[], offset: number): Mention | null {

@@ -42,6 +42,9 @@ describe('answerability', () => {
     expect(judge({ question: 'What did Daniel Whitfield say about the plan?', retrieved: retrieved(0.9) })).toMatchObject({ answerable: false, reason: 'unknown-person' });
     expect(judge({ question: 'What did Dana Whitfield say about the plan?', retrieved: retrieved(0.9) }).answerable).toBe(true);
     expect(judge({ question: 'What did Whitfield say about the plan?', retrieved: retrieved(0.9) }).answerable).toBe(true);
+    // A first name no dictionary lists is someone's first name all the same.
+    expect(judge({ question: 'What did Ravi Whitfield say about the plan?', retrieved: retrieved(0.9) })).toMatchObject({ answerable: false, reason: 'unknown-person' });
+    expect(judge({ question: 'What did Mayor Whitfield say about the plan?', retrieved: retrieved(0.9) }).answerable).toBe(true);
   });
 
   it('refuses to report the views of a person the article mentions but never quotes', () => {

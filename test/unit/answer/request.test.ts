@@ -60,6 +60,9 @@ describe('findParty', () => {
     // Also when the article writes the surname alone ("Cole said"), which makes it an alias.
     expect(findParty('What did Daniel Cole say?', coles)).toBeNull();
     expect(findParty('Give me a quote from Daniel Cole.', coles)).toBeNull();
+    // A first name the dictionary does not know is a first name still; a title is not.
+    expect(findParty('What did Ravi Cole say?', coles)).toBeNull();
+    expect(findParty('What did Commissioner Cole say?', coles)?.name).toBe('Ann Marie Cole');
   });
 
   it('does not take someone with a double-barrelled surname for the party ("Lena Hart-Cole" is not "Ann Marie Cole")', () => {
