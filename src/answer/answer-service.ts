@@ -5,7 +5,7 @@ import type { AnswerEngine, EngineInput, Intent } from './answer-engine.js';
 import { completeAnswer, SentenceLookup } from './answer-builder.js';
 import { notInArticle } from './extractive-engine.js';
 import { classifyRequest, findParty } from './request.js';
-import { answerability, asksForViews, modelAnswerability, unknownPersonAskedAbout, type AnswerabilityThresholds } from './answerability.js';
+import { answerability, asksForViews, modelAnswerability, peopleAskedAbout, unknownPersonAskedAbout, type AnswerabilityThresholds } from './answerability.js';
 import type { LogisticModel } from '../retrieval/logistic-regression.js';
 
 export interface AnswerServiceOptions {
@@ -161,7 +161,10 @@ export function createAnswerPipeline(options: AnswerServiceOptions): AnswerServi
       if (request.kind === 'summary') {
         // "Where does the defence chief stand?" names the party by description, so the speaker of
         // the best matching statement stands in.
-        const party = request.party ?? (verdict.answerable && asksForAPosition(question) ? speakerOfBest(retrieved, parties) : null);
+        // A question that names someone ("What was Joseph Falcone's position?") is not answered
+        // with whoever else speaks best to it: without that person among the parties, it is a question.
+        const describedOnly = peopleAskedAbout(question, unknownTerms).length === 0;
+        const party = request.party ?? (verdict.answerable && describedOnly && asksForAPosition(question) ? speakerOfBest(retrieved, parties) : null);
         if (party) return run(question, { kind: 'summary', party }, retrieved, askOptions);
       }
       // "What did Voss say?" of a party the articles quote: their statements answer it, however

@@ -297,7 +297,7 @@ function isMentioned(texts: readonly string[], person: string): boolean {
  * People the question is about: names a name-finder recognises, plus a capitalised subject the
  * articles never use in "what did X say/think" questions (the finder misses lone surnames).
  */
-function peopleAskedAbout(question: string, unknownTerms: readonly string[]): string[] {
+export function peopleAskedAbout(question: string, unknownTerms: readonly string[]): string[] {
   const recognised = parseText(question)
     .people()
     .out('array')

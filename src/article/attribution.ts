@@ -70,6 +70,15 @@ const accordingTo = /\baccording\s+to\b/giu;
 const placePreposition = /\b(?:in|at|near|across|inside|outside|throughout|around)\s+$/iu;
 /** A description ending in a comma between an inverted verb and its speaker: ` the bank's chief economist, `. */
 const describedBefore = /^\s+(?:the|a|an|its|their|his|her)\s+[^,.;:!?"“”]{1,80},\s+$/iu;
+/** One to three lower-case words after an inverted verb: "board chair", "state", "longtime resident". */
+const lowercaseDescription = /^\s+((?:\p{Ll}[\p{Ll}.-]*\s+){1,3})/u;
+/** Words that make what follows the verb something other than a description of its speaker. */
+const notDescriptive = new Set(
+  ('that which who whom whose what when where while why how if whether as than then so because after before since until in on at of ' +
+    'to for from with without by about into onto over under and but or nor not also now earlier later last next previously recently ' +
+    'yesterday today tonight tomorrow it he she they we you i there this these those his her its their our my your a an the')
+    .split(' '),
+);
 /** How far an appositive may reach: "Geoffrey Corn, now the Director of …, said". */
 const appositive = /^,[^,]{1,160},$/u;
 
@@ -168,6 +177,12 @@ function subjectAfter(region: string, from: number, mentions: readonly Mention[]
   const space = /^\s+/u.exec(right)?.[0].length ?? 0;
   const article = /^\s+the\s+/iu.exec(right)?.[0].length ?? space;
   let mention = mentions.find((candidate) => candidate.start === offset + from + space || candidate.start === offset + from + article);
+  // `said board chair Joseph Falcone`, `said state Rep. Ana Ruiz`: a description in lower case, with
+  // no article before it, runs straight into the person's name.
+  const description = mention ? null : lowercaseDescription.exec(right);
+  if (description?.[1] && !description[1].split(/\s+/u).some((word) => notDescriptive.has(word))) {
+    mention = mentions.find((candidate) => candidate.kind === 'person' && candidate.start === offset + from + (description[0]?.length ?? 0));
+  }
   // `said Harbor Logistics spokesman Tom Reilly`: the employer comes first, the speaker last.
   for (let next = mention && followingTitled(region, mention, mentions, offset); next; next = followingTitled(region, next, mentions, offset)) {
     mention = next;

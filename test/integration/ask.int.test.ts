@@ -100,6 +100,14 @@ describe('answering from the index, end to end', () => {
     expect(answer.citations[0]?.speaker).toContain('Ortega');
   });
 
+  it('never passes off another party\'s position as that of a person the article names but does not quote', async () => {
+    for (const question of ["What was Laura Ingraham's position?", "What is Laura Ingraham's stance?"]) {
+      const answer = await service.ask(question);
+      if (answer.kind === 'summary') expect(answer.answer, question).toMatch(/^Laura Ingraham/);
+      expectExactCitations(answer);
+    }
+  });
+
   it('answers what a quoted party said with that party\'s own sentences', async () => {
     for (const [question, speaker] of [
       ['What did Hegseth say?', 'Pete Hegseth'],

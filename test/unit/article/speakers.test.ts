@@ -193,6 +193,16 @@ describe('speakers introduced in the shapes political reporting uses', () => {
     expect(article.sentences[0]?.speaker?.name).toBe('Ines Varga');
   });
 
+  it('gives a quote to the name after a lower-case description ("said board chair A", "said state Rep. A")', () => {
+    const chair = partiesOf('“We cannot keep every school open,” said board chair Denise Marlow. “The money is not there.”');
+    expect(chair.article.sentences.map((sentence) => sentence.speaker?.name)).toEqual(['Denise Marlow', 'Denise Marlow']);
+    const representative = partiesOf('“Nobody should boil their water,” said state Rep. Ana Ruiz, D-Laredo, one of the authors.');
+    expect(representative.article.sentences[0]?.speaker?.name).toBe('Ana Ruiz');
+    // Not a description: the person is what was said, not who said it.
+    const reported = partiesOf('The district said that Denise Marlow would retire in June.');
+    expect(reported.article.sentences[0]?.speaker?.name).not.toBe('Denise Marlow');
+  });
+
   it('gives the sentence to the person, not their employer ("Prof A of B University said")', () => {
     const { article, names } = partiesOf('Prof Tomas Riedel of Eastbrook University said the rate would rise.');
     expect(article.sentences[0]?.speaker?.name).toBe('Tomas Riedel');
