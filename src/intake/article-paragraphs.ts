@@ -1,6 +1,6 @@
 import { isBoilerplate, isBylineLine, isCreditLine, isDateText, isHeadingLabel } from './boilerplate.js';
 import type { DomElement, DomNode } from './dom.js';
-import { furnitureAttribute, isLayoutTable } from './page-furniture.js';
+import { bodyAttribute, furnitureAttribute, isLayoutTable } from './page-furniture.js';
 
 /**
  * Elements whose text is one paragraph of the article. Subheadings (H2–H6) are kept as paragraphs
@@ -61,7 +61,7 @@ export function articleParagraphs(content: DomElement, { title = '', byline = ''
   const blocks: Block[] = [];
   const seen = new Set<string>();
   const contentSize = letters(content);
-  for (const piece of paragraphBlocks(content)) {
+  for (const piece of withinDeclaredBody(paragraphBlocks(content))) {
     const { element } = piece;
     const text = collapse(piece.text);
     if (text === '' || seen.has(text) || furniture.has(text) || isInFurniture(element, contentSize)) continue;
@@ -76,6 +76,22 @@ export function articleParagraphs(content: DomElement, { title = '', byline = ''
     paragraphs: kept.map((block) => block.text),
     headings: kept.flatMap((block, index) => (block.level > 0 ? [index] : [])),
   };
+}
+
+/** The declared body must hold this share of the text Readability chose to stand for the story. */
+const minDeclaredBodyShare = 0.5;
+
+/**
+ * Readability often takes the body's wrapper, and with it what the page sets beside the body: a
+ * fact-check's rating box and sources list, an obituary's guest book, a box of services. When the
+ * page declares its body (`itemprop="articleBody"`, its one `<article>`) and that body holds most of
+ * the chosen text, the pieces outside it are not the story.
+ */
+function withinDeclaredBody(pieces: readonly Piece[]): readonly Piece[] {
+  const inBody = (piece: Piece) => piece.element.closest(`[${bodyAttribute}]`) !== null;
+  const size = (list: readonly Piece[]) => list.reduce((total, piece) => total + collapse(piece.text).length, 0);
+  const body = pieces.filter(inBody);
+  return body.length > 0 && body.length < pieces.length && size(body) >= minDeclaredBodyShare * size(pieces) ? body : pieces;
 }
 
 /**
@@ -376,6 +392,8 @@ function textOf(node: DomNode, lineBreak = ' '): string {
   if (tag === 'BR') return lineBreak;
   // Ruby annotations (the reading above 大阪天満宮) and their fallback brackets are not the text.
   if (tag === 'RT' || tag === 'RP') return '';
+  // A button's label ("Share", "§", "Play") is the page's control, never the story's words.
+  if (tag === 'BUTTON' || tag === 'SCRIPT' || tag === 'STYLE') return '';
   if (!element.childNodes) return node.textContent ?? '';
   return [...element.childNodes].map((child) => textOf(child, lineBreak)).join('');
 }

@@ -33,6 +33,7 @@ export function extractArticle(page: FetchedPage): ExtractedArticle {
   removeSurroundings(document);
   keepDropCaps(document);
   markFurniture(document);
+  keepSubheadings(document);
   const parsed = readability(document);
   const title = metadata.title ?? (parsed?.title ? withoutSiteSuffix(collapse(parsed.title), metadata.publisher, { guessShortTail: true }) : null);
   const publisher = metadata.publisher ?? (collapse(parsed?.siteName ?? '') || null);
@@ -70,6 +71,20 @@ const surroundings = [
 
 function removeSurroundings(document: DomDocument): void {
   for (const element of [...document.querySelectorAll(surroundings)]) element.remove();
+}
+
+/**
+ * Readability drops an element whose class or id looks like a header, a widget or a share bar
+ * (`<h2 class="header-anchor-post">`, `<h3 id="share-heading">`): on a subheading that names its
+ * style (an anchor link beside it), not what it holds. A subheading's class and id go before
+ * Readability reads the page; furniture is already marked, and a box's heading is dropped later by
+ * its words ("Related stories") or because it heads no prose.
+ */
+function keepSubheadings(document: DomDocument): void {
+  for (const heading of document.querySelectorAll('h2, h3, h4, h5, h6')) {
+    heading.removeAttribute('class');
+    heading.removeAttribute('id');
+  }
 }
 
 function readability(document: DomDocument) {

@@ -10,13 +10,20 @@ import type { DomDocument, DomElement } from './dom.js';
 export const furnitureAttribute = 'data-verbatim-furniture';
 
 /**
+ * Marks the element the page declares as the story's body (`itemprop="articleBody"`, or its one
+ * `<article>`), on it and everything inside, so that `articleParagraphs` can tell what Readability
+ * kept beside it (a guest book, a sources box, a rating box above the headline) from the story.
+ */
+export const bodyAttribute = 'data-verbatim-body';
+
+/**
  * Class-name words, as sites spell them in BEM, kebab, snake or camel case: `article__dek`,
  * `c-standfirst`, `wp-caption-text`, `AuthorBio`, `newspack-donate-block`. Whole words only, so
  * `shareable` or `descriptive` do not match.
  */
 const standfirstWords = new Set(['dek', 'standfirst', 'subtitle', 'subheadline', 'subhed', 'strapline', 'summary', 'excerpt', 'bajada', 'sumario', 'entradilla', 'chapo', 'chapeau']);
 const captionWords = new Set(['caption', 'captions', 'credit', 'credits', 'figcaption']);
-const boxWords = new Set(['donate', 'donation', 'donations', 'contribution', 'contributions', 'newsletter', 'newsletters', 'signup', 'paywall', 'membership', 'subscribe', 'subscription', 'bio', 'biography', 'recirculation', 'recirc', 'related', 'pullquote', 'tweet', 'instagram', 'tiktok', 'comments', 'reactions', 'discussion', 'promo', 'promotion', 'disclaimer', 'gallery', 'slideshow', 'carousel', 'takeaways', 'highlights', 'sponsor', 'sponsored', 'republish', 'republication', 'chart', 'infographic', 'datawrapper', 'flourish', 'odds', 'betting', 'sportsbook', 'poll']);
+const boxWords = new Set(['player', 'guestbook', 'donate', 'donation', 'donations', 'contribution', 'contributions', 'newsletter', 'newsletters', 'signup', 'paywall', 'membership', 'subscribe', 'subscription', 'bio', 'biography', 'recirculation', 'recirc', 'related', 'pullquote', 'tweet', 'instagram', 'tiktok', 'comments', 'reactions', 'discussion', 'promo', 'promotion', 'disclaimer', 'gallery', 'slideshow', 'carousel', 'takeaways', 'highlights', 'sponsor', 'sponsored', 'republish', 'republication', 'chart', 'infographic', 'datawrapper', 'flourish', 'odds', 'betting', 'sportsbook', 'poll']);
 const boxPairs = new Set(['author bio', 'author box', 'about author', 'author info', 'author card', 'contributor bio', 'sign up', 'read more', 'more stories', 'related stories', 'related articles', 'related content', 'end of story', 'pull quote', 'author details', 'key points', 'key takeaways']);
 
 /**
@@ -64,6 +71,29 @@ export function markFurniture(document: DomDocument): void {
     const box = tableBox(table);
     if (box) mark(box, 'table');
   }
+  markDeclaredBody(body);
+}
+
+/** Words of paragraphs an `<article>` must hold to be the story's, not a teaser card. */
+const minBodyWords = 40;
+
+/**
+ * The story's body as the markup declares it: every `itemprop="articleBody"` element (a page may
+ * split it around an advertisement), or else the page's one `<article>` of prose (outermost; a
+ * teaser card inside it is part of it). Several `<article>`s of prose (a live blog's posts, a
+ * river of stories) declare no one body.
+ */
+function markDeclaredBody(body: DomElement): void {
+  const declared = [...body.querySelectorAll('[itemprop~="articleBody"]')].filter((element) => paragraphWords(element) >= minBodyWords);
+  const articles = [...body.querySelectorAll('article')].filter((article) => parentElement(article)?.closest('article') == null && paragraphWords(article) >= minBodyWords);
+  const bodies = declared.length > 0 ? declared : articles.length === 1 ? articles : [];
+  for (const element of bodies) {
+    for (const inner of [element, ...element.querySelectorAll('*')]) inner.setAttribute(bodyAttribute, '');
+  }
+}
+
+function paragraphWords(element: DomElement): number {
+  return [...element.querySelectorAll('p')].reduce((total, paragraph) => total + wordCount(paragraph), 0);
 }
 
 /** A cell this long holds prose: the table lays out the page (old sites), it is not data. */

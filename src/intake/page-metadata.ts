@@ -27,7 +27,8 @@ export interface PageMetadata {
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
 
-const articleTypes = /^(?:\w+)?(?:Article|BlogPosting|Posting|Report)$/u;
+/** An article, a post, a report, or a podcast's or a programme's episode page (whose author is its host). */
+const articleTypes = /^(?:\w+)?(?:Article|BlogPosting|Posting|Report|Episode)$/u;
 
 export function readPageMetadata(document: DomDocument, pageUrl: string): PageMetadata {
   const ld = articleJsonLd(document);
@@ -35,13 +36,16 @@ export function readPageMetadata(document: DomDocument, pageUrl: string): PageMe
   const documentTitle = clean(document.querySelector('title')?.textContent);
   const declaredTitle = text(ld?.headline) ?? meta('og:title') ?? meta('twitter:title');
   const shownSegment = declaredTitle === null && documentTitle !== null ? shownTitleSegment(document, documentTitle) : null;
-  const siteName =
+  const siteName = asMastheadWrites(
+    document,
     meta('og:site_name') ??
     nameOf(ld?.publisher) ??
     meta('application-name') ??
     siteInTitle(documentTitle, declaredTitle ?? clean(document.querySelector('h1')?.textContent) ?? shownSegment) ??
     siteBeforeHeadline(documentTitle, shownSegment) ??
-    copyrightHolder(document);
+    copyrightHolder(document),
+    [nameOf(ld?.publisher), documentTitle?.split(titleSeparator).at(-1) ?? null],
+  );
   const shown = shownHeadline(document, [text(ld?.headline), meta('og:title'), meta('twitter:title'), documentTitle]);
   const title = shown ?? (declaredTitle !== null
     ? withoutSiteSuffix(declaredTitle, siteName)
@@ -89,6 +93,36 @@ function wordOverlap(first: string, second: string): number {
   const b = words(second);
   const shared = [...a].filter((word) => b.has(word)).length;
   return a.size + b.size === 0 ? 0 : (2 * shared) / (a.size + b.size);
+}
+
+/**
+ * The site's name as its own masthead writes it: "the Albion Chronicle" (`og:site_name` set in the
+ * house style) is "The Albion Chronicle", and "Millbrook Gazette" is "The Millbrook Gazette" when
+ * the logo, the copyright line, the declared publisher or `<title>` call it that. A page that never
+ * writes the "The" keeps the name without it.
+ */
+function asMastheadWrites(document: DomDocument, siteName: string | null, declared: ReadonlyArray<string | null>): string | null {
+  if (siteName === null) return null;
+  if (/^the\s/u.test(siteName)) return `T${siteName.slice(1)}`;
+  if (/^the\s/iu.test(siteName)) return siteName;
+  const withThe = `the ${siteName}`.toLowerCase();
+  const written = [...declared, copyrightHolder(document), ...logoTexts(document)];
+  const writesThe = written.some((name) => {
+    const shown = clean(name)?.toLowerCase();
+    return shown !== undefined && shown.startsWith(withThe) && !/^[\p{L}\p{N}]/u.test(shown.slice(withThe.length));
+  });
+  return writesThe ? `The ${siteName}` : siteName;
+}
+
+/** What the masthead's logo says: its text, its image's `alt`, its label or its SVG's title. */
+function logoTexts(document: DomDocument): string[] {
+  const logos = [...document.querySelectorAll('[class*="logo" i], [id*="logo" i], [class*="masthead" i], [class*="brand" i]')];
+  return logos.flatMap((logo) => [
+    logo.textContent,
+    logo.getAttribute('aria-label'),
+    logo.getAttribute('title'),
+    ...[...logo.querySelectorAll('img[alt], svg title')].map((inner) => inner.getAttribute('alt') ?? inner.textContent),
+  ]).flatMap((value) => (value === null ? [] : [value]));
 }
 
 /** "Headline - The Fenwick Ledger": in `<title>`, what follows the page's own headline names the site. */
@@ -191,6 +225,11 @@ function bylineOf(document: DomDocument, declared: string | null): string | null
   const shown = line === null ? null : personName(line);
   if (declared === null || shown === null) return declared ?? shown;
   const creditsAgency = shown !== declared && line !== null && line.toLowerCase().includes(declared.toLowerCase()) && !shown.toLowerCase().includes(declared.toLowerCase());
+  // "By Oluwaseun Bakare and Ifeoma Nwachukwu" shown, only the first declared: the box names them all.
+  // ("Kayla Dorsey, KNTV 9 News" names one person and the station: a list of people is joined by "and".)
+  const more = namesIn(shown).filter((name) => !namesIn(declared).includes(name));
+  const namesMore = /\band\b|&/u.test(shown) && more.length > 0 && more.every(isPersonShaped) && namesIn(declared).every((name) => namesIn(shown).includes(name));
+  if (namesMore) return joinNames(namesIn(shown));
   return creditsAgency ? shown : declared;
 }
 
@@ -219,6 +258,16 @@ function withoutOutletWord(byline: string | null, siteName: string | null): stri
   const outletWords = new Set(siteName.toLowerCase().split(/\s+/u).filter((word) => word !== 'the'));
   const words = byline.split(' ');
   return words.length >= 3 && outletWords.has((words.at(-1) ?? '').toLowerCase()) && !/\band\b|,/u.test(byline) ? words.slice(0, -1).join(' ') : byline;
+}
+
+/** "Ifeoma Nwachukwu", "Mary-Kate O’Neill": two to four capitalised words, no digits, no "of". */
+function isPersonShaped(name: string): boolean {
+  return /^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){1,3}$/u.test(name);
+}
+
+/** "Ana Ruiz, Tom Lee and Kim Park" → its three names. */
+function namesIn(byline: string): string[] {
+  return byline.split(/\s*(?:,|\band\b|&)\s*/u).filter(Boolean);
 }
 
 /** "Ana Ruiz", "Ana Ruiz and Tom Lee", "Ana Ruiz, Tom Lee and Kim Park". */

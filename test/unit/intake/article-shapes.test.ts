@@ -372,3 +372,56 @@ describe('an old site laid out in tables', () => {
     expect(article.byline).toBe('Wilma Ostrander');
   });
 });
+
+describe('what the page sets beside its declared body', () => {
+  it('keeps only the body a page declares (itemprop="articleBody") when Readability takes its wrapper: a guest book and a services box go', () => {
+    const html = `<html><head><title>Bridge to close | River Post</title><meta property="og:site_name" content="River Post"></head><body>
+<div id="main"><article><h1>Bridge to close for eight months</h1>
+<div itemprop="articleBody">${paragraphs(story)}</div>
+<div class="entries"><h3>Sign the book</h3><p>Share memories with the family.</p><div><b>riverwatcher</b><p>Does anyone know if this affects the north side too?</p></div><div><b>J. Morrow</b><p>Great reporting, thank you.</p></div></div>
+<div class="info"><h3>Services</h3><p>Memorial: Dec. 6, 11 a.m., First Methodist Church</p><p>Arrangements by Harmon &amp; Sons</p></div>
+</article></div></body></html>`;
+    expect(extract(html).paragraphs).toEqual(story);
+  });
+
+  it('drops a rating box above the headline and a sources list after the page’s one <article>', () => {
+    const html = `<html><head><title>Bridge to close | River Post</title><meta property="og:site_name" content="River Post"></head><body><main>
+<section><div class="statement"><div>“The bridge has been closed for years.”</div><p>False</p></div><h1>Bridge to close for eight months</h1></section>
+<section><div><h3>If your time is short</h3><ul><li><p>The deck is sixty years old.</p></li><li><p>Buses will take the Maple Avenue bridge.</p></li></ul></div></section>
+<article>${paragraphs(story)}</article>
+<section><h4>Our Sources</h4><p>Public works department, Deck inspection report, March 2026</p><p>Interview, Mei Tanaka, March 3, 2026</p></section>
+</main></body></html>`;
+    expect(extract(html).paragraphs).toEqual(story);
+  });
+
+  it('reads a live blog whose posts are each an <article> as one story, intro included', () => {
+    const posts = story.map((line, index) => `<article><h3>${9 + index}:00 a.m.: Update ${index + 1} on the bridge</h3><p>${line}</p><p>${line.replace(/^The |^Buses |^Shop /u, 'Then ')}</p></article>`).join('\n');
+    const html = `<html><head><title>Bridge closure live | River Post</title><meta property="og:site_name" content="River Post"></head><body><main>
+<h1>Bridge closure live</h1><p>Crews began work on the Ninth Street bridge this morning; follow the day here as the detour starts for drivers.</p>${posts}</main></body></html>`;
+    const article = extract(html);
+    expect(article.paragraphs[0]).toBe('Crews began work on the Ninth Street bridge this morning; follow the day here as the detour starts for drivers.');
+    expect(article.paragraphs).toContain('10:00 a.m.: Update 2 on the bridge');
+  });
+});
+
+describe('subheadings Readability would take for furniture', () => {
+  it('keeps a subheading whose class says "header" or "share", without its anchor button', () => {
+    const body = `${paragraphs(story.slice(0, 2))}<h2 class="header-anchor-post">What changes for drivers<div class="header-anchor-widget"><button aria-label="Link">§</button></div></h2>${paragraphs(story.slice(2))}`;
+    const article = extract(pageWith({ header: '<h1>Bridge to close for eight months</h1>', body }));
+    expect(article.paragraphs).toEqual([...story.slice(0, 2), 'What changes for drivers', ...story.slice(2)]);
+    expect(article.headings).toEqual([2]);
+  });
+
+  it('keeps a live post’s heading that opens with its time, and drops a bare stamp', () => {
+    const body = `<h3>11:08 p.m.: Budget passes 7-4</h3>${paragraphs(story.slice(0, 2))}<p>Pinned 11:58 p.m.</p><h3>10:02 p.m.: Compromise on overtime</h3>${paragraphs(story.slice(2))}`;
+    const article = extract(pageWith({ header: '<h1>Bridge to close for eight months</h1>', body }));
+    expect(article.paragraphs).toEqual(['11:08 p.m.: Budget passes 7-4', ...story.slice(0, 2), '10:02 p.m.: Compromise on overtime', ...story.slice(2)]);
+  });
+});
+
+describe('a media player inside the story', () => {
+  it('drops the player’s label and running time', () => {
+    const body = `${paragraphs(story.slice(0, 2))}<div class="embedded-video"><div class="video-player"><button class="play">Play</button><span class="video-caption">Public works director speaking on the radio this morning</span><span class="duration">06:41</span></div></div>${paragraphs(story.slice(2))}`;
+    expect(extract(pageWith({ header: '<h1>Bridge to close for eight months</h1>', body })).paragraphs).toEqual(story);
+  });
+});

@@ -90,3 +90,40 @@ describe('reading a byline the way a reader would', () => {
     expect(personName('By KENJI MORI')).toBe('Kenji Mori');
   });
 });
+
+describe('the publisher as its masthead writes it', () => {
+  it('capitalises a site name set in lower case for style', () => {
+    expect(read('<meta property="og:site_name" content="the Albion Chronicle">').publisher).toBe('The Albion Chronicle');
+  });
+
+  it('adds the "The" that the logo, the copyright line or the declared publisher write', () => {
+    const site = '<meta property="og:site_name" content="Millbrook Gazette">';
+    expect(read(site, '<header><a class="logo" href="/">The Millbrook Gazette</a></header>').publisher).toBe('The Millbrook Gazette');
+    expect(read(site, '<footer><p>© Copyright 2026 The Millbrook Gazette, 220 Main St.</p></footer>').publisher).toBe('The Millbrook Gazette');
+    expect(read(`${site}<script type="application/ld+json">{"@type":"NewsArticle","publisher":{"@type":"Organization","name":"The Millbrook Gazette"}}</script>`).publisher).toBe('The Millbrook Gazette');
+  });
+
+  it('keeps a name the page never writes with "The"', () => {
+    const site = '<meta property="og:site_name" content="Riverbend Reader">';
+    expect(read(site, '<a class="masthead" href="/">RIVERBEND READER</a><p>Join the Riverbend Reader Press Club.</p><footer>© 2026 Riverbend Reader. All rights reserved.</footer>').publisher).toBe('Riverbend Reader');
+    expect(read(site, '<a class="logo" href="/">The Riverbend Readers’ Club</a>').publisher).toBe('Riverbend Reader');
+  });
+});
+
+describe('bylines the markup gives in part', () => {
+  it('takes every author the byline box joins with "and" when the markup declares only the first', () => {
+    const head = '<meta name="author" content="Oluwaseun Bakare">';
+    expect(read(head, '<div class="post-author"><span>by</span> <a href="/a/ob">Oluwaseun Bakare</a> and <a href="/a/in">Ifeoma Nwachukwu</a></div>').byline).toBe('Oluwaseun Bakare and Ifeoma Nwachukwu');
+  });
+
+  it('does not take a station or a university after the name for a second author', () => {
+    const head = '<meta name="author" content="Kayla Dorsey">';
+    expect(read(head, '<div class="byline">By Kayla Dorsey, KNTV 9 News</div>').byline).toBe('Kayla Dorsey');
+    expect(read(head, '<div class="byline">By Kayla Dorsey and the University of Otago</div>').byline).toBe('Kayla Dorsey');
+  });
+
+  it('reads the host of a podcast episode page from its JSON-LD', () => {
+    const head = '<script type="application/ld+json">{"@type":"PodcastEpisode","headline":"Episode 112","author":[{"@type":"Person","name":"Rhea Castellanos"}]}</script>';
+    expect(read(head).byline).toBe('Rhea Castellanos');
+  });
+});
