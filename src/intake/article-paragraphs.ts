@@ -232,6 +232,8 @@ const maxNoteWords = 60;
 function isSetApartNote(block: Block): boolean {
   const words = block.text.split(' ').length;
   if (words > maxNoteWords) return false;
+  // "— MBC's Tom Becker contributed to this report." names a reporter of the story: its own line, dash or not.
+  if (/\bcontributed\b/u.test(block.text)) return false;
   return /^\([^()]+\)$/u.test(block.text) || (words <= 15 && /^(?:[—–]|--)\s*\p{L}/u.test(block.text));
 }
 

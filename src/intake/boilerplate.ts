@@ -23,6 +23,10 @@ const promptStarts = [
   /^\(?(?:photo|photos|image|images|picture|video|graphic|illustration|credit|photograph|file photo|caption|foto|imagen)(?:\s+(?:credit|by))?\s*[:/]/iu,
   /^(?:sign up|subscribe|follow (?:us|@)|like us|don['’]t miss out|never miss|want more)\b/iu,
   /^(?:click|tap) here\b/iu,
+  // "NEW You can now listen to FNX News articles!", "Listen to this article · 8:14 min": the audio player's prompt.
+  /^(?:new\s*)?you can now listen to\b|^listen to (?:this|the) (?:article|story)\b/iu,
+  // "Follow AP's coverage of the environment at https://…": the outlet pointing to its own pages.
+  /^(?:follow|find|get|read|see|watch) (?:more (?:of )?)?[^.!?]*\b(?:coverage|stories|reporting|updates)\b[^.!?]*(?:https?:\/\/\S+|\bat \S+\.\w{2,}\/\S*)\s*\.?$/iu,
   // A chart's or table's credit: "Source: London Metal Exchange".
   /^(?:source|sources|data|fuente|fuentes|quelle|chart|graphic)\s*:\s*[^.!?]*$/iu,
   // "For a reprint of this article, please contact reprints@…": the rights desk, not the story.
@@ -118,6 +122,13 @@ const maxAppealWords = 70;
 
 /** Notices that open a paragraph of any length: the print-edition line and the reprint links after it. */
 const noticeStarts = /^(?:a version of )?this (?:article|story|report|piece|essay) (?:also )?(?:appears|appeared|was published|ran) in (?:the )?(?:[\p{L}\d,]+ ){0,4}(?:print|magazine|issue|edition)\b/iu;
+/**
+ * "This article originally appeared on Ashford Courier-Journal: Headline", "Read the original article
+ * on The Rotunda.": a chain's or an aggregator's note of where the story was first published.
+ */
+const syndicationNote = /^(?:this (?:article|story|report|post) (?:originally|first) appeared (?:on|in|at)\s+\S|read (?:the )?(?:original|full) (?:article|story|post) (?:on|at)\s+\S)/iu;
+const maxSyndicationNoteWords = 40;
+
 /** "This story has been updated with comments from …": the editors' note on the story's versions. */
 const updateNote = /^this (?:story|article|report|post|piece) (?:has been|was|is being) updated\b/iu;
 const maxUpdateNoteWords = 30;
@@ -141,6 +152,7 @@ export function isBoilerplate(line: string, { label = true }: { label?: boolean 
   if (labelLines.some((pattern) => pattern.test(line)) || socialNames.test(line) || linkMenu.test(line) || noticeStarts.test(line) || creditNote.test(line)) return true;
   if (words <= maxWireCreditWords && wireCredit.test(line)) return true;
   if (words <= maxUpdateNoteWords && updateNote.test(line)) return true;
+  if (words <= maxSyndicationNoteWords && syndicationNote.test(line)) return true;
   if (words <= republishedWords && isFirstPublishedNote(line)) return true;
   if (words <= maxCitationWords && (doi.test(line) || citationLabel.test(line))) return true;
   if (words <= republishedWords && republishedNote.test(line)) return true;
@@ -157,6 +169,8 @@ const headingLabels = [
   /^(?:related|recommended|popular|trending|latest|top|more|further|editor['’]s|our)(?: \S+){0,2} (?:stories|news|articles|reads?|reading|coverage|videos?|links|picks|posts|podcasts)(?: (?:from|on|in|about|for) .*)?$/iu,
   /^(?:related|comments?|discussion|share(?: this(?: \w+)?)?|tags|topics|filed under|about the authors?|about this (?:story|article)|in this (?:article|story)|(?:table of )?contents|most (?:read|popular|viewed|shared|emailed)|read (?:more|next|this next)|you (?:may|might) also like|what to read next|advertisement|sponsored|newsletters?|sign up|listen|watch|gallery|photos|recommended(?: for you)?|(?:popular|trending) now)$/iu,
   /^[Mm]ore (?:from|by) (?:[Tt]he )?\p{Lu}/u,
+  // "Read more MBC tech news", "See more on: California Wildfires": the label over a list of links.
+  /^(?:read|see|watch|explore|get) more\b(?: \S+){0,4}$/iu,
 ];
 
 export function isHeadingLabel(line: string): boolean {
@@ -189,10 +203,12 @@ const maxBylineStripWords = 40;
  * UPDATED: …": the byline's name, then fields set apart by bars, dates among them.
  */
 function isBylineStrip(line: string, names: readonly string[]): boolean {
-  if (line.split(/\s+/u).length > maxBylineStripWords || !/\s\|\s/u.test(line)) return false;
-  const fields = line.split(/\s+\|\s+/u);
+  if (line.split(/\s+/u).length > maxBylineStripWords || !/\s[|·•]\s/u.test(line)) return false;
+  // "Priya Sethi · CNB News · Posted: Dec 01, 2026 5:00 AM AST | Last Updated: 4 hours ago": the name alone opens it too.
+  const fields = line.split(/\s+[|·•]\s+/u);
   const rest = (fields[0] ?? '').replace(bylineOpenerWord, '');
-  return bylineOpeners.test(line) && names.some((name) => rest === name) && fields.slice(1).every((field) => !/[.!?]\s+\p{Lu}/u.test(field));
+  const opens = bylineOpeners.test(line) || /^\p{Lu}/u.test(line);
+  return opens && names.some((name) => rest === name) && fields.slice(1).every((field) => !/[.!?]\s+\p{Lu}/u.test(field) && field.split(/\s+/u).length <= 12);
 }
 
 const maxCreditWords = 12;

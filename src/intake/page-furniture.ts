@@ -44,12 +44,14 @@ const maxFormBoxWords = 100;
 export function markFurniture(document: DomDocument): void {
   const body = document.body;
   if (!body) return;
+  const afterStoryBegan = storyStarts(body);
   for (const element of body.querySelectorAll(namedElements)) {
     const words = classWords(namingAttributes.map((name) => element.getAttribute(name) ?? '').join(' '));
     if (words.length === 0) continue;
     const has = (set: Set<string>) => words.some((word) => set.has(word)) || pairs(words).some((pair) => set.has(pair));
     const size = wordCount(element);
-    if (has(standfirstWords) && size <= maxStandfirstWords && !holdsArticle(element)) mark(element, 'standfirst');
+    // `<h2 class="ArticleBody-subtitle">` among the story's paragraphs is a subheading, not a standfirst.
+    if (has(standfirstWords) && size <= maxStandfirstWords && !holdsArticle(element) && !afterStoryBegan(element)) mark(element, 'standfirst');
     else if (has(captionWords) && size <= maxBoxWords && !holdsArticle(element)) mark(element, 'caption');
     else if ((has(boxWords) || pairs(words).some((pair) => boxPairs.has(pair))) && size <= maxBoxWords && !holdsArticle(element)) mark(element, 'box');
   }
@@ -71,7 +73,36 @@ export function markFurniture(document: DomDocument): void {
     const box = tableBox(table);
     if (box) mark(box, 'table');
   }
+  for (const element of body.querySelectorAll('span, div')) markPlayerOf(element);
   markDeclaredBody(body);
+}
+
+/** Paragraphs of prose a page has shown before an element, for the story to have begun. */
+const storyBeganParagraphs = 2;
+const proseWords = 12;
+
+/** Whether an element comes after the page's first paragraphs of prose (document order). */
+function storyStarts(body: DomElement): (element: DomElement) => boolean {
+  const order = new Map([...body.querySelectorAll('*')].map((element, index) => [element, index]));
+  const prose = [...body.querySelectorAll('p')].filter((paragraph) => wordCount(paragraph) >= proseWords);
+  const began = order.get(prose[storyBeganParagraphs - 1] as DomElement);
+  return (element) => began !== undefined && (order.get(element) ?? 0) > began;
+}
+
+/** "0:48", "Duration 2:04", "02:31": a clip's running time. */
+const runningTime = /^(?:duration\s*)?\d{1,2}:\d{2}(?::\d{2})?$/iu;
+const maxPlayerWords = 40;
+
+/**
+ * "<div><div>Moment syndicate finds out they have won</div><span>0:48</span></div>": an element
+ * showing nothing but a running time sits in a video or audio player; the player's box (its title,
+ * its description) is not the story's text.
+ */
+function markPlayerOf(element: DomElement): void {
+  if (element.children.length > 0 || !runningTime.test((element.textContent ?? '').trim())) return;
+  const box = parentElement(element);
+  // A paragraph or a heading that opens with a clock ("<p><span>10:02</span> The council…") is a live post's.
+  if (box && ['DIV', 'SECTION', 'FIGURE', 'A'].includes(box.tagName.toUpperCase()) && wordCount(box) <= maxPlayerWords && !holdsArticle(box) && box.querySelector('p') === null) mark(box, 'player');
 }
 
 /** Words of paragraphs an `<article>` must hold to be the story's, not a teaser card. */

@@ -38,6 +38,9 @@ export function readPageMetadata(document: DomDocument, pageUrl: string): PageMe
   const shownSegment = declaredTitle === null && documentTitle !== null ? shownTitleSegment(document, documentTitle) : null;
   const siteName = asMastheadWrites(
     document,
+    // An aggregator's copy names the outlet it took the story from (`provider`): the story's publisher.
+    nameOf(ld?.provider) ??
+    nameOf(ld?.sourceOrganization) ??
     meta('og:site_name') ??
     nameOf(ld?.publisher) ??
     meta('application-name') ??
@@ -106,13 +109,21 @@ function asMastheadWrites(document: DomDocument, siteName: string | null, declar
   if (/^the\s/u.test(siteName)) return `T${siteName.slice(1)}`;
   if (/^the\s/iu.test(siteName)) return siteName;
   const withThe = `the ${siteName}`.toLowerCase();
-  const written = [...declared, copyrightHolder(document), ...logoTexts(document)];
+  const logos = logoTexts(document);
+  const written = [...declared, copyrightHolder(document), ...logos];
   const writesThe = written.some((name) => {
     const shown = clean(name)?.toLowerCase();
     return shown !== undefined && shown.startsWith(withThe) && !/^[\p{L}\p{N}]/u.test(shown.slice(withThe.length));
   });
-  return writesThe ? `The ${siteName}` : siteName;
+  if (writesThe) return `The ${siteName}`;
+  // "CNB" declared, "… | CNB News" in `<title>` and "CNB News" on the logo: the name the reader sees.
+  const titleTail = clean(declared.at(-1));
+  const longer = titleTail !== null && titleTail.startsWith(`${siteName} `) && titleTail.split(/\s+/u).length - siteName.split(/\s+/u).length <= maxNameExtraWords;
+  return longer && logos.some((logo) => clean(logo)?.toLowerCase().startsWith(titleTail.toLowerCase())) ? titleTail : siteName;
 }
+
+/** "CNB" → "CNB News": the brand shown adds a word or two to the declared one, no more. */
+const maxNameExtraWords = 2;
 
 /** What the masthead's logo says: its text, its image's `alt`, its label or its SVG's title. */
 function logoTexts(document: DomDocument): string[] {
@@ -196,8 +207,15 @@ function authorNames(value: Json | undefined): string | null {
   const entries = (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter(
     (entry) => !(entry !== null && typeof entry === 'object' && !Array.isArray(entry) && typesOf(entry).some((type) => /Organization$/u.test(type))),
   );
-  const names = [...new Set(entries.map((entry) => personName(nameOf(entry))).filter((name): name is string => name !== null))];
+  const names = [...new Set(entries.map((entry) => personName(nameOf(entry))).filter((name): name is string => name !== null && !isAgency(name)))];
   return names.length === 0 ? null : joinNames(names);
+}
+
+/** "Associated Press" listed as a second "Person" beside the reporter: the wire credited, not an author. */
+const agencies = /^(?:the )?(?:associated press|ap|reuters|afp|agence france-presse|bloomberg|pti|ani|ians|aap|dpa|press association|pa media|xinhua|kyodo|efe|ansa|canadian press|cnn wire|tribune news service|(?:\S+ )?wire services?|(?:\S+ )?news services?)$/iu;
+
+function isAgency(name: string): boolean {
+  return agencies.test(name);
 }
 
 /** Tags that name the author, one tag per author, in the order trusted. */

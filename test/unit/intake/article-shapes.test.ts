@@ -425,3 +425,24 @@ describe('a media player inside the story', () => {
     expect(extract(pageWith({ header: '<h1>Bridge to close for eight months</h1>', body })).paragraphs).toEqual(story);
   });
 });
+
+describe('the big templates’ boxes inside the story', () => {
+  it('drops a video box known by its running time, and keeps a paragraph that opens with a clock', () => {
+    const body = `${paragraphs(story.slice(0, 2))}<div class="clip"><div class="clip-title">Moment the detour signs went up</div><span class="clip-len">0:48</span></div><p><span>10:02</span> Crews closed the east ramp first, and drivers were sent to Maple Avenue by officers at each corner.</p>${paragraphs(story.slice(2))}`;
+    expect(extract(pageWith({ header: '<h1>Bridge to close for eight months</h1>', body })).paragraphs).toEqual([
+      ...story.slice(0, 2),
+      '10:02 Crews closed the east ramp first, and drivers were sent to Maple Avenue by officers at each corner.',
+      ...story.slice(2),
+    ]);
+  });
+
+  it('keeps a subheading or a closing line whose class says "subtitle" once the story has begun', () => {
+    const body = `${paragraphs(story.slice(0, 2))}<h2 class="ArticleBody-subtitle">What changes for drivers</h2>${paragraphs(story.slice(2))}<div class="ArticleBody-subtitle"><p><em>— River Post’s Tom Becker contributed to this report.</em></p></div>`;
+    expect(extract(pageWith({ header: '<h1>Bridge to close for eight months</h1>', body })).paragraphs).toEqual([
+      ...story.slice(0, 2),
+      'What changes for drivers',
+      ...story.slice(2),
+      '— River Post’s Tom Becker contributed to this report.',
+    ]);
+  });
+});

@@ -155,3 +155,29 @@ describe('the outlet asking the reader, in any of the languages of the outlets p
     expect(isBoilerplate(line)).toBe(false);
   });
 });
+
+describe('notes and prompts of the big templates', () => {
+  it.each([
+    'This article originally appeared on Ashford Courier-Journal: Ashford transit levy heads to voters after council deal',
+    'Read the original article on The Rotunda.',
+    'NEWYou can now listen to FNX News articles!',
+    'Listen to this article · 8:14 min',
+    'Follow AP’s coverage of the environment at https://apnews.example/hub/climate-and-environment',
+    'Priya Sethi · CNB News · Posted: Dec 01, 2026 5:00 AM AST | Last Updated: 4 hours ago',
+  ])('drops %s', (line) => {
+    expect(isBoilerplate(line) || isBylineLine(line, ['Priya Sethi'])).toBe(true);
+  });
+
+  it.each([
+    'The post originally appeared on a forum for nurses, where it was shared 4,000 times before the hospital responded.',
+    'Follow-up inspections found the same coverage gaps at three stations, the report said.',
+    'Priya Sethi · a nurse at the clinic · said the wait was the longest she had seen. She has worked there nine years.',
+  ])('keeps %s', (line) => {
+    expect(isBoilerplate(line) || isBylineLine(line, ['Priya Sethi'])).toBe(false);
+  });
+
+  it('takes "Read more MBC tech news" for a box label, not a subheading', () => {
+    expect(isHeadingLabel('Read more MBC tech news')).toBe(true);
+    expect(isHeadingLabel('Reading more into the numbers')).toBe(false);
+  });
+});

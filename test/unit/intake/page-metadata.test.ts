@@ -127,3 +127,21 @@ describe('bylines the markup gives in part', () => {
     expect(read(head).byline).toBe('Rhea Castellanos');
   });
 });
+
+describe('publishers and authors of syndicated and broadcast pages', () => {
+  it('names the outlet an aggregator took the story from (JSON-LD provider)', () => {
+    const head = '<meta property="og:site_name" content="Yonder News"><script type="application/ld+json">{"@type":"NewsArticle","headline":"Rail merger","provider":{"@type":"Organization","name":"The Rotunda"},"publisher":{"@type":"Organization","name":"Yonder News"}}</script>';
+    expect(read(head).publisher).toBe('The Rotunda');
+  });
+
+  it('takes the brand the title and the logo show when the declared name is its first word', () => {
+    const head = '<title>Ferry fares jump | CNB News</title><meta property="og:site_name" content="CNB">';
+    expect(read(head, '<a class="logo" href="/" aria-label="CNB News home"></a>').publisher).toBe('CNB News');
+    expect(read(head, '<a class="logo" href="/">CNB</a>').publisher).toBe('CNB');
+  });
+
+  it('leaves a wire agency listed as a person out of the byline', () => {
+    const head = '<script type="application/ld+json">{"@type":"NewsArticle","author":[{"@type":"Person","name":"Tasha Grant"},{"@type":"Person","name":"Associated Press"}]}</script>';
+    expect(read(head).byline).toBe('Tasha Grant');
+  });
+});
