@@ -44,6 +44,8 @@ const promptStarts = [
   /^our (?:standards|editorial (?:standards|guidelines|policy|values)|ethics (?:policy|code)|trust principles)\s*:/iu,
   /^(?:watch|see|listen to) (?:the |our )?(?:video|videos|clip|report|livestream|live stream|audio|podcast)\b.*\b(?:above|below)\b/iu,
   /^for (?:the )?(?:latest|more|all the latest)\b.*\b(?:news|updates|coverage|stories|video|weather)\b/iu,
+  // "Get Current Updates on India News, … along with Latest News and Top Headlines": the site's line for search engines.
+  /^(?:get|catch|read|stay up to date with) (?:all )?(?:the )?(?:current|latest|breaking|live) (?:news|updates|headlines)\b.*\b(?:news|updates|headlines)\b/iu,
   /^(?:this (?:story|article|content) (?:is|was) (?:available|only available|for subscribers)|already a subscriber|to continue reading|subscribe to (?:continue|read))/iu,
 ];
 
@@ -297,6 +299,9 @@ const labelledStamp = /^(?:\p{L}+\s){0,2}\p{L}+:\s+(.+)$/u;
 function isTimestamp(line: string): boolean {
   const stamp = labelledStamp.exec(line)?.[1];
   if (stamp !== undefined && isDateText(stamp)) return true;
+  // "Dec. 1, 2026, 6:00 AM EST / Updated Dec. 1, 2026, 9:12 AM EST": the published and updated stamps side by side.
+  const stamps = line.split(/\s+[|/·•]\s+/u);
+  if (stamps.length > 1 && stamps.every((part) => isDateText(part.replace(/^(?:published|updated|posted|last updated|modified)\s*:?\s*/iu, '')))) return true;
   // "All News 11:02 November 27, 2026": a section's name, then the stamp.
   const words = line.split(/\s+/u);
   if (!/[.!?]$/u.test(line) && words.length <= maxDateWords && [1, 2, 3].some((skip) => /^\p{Lu}/u.test(words[0] ?? '') && isDateText(words.slice(skip).join(' ')) && /\d/u.test(words[skip] ?? ''))) return true;

@@ -34,6 +34,7 @@ export function extractArticle(page: FetchedPage): ExtractedArticle {
   keepDropCaps(document);
   markFurniture(document);
   keepSubheadings(document);
+  removeScreenReaderNotes(document);
   const parsed = readability(document);
   const title = metadata.title ?? (parsed?.title ? withoutSiteSuffix(collapse(parsed.title), metadata.publisher, { guessShortTail: true }) : null);
   const publisher = metadata.publisher ?? (collapse(parsed?.siteName ?? '') || null);
@@ -85,6 +86,17 @@ function keepSubheadings(document: DomDocument): void {
     heading.removeAttribute('class');
     heading.removeAttribute('id');
   }
+}
+
+/** The classes sites give text that only a screen reader speaks. */
+const screenReaderOnly = ['visually-hidden', 'sr-only', 'screen-reader-text', 'screen-reader-only', 'visuallyhidden', 'a11y-hidden', 'u-visually-hidden'].map((name) => `a[href] .${name}`).join(', ');
+
+/**
+ * "said in a <a>statement<span class="visually-hidden">, opens new tab</span></a>": what a link
+ * says to a screen reader about itself is not the sentence it sits in.
+ */
+function removeScreenReaderNotes(document: DomDocument): void {
+  for (const element of [...document.querySelectorAll(screenReaderOnly)]) element.remove();
 }
 
 function readability(document: DomDocument) {

@@ -106,6 +106,11 @@ function wordOverlap(first: string, second: string): number {
  */
 function asMastheadWrites(document: DomDocument, siteName: string | null, declared: ReadonlyArray<string | null>): string | null {
   if (siteName === null) return null;
+  // "gulfsentinelstar": a chain's slug for the paper that its `<title>` and JSON-LD spell "Gulf Sentinel-Star".
+  if (/^[\p{Ll}\d.-]+$/u.test(siteName)) {
+    const spelled = declared.map((name) => clean(name)).find((name): name is string => name !== null && /\s/u.test(name) && loose(name) === loose(siteName));
+    if (spelled !== undefined) return spelled;
+  }
   if (/^the\s/u.test(siteName)) return `T${siteName.slice(1)}`;
   if (/^the\s/iu.test(siteName)) return siteName;
   const withThe = `the ${siteName}`.toLowerCase();
@@ -227,7 +232,9 @@ function metaAuthors(document: DomDocument): string | null {
     const values = [...document.querySelectorAll('meta')]
       .filter((element) => (element.getAttribute('property') ?? element.getAttribute('name') ?? '').trim().toLowerCase() === key)
       .map((element) => personName(element.getAttribute('content')))
-      .filter((name): name is string => name !== null);
+      .filter((name): name is string => name !== null)
+      // "Carmen Ibarra, Wes Donnelly" in one tag: two authors.
+      .flatMap((name) => (namesIn(name).length > 1 && namesIn(name).every(isPersonShaped) ? namesIn(name) : [name]));
     if (values.length > 0) return joinNames([...new Set(values)]);
   }
   return null;

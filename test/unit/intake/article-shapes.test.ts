@@ -446,3 +446,12 @@ describe('the big templates’ boxes inside the story', () => {
     ]);
   });
 });
+
+describe('what a link tells a screen reader', () => {
+  it('leaves ", opens new tab" out of the sentence the link sits in', () => {
+    const body = `${paragraphs(story.slice(0, 2))}<p>The city published the inspection <a href="https://city.example/report">report<span class="visually-hidden">, opens new tab</span></a> on its website on Tuesday afternoon, with photographs of the deck.</p>${paragraphs(story.slice(2))}`;
+    expect(extract(pageWith({ header: '<h1>Bridge to close for eight months</h1>', body })).paragraphs[2]).toBe(
+      'The city published the inspection report on its website on Tuesday afternoon, with photographs of the deck.',
+    );
+  });
+});

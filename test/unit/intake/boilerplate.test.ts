@@ -181,3 +181,16 @@ describe('notes and prompts of the big templates', () => {
     expect(isHeadingLabel('Reading more into the numbers')).toBe(false);
   });
 });
+
+describe('stamps and site lines of the big templates, second batch', () => {
+  it.each([
+    'Dec. 1, 2026, 6:00 AM EST / Updated Dec. 1, 2026, 9:12 AM EST',
+    'Get Current Updates on India News, Elections 2026, Delhi News along with Latest News and Top Headlines from India and around the world.',
+  ])('drops %s', (line) => {
+    expect(isBoilerplate(line)).toBe(true);
+  });
+
+  it('keeps a sentence that names two dates', () => {
+    expect(isBoilerplate('The council met on Dec. 1, 2026 / and again a week later to vote on the plan.')).toBe(false);
+  });
+});

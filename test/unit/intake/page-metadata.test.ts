@@ -145,3 +145,16 @@ describe('publishers and authors of syndicated and broadcast pages', () => {
     expect(read(head).byline).toBe('Tasha Grant');
   });
 });
+
+describe('names written in a chain’s house style', () => {
+  it('spells a slug site name the way the title and JSON-LD do', () => {
+    const head = '<title>Homes still not rebuilt | Gulf Sentinel-Star</title><meta property="og:site_name" content="gulfsentinelstar"><script type="application/ld+json">{"@type":"NewsArticle","publisher":{"@type":"Organization","name":"Gulf Sentinel-Star"}}</script>';
+    expect(read(head).publisher).toBe('Gulf Sentinel-Star');
+    expect(read('<meta property="og:site_name" content="kmlb">').publisher).toBe('kmlb');
+  });
+
+  it('reads two authors from one author tag separated by a comma', () => {
+    expect(read('<meta name="author" content="Carmen Ibarra, Wes Donnelly">').byline).toBe('Carmen Ibarra and Wes Donnelly');
+    expect(read('<meta name="author" content="Carmen Ibarra, Staff Writer">').byline).toBe('Carmen Ibarra');
+  });
+});
