@@ -148,7 +148,9 @@ const sectionProseWords = 8;
  */
 function opensSection(heading: DomElement): boolean {
   const wrapper = heading.parentElement !== null && isSectionHeader(heading.parentElement) ? heading.parentElement : heading;
-  const next = wrapper.nextElementSibling;
+  let next = wrapper.nextElementSibling;
+  // "<header><h2>…</h2></header><div class="post__content"><p>…": the post's body box opens with the paragraph.
+  while (next !== null && next.tagName.toUpperCase() === 'DIV' && next.children[0] !== undefined) next = next.children[0];
   return next !== null && next.tagName.toUpperCase() === 'P' && collapse(textOf(next)).split(' ').length >= sectionProseWords;
 }
 

@@ -23,6 +23,10 @@ const promptStarts = [
   /^\(?(?:photo|photos|image|images|picture|video|graphic|illustration|credit|photograph|file photo|caption|foto|imagen)(?:\s+(?:credit|by))?\s*[:/]/iu,
   /^(?:sign up|subscribe|follow (?:us|@)|like us|don['’]t miss out|never miss|want more)\b/iu,
   /^(?:click|tap) here\b/iu,
+  // "Why you can trust Skyline News": the outlet's badge about its own standards.
+  /^why you can trust\b/iu,
+  // "Please use Chrome browser for a more accessible video player": the player's notice.
+  /^please use [^.!?]*\bbrowser\b/iu,
   // "NEW You can now listen to FNX News articles!", "Listen to this article · 8:14 min": the audio player's prompt.
   /^(?:new\s*)?you can now listen to\b|^listen to (?:this|the) (?:article|story)\b/iu,
   // "Follow AP's coverage of the environment at https://…": the outlet pointing to its own pages.
@@ -58,6 +62,8 @@ const boxWords = [
   /\bsubscribe (?:now|today|here)\b|\bunlimited (?:digital )?access\b|\bthanks for reading\b|\bsupport (?:local|our|independent|quality) journalism\b/iu,
   // A newsletter's sign-off and its referral programme: "Hit reply and tell me …", "You have referred 0 readers".
   /^(?:hit|just) reply\b|\b(?:that['’]s (?:it|all)|see you|until next)\b.*\b(?:hit reply|just reply|reply to this (?:email|newsletter|post))\b|\b(?:forward|share) (?:this|it) (?:email |newsletter )?(?:with|to) (?:a )?(?:friend|neighbou?r|colleague)s?\b|\b(?:referral link|referred \d+|earn rewards)\b|^enjoying (?:this|the|\p{Lu})/iu,
+  // "Follow Skyline News on WhatsApp", "… by following Skyline News": the outlet's channel on a messaging app.
+  /\b(?:follow|join) (?:(?:[Tt]he )?\p{Lu}[\p{L}\d&.'’-]*\s){1,4}on (?:whatsapp|telegram|signal|instagram|tiktok|youtube|facebook|x|threads|bluesky)\b|\bkeep up with (?:all )?the latest\b.*\bby following\b/iu,
   /\bjoin (?:us|our (?:[\p{L}\d'’-]+ ){0,3}(?:community|group|channel)) on (?:whatsapp|telegram|facebook|discord|signal)\b|\bjoin our (?:[\p{L}\d'’-]+ ){0,3}(?:whatsapp|telegram|facebook|discord|signal) (?:community|group|channel)\b/iu,
   /\b(?:follow|find) (?:us|him|her|them|me) on (?:twitter|x|facebook|instagram|linkedin|bluesky|threads|tiktok|mastodon|youtube|social media)\b|\bshare (?:this|on) (?:facebook|twitter|x|linkedin|whatsapp)\b/iu,
   /\b(?:getty(?: images)?|shutterstock|associated press|ap photo|afp|reuters|epa|file photo)\s*\)?$/iu,
@@ -193,7 +199,11 @@ export function isBylineLine(line: string, names: readonly string[] = []): boole
   if (isBylineStrip(line, names)) return true;
   if (line.split(/\s+/u).length > maxBylineWords || /[.!?…"”’]$/u.test(line)) return false;
   if (bylineOpeners.test(line) || /^(?:posted|submitted|written|words|story|reporting|text) by\b/iu.test(line)) return true;
+  // "From CNX's Luis Ortega": a live post's byline.
+  if (/^[Ff]rom (?:\p{Lu}[\p{L}&.-]*\s){0,3}\p{Lu}[\p{L}&.-]*['’]s?\s+\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){1,3}$/u.test(line)) return true;
   const rest = line.replace(bylineOpenerWord, '');
+  // "Hannah Reid Political reporter @hannahreid": the name, then the job the byline box gives it.
+  if (names.some((name) => rest.startsWith(`${name} `) && /^(?:[\p{L}-]+\s+){0,3}(?:reporter|correspondent|editor|writer|columnist|producer|journalist|contributor)\b/iu.test(rest.slice(name.length + 1)))) return true;
   return names.some((name) => rest === name || (rest.startsWith(name) && /^\s*(?:[|,·•/–—-]|and\b|y\b|et\b|und\b)/u.test(rest.slice(name.length))));
 }
 

@@ -82,9 +82,11 @@ function removeSurroundings(document: DomDocument): void {
  * its words ("Related stories") or because it heads no prose.
  */
 function keepSubheadings(document: DomDocument): void {
-  for (const heading of document.querySelectorAll('h2, h3, h4, h5, h6')) {
-    heading.removeAttribute('class');
-    heading.removeAttribute('id');
+  // A live post's or a section's own `<header class="post__header">` around its heading goes the same way.
+  const sectionHeaders = [...document.querySelectorAll('header')].filter((header) => header.querySelector('h1') === null && header.querySelector('h2, h3, h4, h5, h6') !== null);
+  for (const element of [...document.querySelectorAll('h2, h3, h4, h5, h6'), ...sectionHeaders]) {
+    element.removeAttribute('class');
+    element.removeAttribute('id');
   }
 }
 

@@ -23,7 +23,7 @@ export const bodyAttribute = 'data-verbatim-body';
  */
 const standfirstWords = new Set(['dek', 'standfirst', 'subtitle', 'subheadline', 'subhed', 'strapline', 'summary', 'excerpt', 'bajada', 'sumario', 'entradilla', 'chapo', 'chapeau']);
 const captionWords = new Set(['caption', 'captions', 'credit', 'credits', 'figcaption']);
-const boxWords = new Set(['player', 'guestbook', 'donate', 'donation', 'donations', 'contribution', 'contributions', 'newsletter', 'newsletters', 'signup', 'paywall', 'membership', 'subscribe', 'subscription', 'bio', 'biography', 'recirculation', 'recirc', 'related', 'pullquote', 'tweet', 'instagram', 'tiktok', 'comments', 'reactions', 'discussion', 'promo', 'promotion', 'disclaimer', 'gallery', 'slideshow', 'carousel', 'takeaways', 'highlights', 'sponsor', 'sponsored', 'republish', 'republication', 'chart', 'infographic', 'datawrapper', 'flourish', 'odds', 'betting', 'sportsbook', 'poll']);
+const boxWords = new Set(['player', 'guestbook', 'whatsapp', 'telegram', 'donate', 'donation', 'donations', 'contribution', 'contributions', 'newsletter', 'newsletters', 'signup', 'paywall', 'membership', 'subscribe', 'subscription', 'bio', 'biography', 'recirculation', 'recirc', 'related', 'pullquote', 'tweet', 'instagram', 'tiktok', 'comments', 'reactions', 'discussion', 'promo', 'promotion', 'disclaimer', 'gallery', 'slideshow', 'carousel', 'takeaways', 'highlights', 'sponsor', 'sponsored', 'republish', 'republication', 'chart', 'infographic', 'datawrapper', 'flourish', 'odds', 'betting', 'sportsbook', 'poll']);
 const boxPairs = new Set(['author bio', 'author box', 'about author', 'author info', 'author card', 'contributor bio', 'sign up', 'read more', 'more stories', 'related stories', 'related articles', 'related content', 'end of story', 'pull quote', 'author details', 'key points', 'key takeaways']);
 
 /**
@@ -102,7 +102,7 @@ function markPlayerOf(element: DomElement): void {
   if (element.children.length > 0 || !runningTime.test((element.textContent ?? '').trim())) return;
   const box = parentElement(element);
   // A paragraph or a heading that opens with a clock ("<p><span>10:02</span> The council…") is a live post's.
-  if (box && ['DIV', 'SECTION', 'FIGURE', 'A'].includes(box.tagName.toUpperCase()) && wordCount(box) <= maxPlayerWords && !holdsArticle(box) && box.querySelector('p') === null) mark(box, 'player');
+  if (box && ['DIV', 'SECTION', 'FIGURE', 'A'].includes(box.tagName.toUpperCase()) && wordCount(box) <= maxPlayerWords && !holdsArticle(box)) mark(box, 'player');
 }
 
 /** Words of paragraphs an `<article>` must hold to be the story's, not a teaser card. */

@@ -57,7 +57,7 @@ export function readPageMetadata(document: DomDocument, pageUrl: string): PageMe
       (documentTitle === null ? null : withoutSiteSuffix(documentTitle, siteName, { guessShortTail: true })));
   return {
     title,
-    byline: withoutOutletWord(bylineOf(document, authorNames(ld?.author) ?? metaAuthors(document) ?? personName(clean(document.querySelector('a[rel~="author"]')?.textContent))), siteName),
+    byline: withoutOutletWord(bylineOf(document, authorNames(ld?.author) ?? metaAuthors(document) ?? authorLinks(document)), siteName),
     publisher: siteName,
     date:
       isoDate(meta('article:published_time') ?? text(ld?.datePublished) ?? meta('date') ?? document.querySelector('time[datetime]')?.getAttribute('datetime') ?? null) ??
@@ -258,15 +258,55 @@ function bylineOf(document: DomDocument, declared: string | null): string | null
   return creditsAgency ? shown : declared;
 }
 
+/**
+ * "<a rel="author">Olena Kravets</a> in Kyiv and <a rel="author">Piotr Sowa</a> in Warsaw": every
+ * author link of the byline the first one sits in (not those of a teaser elsewhere on the page).
+ */
+function authorLinks(document: DomDocument): string | null {
+  const first = document.querySelector('a[rel~="author"]');
+  if (!first) return null;
+  const links = first.parentElement ? [...first.parentElement.querySelectorAll('a[rel~="author"]')] : [first];
+  const names = [...new Set(links.map((link) => personName(clean(link.textContent))).filter((name): name is string => name !== null))];
+  return names.length === 0 ? null : joinNames(names);
+}
+
+const bylineBoxes = '[class*="byline"], [class*="Byline"], [class*="author"], [class*="Author"], [itemprop~="author"]';
+
 /** "By Rafael Soto, Amy Lindgren and Owen Pike" in the page's byline box. */
 function shownBylineLine(document: DomDocument): string | null {
-  for (const element of document.querySelectorAll('[class*="byline"], [class*="Byline"], [class*="author"], [itemprop~="author"]')) {
+  for (const element of document.querySelectorAll(bylineBoxes)) {
     // "<span>By Kendra Mills</span><span>Published: …</span>": the spans are apart on the page, not run together.
     const line = clean(spacedText(element));
     if (line !== null && line.split(' ').length <= maxShownBylineWords && /^(?:by|written by|words by|posted by):?\s+\p{Lu}/iu.test(line)) return line;
   }
+  return namesUnderHeadline(document);
+}
+
+/** How far past the headline a byline box without "By" is looked for, in elements. */
+const namesReach = 30;
+
+/**
+ * "<div class="author_name"><a>Tessa Morgan</a> and <a>Liam Shaw</a></div>" right under the
+ * headline: a byline box with no "By", nothing in it but names. Looked for between the headline
+ * and the story's first paragraph, so a teaser's author elsewhere is never taken.
+ */
+function namesUnderHeadline(document: DomDocument): string | null {
+  const all = document.body ? [...document.body.querySelectorAll('*')] : [];
+  const headline = document.querySelector('article h1, main h1, h1');
+  const start = headline ? all.indexOf(headline) : -1;
+  if (start < 0) return null;
+  let paragraphs = 0;
+  for (const element of all.slice(start + 1, start + 1 + namesReach)) {
+    // The standfirst may come first: the story has begun at its second long paragraph.
+    if (element.tagName.toUpperCase() === 'P' && (element.textContent ?? '').split(/\s+/u).length >= minStoryParagraphWords && ++paragraphs >= 2) return null;
+    if (!element.matches(bylineBoxes)) continue;
+    const line = clean(spacedText(element))?.replace(/\s+([,])/gu, '$1');
+    if (line && line.split(' ').length <= maxShownBylineWords && namesIn(line).every(isPersonShaped)) return line;
+  }
   return null;
 }
+
+const minStoryParagraphWords = 20;
 
 const maxShownBylineWords = 14;
 
@@ -280,6 +320,10 @@ function spacedText(node: DomNode): string {
 /** "Casey Lindgren Herald" on The Harlan Herald's page: the paper's own name, left after its staff title went. */
 function withoutOutletWord(byline: string | null, siteName: string | null): string | null {
   if (byline === null || siteName === null) return byline;
+  // "Renee Collins and Omar Haddad, Kentwood Gazette": the page's own name after the authors.
+  const outlet = siteName.replace(/^the\s+/iu, '').toLowerCase();
+  const comma = byline.lastIndexOf(',');
+  if (comma > 0 && byline.slice(comma + 1).trim().replace(/^the\s+/iu, '').toLowerCase() === outlet) return byline.slice(0, comma).trim();
   const outletWords = new Set(siteName.toLowerCase().split(/\s+/u).filter((word) => word !== 'the'));
   const words = byline.split(' ');
   return words.length >= 3 && outletWords.has((words.at(-1) ?? '').toLowerCase()) && !/\band\b|,/u.test(byline) ? words.slice(0, -1).join(' ') : byline;

@@ -455,3 +455,16 @@ describe('what a link tells a screen reader', () => {
     );
   });
 });
+
+describe('a live page whose posts each have a header', () => {
+  it('keeps each post’s heading, even the first, and drops its stamp and "From …’s" byline', () => {
+    const post = (time: string, title: string, by: string, lines: readonly string[]) =>
+      `<article class="post"><header class="post__header"><div class="post__time">${time}</div><h2 class="post__headline">${title}</h2><div class="post__byline">From River Post’s ${by}</div></header><div class="post__content">${paragraphs(lines)}</div></article>`;
+    const html = `<html><head><title>Live: bridge closes | River Post</title><meta property="og:site_name" content="River Post"></head><body><main>
+<h1>Live: the Ninth Street bridge closes</h1>
+${post('2:41 p.m. ET, March 3, 2026', 'Buses move to Maple Avenue', 'Mei Ito', story.slice(0, 2))}
+${post('1:15 p.m. ET, March 3, 2026', 'Shop owners ask for help', 'Dan Cole', story.slice(2))}
+</main></body></html>`;
+    expect(extract(html).paragraphs).toEqual(['Buses move to Maple Avenue', ...story.slice(0, 2), 'Shop owners ask for help', ...story.slice(2)]);
+  });
+});

@@ -194,3 +194,26 @@ describe('stamps and site lines of the big templates, second batch', () => {
     expect(isBoilerplate('The council met on Dec. 1, 2026 / and again a week later to vote on the plan.')).toBe(false);
   });
 });
+
+describe('bylines and badges of live pages and broadcasters', () => {
+  it.each([
+    ['From CNX’s Luis Ortega', []],
+    ['Hannah Reid Political reporter @hannahreid', ['Hannah Reid']],
+  ] as const)('reads %s as a byline', (line, names) => {
+    expect(isBylineLine(line, names)).toBe(true);
+  });
+
+  it('keeps a sentence that opens with a name and a job', () => {
+    expect(isBylineLine('Hannah Reid, a political reporter, asked the minister twice whether the cap would return.', ['Hannah Reid'])).toBe(false);
+    expect(isBylineLine('From Monday’s meeting came three new rules', [])).toBe(false);
+  });
+
+  it.each([
+    'Why you can trust Skyline News',
+    'Please use Chrome browser for a more accessible video player',
+    'Follow Skyline News on WhatsApp',
+    'Keep up with all the latest news from the UK and around the world by following Skyline News',
+  ])('drops %s', (line) => {
+    expect(isBoilerplate(line)).toBe(true);
+  });
+});

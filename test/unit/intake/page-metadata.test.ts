@@ -158,3 +158,22 @@ describe('names written in a chain’s house style', () => {
     expect(read('<meta name="author" content="Carmen Ibarra, Staff Writer">').byline).toBe('Carmen Ibarra');
   });
 });
+
+describe('bylines shown without "By" or with places and outlets', () => {
+  it('reads every author link of the byline, with the places they filed from', () => {
+    const body = '<h1>Grain deal</h1><address><a rel="author" href="/p/ok">Olena Kravets</a> in Kyiv and <a rel="author" href="/p/ps">Piotr Sowa</a> in Warsaw</address><aside><a rel="author" href="/p/x">Someone Else</a></aside>';
+    expect(read('', body).byline).toBe('Olena Kravets and Piotr Sowa');
+  });
+
+  it('reads a box of names under the headline, and not a teaser’s author further down', () => {
+    const standfirst = '<p class="intro">Sydney’s property market has recorded its first monthly fall since late 2024, with buyers pulling back as hopes of a rate cut faded.</p>';
+    const long = '<p>Sydney home values fell 0.3 per cent in November, the first monthly decline in almost two years, according to figures from a property data firm.</p>';
+    expect(read('', `<h1>Prices fall</h1>${standfirst}<div class="author_name"><a>Tessa Morgan</a> and <a>Liam Shaw</a></div><div class="author_source">NCA NewsWire</div>${long}`).byline).toBe('Tessa Morgan and Liam Shaw');
+    expect(read('', `<h1>Prices fall</h1>${standfirst}${long}${long}<div class="author">Jo Bloggs</div>`).byline).toBeNull();
+  });
+
+  it('leaves the page’s own name off the end of the byline', () => {
+    const head = '<meta property="og:site_name" content="Kentwood Gazette">';
+    expect(read(head, '<h1>Ward to close</h1><span class="asset-byline">By Renee Collins and Omar Haddad, Kentwood Gazette</span>').byline).toBe('Renee Collins and Omar Haddad');
+  });
+});
