@@ -38,7 +38,7 @@ const promptStarts = [
   // "To contact the reporters on this story: …": the wire's contact lines.
   /^to (?:contact|reach) (?:the )?(?:reporters?|editors?|writers?|authors?)\b/iu,
   // "Have a question for the mailbag? Send it to …", "Got a news tip?": the outlet asking readers to write in.
-  /^(?:have|got|do you have) (?:a |an )?(?:question|tip|news tip|story idea|comment)s?\b.*(?:\S@\S|\b(?:send|email|e-mail|write|contact|tell)\b)/iu,
+  /^(?:have|got|do you have) (?:a |an |any )?(?:question|tip|news tip|story idea|story|comment)s?\b.*(?:\S@\S|\b(?:send|email|e-mail|write|contact|tell)\b)/iu,
   // The sportsbook's box beside a game story: "Odds provided by …", "Gambling problem? Call 1-800-GAMBLER."
   /\bgambling problem\b|\b1-800-gambler\b|\bodds (?:provided|courtesy|powered|supplied) by\b|^(?:21|18)\+\.?$|^terms apply\.?$/iu,
   // A photo's credit in parentheses after its caption: "… southwest China, Nov. 29. (Jinghua/Wang Quanchao)".
@@ -129,7 +129,7 @@ const appeal = /\b(?:support us|support (?:our|independent|local|quality|nonprof
 const maxAppealWords = 70;
 
 /** Notices that open a paragraph of any length: the print-edition line and the reprint links after it. */
-const noticeStarts = /^(?:a version of )?this (?:article|story|report|piece|essay) (?:also )?(?:appears|appeared|was published|ran) in (?:the )?(?:[\p{L}\d,]+ ){0,4}(?:print|magazine|issue|edition)\b/iu;
+const noticeStarts = /^(?:a version of )?this (?:article|story|report|piece|essay) (?:also )?(?:appears|appeared|was published|ran) in (?:the )?(?:[\p{L}\d,]+ ){0,4}(?:print|magazine|issue|edition)\b|^appeared in the (?:[\p{L}\d,]+ ){0,5}(?:print|magazine) (?:edition|issue)\b/iu;
 /**
  * "This article originally appeared on Ashford Courier-Journal: Headline", "Read the original article
  * on The Rotunda.": a chain's or an aggregator's note of where the story was first published.
@@ -159,7 +159,8 @@ export function isBoilerplate(line: string, { label = true }: { label?: boolean 
   const words = line.split(/\s+/u).length;
   if (labelLines.some((pattern) => pattern.test(line)) || socialNames.test(line) || linkMenu.test(line) || noticeStarts.test(line) || creditNote.test(line)) return true;
   if (words <= maxWireCreditWords && wireCredit.test(line)) return true;
-  if (words <= maxUpdateNoteWords && updateNote.test(line)) return true;
+  // "Update 12/1/26, 3:05 p.m. ET: This article was updated with comment from …": the note under its stamp.
+  if (words <= maxUpdateNoteWords && updateNote.test(line.replace(/^(?:update|updated|correction)\b.{0,40}?:\s+(?=\p{Lu})/iu, ''))) return true;
   if (words <= maxSyndicationNoteWords && syndicationNote.test(line)) return true;
   if (words <= republishedWords && isFirstPublishedNote(line)) return true;
   if (words <= maxCitationWords && (doi.test(line) || citationLabel.test(line))) return true;

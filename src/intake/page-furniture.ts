@@ -45,7 +45,10 @@ export function markFurniture(document: DomDocument): void {
   const body = document.body;
   if (!body) return;
   const afterStoryBegan = storyStarts(body);
+  const storyClasses = classesOfTheStory(body);
   for (const element of body.querySelectorAll(namedElements)) {
+    // `<p class="paywall">` on every paragraph: the class says how the story is sold, not that it is a box.
+    if (storyClasses.has(element.getAttribute('class') ?? '')) continue;
     const words = classWords(namingAttributes.map((name) => element.getAttribute(name) ?? '').join(' '));
     if (words.length === 0) continue;
     const has = (set: Set<string>) => words.some((word) => set.has(word)) || pairs(words).some((pair) => set.has(pair));
@@ -75,6 +78,27 @@ export function markFurniture(document: DomDocument): void {
   }
   for (const element of body.querySelectorAll('span, div')) markPlayerOf(element);
   markDeclaredBody(body);
+}
+
+/** Paragraphs sharing one class that hold this share of the page's prose are the story's own. */
+const storyClassShare = 0.5;
+const minStoryClassParagraphs = 3;
+
+/**
+ * The class attributes that most of the page's paragraphs of prose carry (`<p class="paywall">`,
+ * `<p class="article-text">`): whatever words they use, the elements bearing them are the story.
+ */
+function classesOfTheStory(body: DomElement): Set<string> {
+  const prose = [...body.querySelectorAll('p')].filter((paragraph) => wordCount(paragraph) >= proseWords);
+  const total = prose.reduce((sum, paragraph) => sum + wordCount(paragraph), 0);
+  const byClass = new Map<string, DomElement[]>();
+  for (const paragraph of prose) {
+    const name = paragraph.getAttribute('class') ?? '';
+    if (name.trim() !== '') byClass.set(name, [...(byClass.get(name) ?? []), paragraph]);
+  }
+  return new Set(
+    [...byClass].filter(([, paragraphs]) => paragraphs.length >= minStoryClassParagraphs && paragraphs.reduce((sum, paragraph) => sum + wordCount(paragraph), 0) >= storyClassShare * total).map(([name]) => name),
+  );
 }
 
 /** Paragraphs of prose a page has shown before an element, for the story to have begun. */

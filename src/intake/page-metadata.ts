@@ -106,9 +106,13 @@ function wordOverlap(first: string, second: string): number {
  */
 function asMastheadWrites(document: DomDocument, siteName: string | null, declared: ReadonlyArray<string | null>): string | null {
   if (siteName === null) return null;
-  // "gulfsentinelstar": a chain's slug for the paper that its `<title>` and JSON-LD spell "Gulf Sentinel-Star".
-  if (/^[\p{Ll}\d.-]+$/u.test(siteName)) {
-    const spelled = declared.map((name) => clean(name)).find((name): name is string => name !== null && /\s/u.test(name) && loose(name) === loose(siteName));
+  // "gulfsentinelstar": a chain's slug for the paper that its `<title>` and JSON-LD spell "Gulf Sentinel-Star";
+  // "Blumberg.com": the site's address for the outlet they call "Blumberg".
+  const bare = siteName.replace(/\.(?:com|co\.uk|com\.au|co|net|org|news|in|ca|ie)$/iu, '');
+  if (/^[\p{Ll}\d.-]+$/u.test(siteName) || bare !== siteName) {
+    const spelled = [...declared, ...logoTexts(document)]
+      .map((name) => clean(name))
+      .find((name): name is string => name !== null && name !== siteName && loose(name) === loose(bare) && (/\s/u.test(name) || bare !== siteName));
     if (spelled !== undefined) return spelled;
   }
   if (/^the\s/u.test(siteName)) return `T${siteName.slice(1)}`;

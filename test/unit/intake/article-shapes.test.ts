@@ -468,3 +468,15 @@ ${post('1:15 p.m. ET, March 3, 2026', 'Shop owners ask for help', 'Dan Cole', st
     expect(extract(html).paragraphs).toEqual(['Buses move to Maple Avenue', ...story.slice(0, 2), 'Shop owners ask for help', ...story.slice(2)]);
   });
 });
+
+describe('a class that every paragraph of the story carries', () => {
+  it('keeps paragraphs whose shared class names a box word (`<p class="paywall">`)', () => {
+    const body = story.map((line) => `<p class="paywall">${line}</p>`).join('\n');
+    expect(extract(pageWith({ header: '<h1>Bridge to close for eight months</h1>', body })).paragraphs).toEqual(story);
+  });
+
+  it('still drops one paragraph whose class says it is a box', () => {
+    const body = `${paragraphs(story)}<p class="promo">Get the River Post app and never miss a story about your neighbourhood, your schools and your roads.</p>`;
+    expect(extract(pageWith({ header: '<h1>Bridge to close for eight months</h1>', body })).paragraphs).toEqual(story);
+  });
+});

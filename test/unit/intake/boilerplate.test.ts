@@ -217,3 +217,18 @@ describe('bylines and badges of live pages and broadcasters', () => {
     expect(isBoilerplate(line)).toBe(true);
   });
 });
+
+describe('notes of business and weekly sites', () => {
+  it.each([
+    "Appeared in the December 2, 2026, print edition as 'Controller Shortage Tightens Holiday Flights'.",
+    'Update 12/1/26, 3:05 p.m. ET: This article was updated with comment from the American Egg Board.',
+    'Do you have a story Newsweekly should be covering? Do you have any questions about this story? Contact LiveNews@newsweekly.example.',
+  ])('drops %s', (line) => {
+    expect(isBoilerplate(line)).toBe(true);
+  });
+
+  it('keeps a sentence about an update or a print run', () => {
+    expect(isBoilerplate('Update: The council said on Tuesday that the vote would be held again in January after a complaint about the count.')).toBe(false);
+    expect(isBoilerplate('The magazine appeared in the shops a week late because of the strike at the printing plant.')).toBe(false);
+  });
+});

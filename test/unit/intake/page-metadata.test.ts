@@ -177,3 +177,11 @@ describe('bylines shown without "By" or with places and outlets', () => {
     expect(read(head, '<h1>Ward to close</h1><span class="asset-byline">By Renee Collins and Omar Haddad, Kentwood Gazette</span>').byline).toBe('Renee Collins and Omar Haddad');
   });
 });
+
+describe('a site name given as the site’s address', () => {
+  it('takes "Blumberg" for "Blumberg.com" when the page calls itself that', () => {
+    const head = '<meta property="og:site_name" content="Blumberg.com"><script type="application/ld+json">{"@type":"NewsArticle","publisher":{"@type":"Organization","name":"Blumberg"}}</script>';
+    expect(read(head).publisher).toBe('Blumberg');
+    expect(read('<meta property="og:site_name" content="Salon.com">').publisher).toBe('Salon.com');
+  });
+});
