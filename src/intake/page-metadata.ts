@@ -354,6 +354,8 @@ function joinNames(names: readonly string[]): string {
  * profile link in `article:author`) or an organisation-sized string is not a name.
  */
 export function personName(value: string | null | undefined): string | null {
+  const listed = listedNames(value);
+  if (listed !== null) return listed;
   const name = clean(value)
     // "Interview by Sam Okonkwo", "Words by …", "Reporting by …": the name is what follows "by".
     ?.replace(/^(?:(?:interview(?:ed)?|words|text|story|written|reported|reporting|compiled|edited)\s+)?by[:\s]+/iu, '')
@@ -376,6 +378,49 @@ export function personName(value: string | null | undefined): string | null {
   // "Northgate News staff", "Metro desk": the newsroom, no person.
   if (/\s(?:staff|team|desk|newsroom)$/iu.test(name) || /^(?:staff|the staff|editors|the editors)$/iu.test(name)) return null;
   return isShouted(name) ? titleCase(name) : name;
+}
+
+const jobWords = /\b(?:staff|writer|reporter|correspondent|editor|contributor|columnist|journalist|producer|photographer|special to|chief|senior|bureau)\b/iu;
+const outletWords = /(?:^(?:the|THE)\s|\b(?:News|Post|Press|Times|Herald|Tribune|Journal|Gazette|Daily|Chronicle|Star|Observer|Telegraph|Wire|Media|Network|Radio|TV|Television|Magazine|Today|Courier|Ledger|Sentinel|Dispatch|Record|Examiner|Standard|Mirror|Express|Mail|Globe|Monitor|Insider|Online|Digital|Newswire|NewsWire)$|\.\w{2,}$)/u;
+
+/**
+ * "By Jane Doe, Staff Writer, and John Roe, Correspondent", "Olena Kravets in Kyiv and Piotr Sowa in
+ * Warsaw", "JANE DOE and JOHN ROE Associated Press": several people, each with a job, a place or an
+ * outlet beside the name. Each part of the list is read on its own; null unless two people or more
+ * are left and every other part was a job, a place or an outlet (so the usual reading handles the rest).
+ */
+function listedNames(value: string | null | undefined): string | null {
+  const line = clean(value)
+    ?.replace(/^(?:(?:interview(?:ed)?|words|text|story|written|reported|reporting|compiled|edited)\s+)?by[:\s]+/iu, '')
+    .replace(/\s*[|•·]\s.*$/u, '')
+    .replace(/\s+(?:updated|published|posted)\b.*$/iu, '');
+  if (!line || !/,|\band\b|&|\s(?:for|For|FOR)\s/u.test(line)) return null;
+  const names: string[] = [];
+  let setAside = 0;
+  for (const raw of line.split(/\s*,\s*|\s+(?:and|&)\s+/u)) {
+    const part = raw
+      .replace(/^and\s+/iu, '')
+      .replace(/\s+in\s+\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){0,2}$/u, '')
+      .replace(/\s+(?:for|For|FOR)\s+\S.*$/u, '')
+      .replace(/\s+(?:Associated Press|AP|Reuters|AFP|Bloomberg|(?:The|THE)\s.*)$/u, '')
+      .trim();
+    if (part !== raw.replace(/^and\s+/iu, '').trim()) setAside += 1;
+    if (part === '' || jobWords.test(part) || outletWords.test(part) || !/\s/u.test(part) || /^[A-Z]{2,}$/u.test(part)) {
+      setAside += 1;
+      continue;
+    }
+    const name = isShouted(part) ? titleCase(part) : part;
+    if (!isListedPerson(name)) return null;
+    names.push(name);
+  }
+  // "Jane Doe, CNN", "Jane Doe For Dailymail.com": one person, and the outlet or place beside the name.
+  return names.length >= 2 || (names.length === 1 && setAside > 0) ? joinNames([...new Set(names)]) : null;
+}
+
+/** "Ana de la Cruz", "Mary-Kate O’Neill": capitalised words, with the particles names carry. */
+function isListedPerson(name: string): boolean {
+  const words = name.split(/\s+/u);
+  return words.length >= 2 && words.length <= 5 && words.every((word) => /^\p{Lu}[\p{L}.'’-]*$/u.test(word) || /^(?:de|la|del|della|van|von|der|den|da|di|du|le|bin|al|el|ibn|ter|ten|y|dos|das)$/u.test(word));
 }
 
 /** "KENJI MORI", "By JOHN SMITH": a name set in capitals for style, which a reader writes "Kenji Mori". */

@@ -185,3 +185,21 @@ describe('a site name given as the site’s address', () => {
     expect(read('<meta property="og:site_name" content="Salon.com">').publisher).toBe('Salon.com');
   });
 });
+
+describe('bylines in all their forms', () => {
+  it.each([
+    ['By Jane Doe, Staff Writer, and John Roe, Correspondent', 'Jane Doe and John Roe'],
+    ['By JANE DOE and JOHN ROE Associated Press', 'Jane Doe and John Roe'],
+    ['Jane Doe in Washington and John Roe in London', 'Jane Doe and John Roe'],
+    ['By Jane Doe, Chief Business Correspondent, and John Roe', 'Jane Doe and John Roe'],
+    ['By Jane Doe & John Roe', 'Jane Doe and John Roe'],
+    ['By Jane Doe, CNX', 'Jane Doe'],
+    ['Jane Doe, Denver Post', 'Jane Doe'],
+    ['By Jane Doe For Dailymail.com', 'Jane Doe'],
+    ['Jane Doe, Kyiv', 'Jane Doe'],
+    ['By Ana de la Cruz and Tom Lee, The Daily Star', 'Ana de la Cruz and Tom Lee'],
+    ['By Jane Doe, John Roe and Kim Park, The Daily Star', 'Jane Doe, John Roe and Kim Park'],
+  ])('reads %s as %s', (line, name) => {
+    expect(personName(line)).toBe(name);
+  });
+});
