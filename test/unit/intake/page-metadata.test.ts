@@ -33,7 +33,7 @@ describe('reading what a page says about its article', () => {
     expect(personName('By Ana Ruiz, Staff Writer')).toBe('Ana Ruiz');
     expect(personName('BY: Ana Ruiz | Reuters')).toBe('Ana Ruiz');
     expect(personName('By Ana Ruiz Updated 3:45 PM EST')).toBe('Ana Ruiz');
-    expect(personName('Ana Ruiz, Tom Lee')).toBe('Ana Ruiz, Tom Lee');
+    expect(personName('Ana Ruiz, Tom Lee')).toBe('Ana Ruiz and Tom Lee');
     expect(personName('By Hannah Osei November 24, 2026')).toBe('Hannah Osei');
     expect(personName('Posted by Northgate News staff')).toBeNull();
     expect(personName('Metro desk')).toBeNull();
