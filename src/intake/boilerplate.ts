@@ -74,6 +74,9 @@ const boxWords = [
   /\b(?:breaking news|news|push) (?:alerts|notifications)\b.*\b(?:your (?:phone|inbox|device)|sign up|download)\b/iu,
   /\b(?:guest )?(?:columns?|commentar(?:y|ies)|opinion pieces?|op-eds?|letters?|this (?:column|piece|essay)) (?:reflects?|represents?|are|is) (?:solely )?(?:the )?(?:views?|opinions?) of (?:the |their |its )?(?:authors?|writers?)\b/iu,
   /\b(?:views|opinions) expressed\b.*\b(?:own|not necessarily|do not reflect)\b/iu,
+  // "If you buy something from a Vergence link, Vox Mediaverse may earn a commission.": the shopping links' disclosure.
+  /\b(?:may|might|could) (?:earn|receive|get|collect) (?:a )?(?:small )?(?:commission|share of (?:the )?(?:sale|revenue))\b|\b(?:through|via|from) (?:our|the|these|a|an) (?:\S+ )?(?:affiliate )?links?\b.*\b(?:commission|compensat)/iu,
+  /^see our (?:ethics|editorial|affiliate|commerce) (?:statement|policy|guidelines|standards)\.?$/iu,
   /^(?:©|\(c\)\s)|^copyright\s+(?:©|\(c\)|\d{4})|\ball rights reserved\b/iu,
 ];
 

@@ -41,7 +41,7 @@ export function readPageMetadata(document: DomDocument, pageUrl: string): PageMe
     // An aggregator's copy names the outlet it took the story from (`provider`): the story's publisher.
     nameOf(ld?.provider) ??
     nameOf(ld?.sourceOrganization) ??
-    meta('og:site_name') ??
+    notAnAddress(meta('og:site_name')) ??
     nameOf(ld?.publisher) ??
     meta('application-name') ??
     siteInTitle(documentTitle, declaredTitle ?? clean(document.querySelector('h1')?.textContent) ?? shownSegment) ??
@@ -143,6 +143,11 @@ function logoTexts(document: DomDocument): string[] {
     logo.getAttribute('title'),
     ...[...logo.querySelectorAll('img[alt], svg title')].map((inner) => inner.getAttribute('alt') ?? inner.textContent),
   ]).flatMap((value) => (value === null ? [] : [value]));
+}
+
+/** `og:site_name` set to "https://www.wcrv.example": the site's address, not its name. */
+function notAnAddress(name: string | null): string | null {
+  return name !== null && /^(?:https?:\/\/|www\.)/iu.test(name) ? null : name;
 }
 
 /** "Headline - The Fenwick Ledger": in `<title>`, what follows the page's own headline names the site. */

@@ -232,3 +232,13 @@ describe('notes of business and weekly sites', () => {
     expect(isBoilerplate('The magazine appeared in the shops a week late because of the strike at the printing plant.')).toBe(false);
   });
 });
+
+describe('shopping-link disclosures', () => {
+  it.each(['If you buy something from a Vergence link, Vox Mediaverse may earn a commission.', 'See our ethics statement.'])('drops %s', (line) => {
+    expect(isBoilerplate(line)).toBe(true);
+  });
+
+  it('keeps a sentence about a broker earning a commission', () => {
+    expect(isBoilerplate('Agents earned a commission of 6% on each sale, the lawsuit says, which buyers paid through higher prices.')).toBe(false);
+  });
+});

@@ -203,3 +203,10 @@ describe('bylines in all their forms', () => {
     expect(personName(line)).toBe(name);
   });
 });
+
+describe('a site name that is the site’s address', () => {
+  it('passes over an og:site_name given as a URL for the declared publisher', () => {
+    const head = '<meta property="og:site_name" content="https://www.wcrv.example"><script type="application/ld+json">{"@type":"NewsArticle","publisher":{"@type":"NewsMediaOrganization","name":"WCRV"}}</script>';
+    expect(read(head).publisher).toBe('WCRV');
+  });
+});
