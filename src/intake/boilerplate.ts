@@ -122,7 +122,7 @@ const maxCitationWords = 80;
  * "This story was originally published by Bay Current and is republished under a Creative Commons
  * license.": the republishing note nonprofit newsrooms put under a shared story.
  */
-const republishedNote = /^(?:this (?:story|article|report|piece) (?:was )?(?:originally |first )?(?:published|appeared|produced)\b.*\b(?:republished|reprinted|shared|permission|creative commons|partnership)\b|(?:this (?:story|article) is )?republished (?:here )?(?:with permission|under a creative commons))/iu;
+const republishedNote = /^(?:this (?:story|article|report|piece) (?:was )?(?:originally |first )?(?:published|appeared|produced)\b.*\b(?:republished|reprinted|shared|permission|creative commons|partnership)\b|(?:this (?:story|article|piece) is )?republished (?:here )?(?:from \S.{0,60}? )?(?:with permission|under a creative commons))/iu;
 
 /**
  * "We have a small favour to ask … Will you support us today?": the outlet asking the reader for
@@ -137,7 +137,7 @@ const noticeStarts = /^(?:a version of )?this (?:article|story|report|piece|essa
  * "This article originally appeared on Ashford Courier-Journal: Headline", "Read the original article
  * on The Rotunda.": a chain's or an aggregator's note of where the story was first published.
  */
-const syndicationNote = /^(?:this (?:article|story|report|post) (?:originally|first) appeared (?:on|in|at)\s+\S|read (?:the )?(?:original|full) (?:article|story|post) (?:on|at)\s+\S)/iu;
+const syndicationNote = /^(?:this (?:article|story|report|post) (?:originally|first) appeared (?:on|in|at)\s+\S|read (?:the )?(?:original|full) (?:article|story|post)(?: (?:on|at)\s+\S|\.?$))/iu;
 const maxSyndicationNoteWords = 40;
 
 /** "This story has been updated with comments from …": the editors' note on the story's versions. */

@@ -83,7 +83,7 @@ function removeSurroundings(document: DomDocument): void {
  */
 function keepSubheadings(document: DomDocument): void {
   // A live post's or a section's own `<header class="post__header">` around its heading goes the same way.
-  const sectionHeaders = [...document.querySelectorAll('header')].filter((header) => header.querySelector('h1') === null && header.querySelector('h2, h3, h4, h5, h6') !== null);
+  const sectionHeaders = [...document.querySelectorAll('article header, main header, [role="main"] header, section header')].filter((header) => header.querySelector('h1') === null && header.querySelector('h2, h3, h4, h5, h6') !== null);
   for (const element of [...document.querySelectorAll('h2, h3, h4, h5, h6'), ...sectionHeaders]) {
     element.removeAttribute('class');
     element.removeAttribute('id');

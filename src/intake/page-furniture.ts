@@ -21,7 +21,7 @@ export const bodyAttribute = 'data-verbatim-body';
  * `c-standfirst`, `wp-caption-text`, `AuthorBio`, `newspack-donate-block`. Whole words only, so
  * `shareable` or `descriptive` do not match.
  */
-const standfirstWords = new Set(['dek', 'standfirst', 'subtitle', 'subheadline', 'subhed', 'strapline', 'summary', 'excerpt', 'bajada', 'sumario', 'entradilla', 'chapo', 'chapeau']);
+const standfirstWords = new Set(['dek', 'deck', 'desc', 'standfirst', 'subtitle', 'subheadline', 'subhed', 'strapline', 'summary', 'excerpt', 'bajada', 'sumario', 'entradilla', 'chapo', 'chapeau']);
 const captionWords = new Set(['caption', 'captions', 'credit', 'credits', 'figcaption']);
 const boxWords = new Set(['player', 'guestbook', 'whatsapp', 'telegram', 'affiliate', 'affiliates', 'commerce', 'donate', 'donation', 'donations', 'contribution', 'contributions', 'newsletter', 'newsletters', 'signup', 'paywall', 'membership', 'subscribe', 'subscription', 'bio', 'biography', 'recirculation', 'recirc', 'related', 'pullquote', 'tweet', 'instagram', 'tiktok', 'comments', 'reactions', 'discussion', 'promo', 'promotion', 'disclaimer', 'gallery', 'slideshow', 'carousel', 'takeaways', 'highlights', 'sponsor', 'sponsored', 'republish', 'republication', 'chart', 'infographic', 'datawrapper', 'flourish', 'odds', 'betting', 'sportsbook', 'poll']);
 const boxPairs = new Set(['author bio', 'author box', 'about author', 'author info', 'author card', 'contributor bio', 'sign up', 'read more', 'more stories', 'related stories', 'related articles', 'related content', 'end of story', 'pull quote', 'author details', 'key points', 'key takeaways']);
@@ -194,8 +194,9 @@ function markStandfirstAfter(headline: DomElement): void {
   if (!next || !['P', 'H2', 'H3', 'DIV'].includes(next.tagName.toUpperCase()) || wordCount(next) > maxStandfirstWords) return;
   const inner = next.tagName.toUpperCase() === 'DIV' && next.children.length === 1 && next.children[0]?.tagName.toUpperCase() === 'P' ? next.children[0] : next;
   if (inner.querySelector('p, div, time, a[rel~="author"]')) return;
-  // The lead photo may sit between the standfirst and the byline.
-  let after = nextElement(next);
+  // The lead photo may sit between the standfirst and the byline; a standfirst closing the headline's box
+  // is followed by the box after it.
+  let after = nextElement(next) ?? (next.parentElement && next.parentElement.tagName.toUpperCase() === 'DIV' ? nextElement(next.parentElement) : null);
   while (after && isMedia(after)) after = nextElement(after);
   if (after && isBylineBox(after)) mark(next, 'standfirst');
 }
@@ -240,7 +241,7 @@ function isMedia(element: DomElement): boolean {
 }
 
 function isBylineBox(element: DomElement): boolean {
-  const bylineMarkup = '[rel~="author"], [itemprop="author"], time, address, [class*="byline"], [class*="author"], [class*="date"], [data-gu-name="meta"], [data-component*="yline"]';
+  const bylineMarkup = '[rel~="author"], [itemprop="author"], time, address, [class*="byline"], [class*="Byline"], [class*="author"], [class*="Author"], [class*="date"], [data-gu-name="meta"], [data-component*="yline"]';
   if (wordCount(element) > 30) return false;
   // "From: Department for Transport · Published 29 November 2026": a box that says who and when.
   return matches(element, bylineMarkup) || element.querySelector(bylineMarkup) !== null || /^\s*(?:by|from|published|posted|written by)\b/iu.test(element.textContent ?? '');

@@ -310,7 +310,8 @@ function namesUnderHeadline(document: DomDocument): string | null {
     if (element.tagName.toUpperCase() === 'P' && (element.textContent ?? '').split(/\s+/u).length >= minStoryParagraphWords && ++paragraphs >= 2) return null;
     if (!element.matches(bylineBoxes)) continue;
     const line = clean(spacedText(element))?.replace(/\s+([,])/gu, '$1');
-    if (line && line.split(' ').length <= maxShownBylineWords && namesIn(line).every(isPersonShaped)) return line;
+    // "Staff Report", "NCA NewsWire": a newsroom or an agency set where a name would be.
+    if (line && line.split(' ').length <= maxShownBylineWords && namesIn(line).every((name) => isPersonShaped(name) && !jobWords.test(name) && !outletWords.test(name))) return line;
   }
   return null;
 }
@@ -385,7 +386,7 @@ export function personName(value: string | null | undefined): string | null {
   return isShouted(name) ? titleCase(name) : name;
 }
 
-const jobWords = /\b(?:staff|writer|reporter|correspondent|editor|contributor|columnist|journalist|producer|photographer|special to|chief|senior|bureau)\b/iu;
+const jobWords = /\b(?:staff|writer|reporter|correspondent|editor|contributor|columnist|journalist|producer|photographer|special to|chief|senior|bureau|professor|lecturer|researcher|fellow|director|university|college|institute|school)\b/iu;
 const outletWords = /(?:^(?:the|THE)\s|\b(?:News|Post|Press|Times|Herald|Tribune|Journal|Gazette|Daily|Chronicle|Star|Observer|Telegraph|Wire|Media|Network|Radio|TV|Television|Magazine|Today|Courier|Ledger|Sentinel|Dispatch|Record|Examiner|Standard|Mirror|Express|Mail|Globe|Monitor|Insider|Online|Digital|Newswire|NewsWire)$|\.\w{2,}$)/u;
 
 /**

@@ -480,3 +480,13 @@ describe('a class that every paragraph of the story carries', () => {
     expect(extract(pageWith({ header: '<h1>Bridge to close for eight months</h1>', body })).paragraphs).toEqual(story);
   });
 });
+
+describe('a standfirst that closes the headline’s box', () => {
+  it('drops the line under the headline when the byline box comes next, whatever the class', () => {
+    const html = `<html><head><title>Bridge to close | River Post</title><meta property="og:site_name" content="River Post"></head><body><main>
+<div class="Article__Header"><h1>Bridge to close for eight months</h1><div class="Article__Headline__Sub">The deck is sixty years old and the work cannot wait.</div></div>
+<div class="ShareByline"><div class="Byline"><span class="Byline__Author">By<a href="/a/mei">Mei Ito</a></span><div>March 3, 2026</div></div></div>
+<section>${paragraphs(story)}</section></main></body></html>`;
+    expect(extract(html).paragraphs).toEqual(story);
+  });
+});

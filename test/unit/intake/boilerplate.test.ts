@@ -242,3 +242,13 @@ describe('shopping-link disclosures', () => {
     expect(isBoilerplate('Agents earned a commission of 6% on each sale, the lawsuit says, which buyers paid through higher prices.')).toBe(false);
   });
 });
+
+describe('republishing notes of explainer sites', () => {
+  it.each(['This article is republished from The Discourse under a Creative Commons license.', 'Read the original article.'])('drops %s', (line) => {
+    expect(isBoilerplate(line)).toBe(true);
+  });
+
+  it('keeps a sentence about reading the original contract', () => {
+    expect(isBoilerplate('Read the original article of the treaty and you find no mention of the river at all, the lawyers argued.')).toBe(false);
+  });
+});

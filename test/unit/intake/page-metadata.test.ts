@@ -210,3 +210,10 @@ describe('a site name that is the site’s address', () => {
     expect(read(head).publisher).toBe('WCRV');
   });
 });
+
+describe('an academic author’s byline', () => {
+  it('leaves the university after the name out', () => {
+    expect(personName('Meera Iyer, University of Westbrook')).toBe('Meera Iyer');
+    expect(personName('Meera Iyer, Associate Professor of Energy Economics, University of Westbrook')).toBe('Meera Iyer');
+  });
+});
