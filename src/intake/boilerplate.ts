@@ -147,6 +147,9 @@ const maxUpdateNoteWords = 30;
 /** "Order Reprints | Today's Paper | Subscribe": three or more short links in a row are a menu. */
 const linkMenu = /^(?:[^|·•]{1,30}\s[|·•]\s){2,}[^|·•]{1,30}$/u;
 
+/** "Share or comment on this article:": the share bar's label. */
+const shareLabel = /^(?:share|comment)(?: or (?:share|comment))?(?: on)? this (?:article|story|post|page)\s*:?$/iu;
+
 const socialNames = /^(?:(?:facebook|twitter|x|linkedin|whatsapp|reddit|email|e-mail|pinterest|telegram|flipboard|print|copy(?: link)?|share)\s*[|,·•/]?\s*){2,}$/iu;
 
 /** Lines of this many words or fewer are short enough to be a label, prompt or credit. */
@@ -160,7 +163,7 @@ const labelWords = 3;
  */
 export function isBoilerplate(line: string, { label = true }: { label?: boolean } = {}): boolean {
   const words = line.split(/\s+/u).length;
-  if (labelLines.some((pattern) => pattern.test(line)) || socialNames.test(line) || linkMenu.test(line) || noticeStarts.test(line) || creditNote.test(line)) return true;
+  if (labelLines.some((pattern) => pattern.test(line)) || socialNames.test(line) || shareLabel.test(line) || linkMenu.test(line) || noticeStarts.test(line) || creditNote.test(line)) return true;
   if (words <= maxWireCreditWords && wireCredit.test(line)) return true;
   // "Update 12/1/26, 3:05 p.m. ET: This article was updated with comment from …": the note under its stamp.
   if (words <= maxUpdateNoteWords && updateNote.test(line.replace(/^(?:update|updated|correction)\b.{0,40}?:\s+(?=\p{Lu})/iu, ''))) return true;

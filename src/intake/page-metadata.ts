@@ -318,7 +318,8 @@ function namesUnderHeadline(document: DomDocument): string | null {
 
 const minStoryParagraphWords = 20;
 
-const maxShownBylineWords = 14;
+/** "By NIKKI SCHWAB, SENIOR U.S. POLITICAL REPORTER and EMILY GOODIN, …": two people with their jobs. */
+const maxShownBylineWords = 24;
 
 /** Text with a space where one element ends and the next begins. */
 function spacedText(node: DomNode): string {

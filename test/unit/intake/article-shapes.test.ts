@@ -490,3 +490,10 @@ describe('a standfirst that closes the headline’s box', () => {
     expect(extract(html).paragraphs).toEqual(story);
   });
 });
+
+describe('a synopsis box above the story', () => {
+  it('drops a box its class calls a synopsis, with its "Read Less" toggle', () => {
+    const header = '<h1>Bridge to close for eight months</h1><div class="art-synopsis"><div>The Ninth Street bridge closes in April for deck work. Buses will use Maple Avenue. <span class="read-more">Read Less</span></div></div>';
+    expect(extract(pageWith({ header, body: paragraphs(story) })).paragraphs).toEqual(story);
+  });
+});

@@ -252,3 +252,9 @@ describe('republishing notes of explainer sites', () => {
     expect(isBoilerplate('Read the original article of the treaty and you find no mention of the river at all, the lawyers argued.')).toBe(false);
   });
 });
+
+describe('share bar labels', () => {
+  it('drops "Share or comment on this article:"', () => {
+    expect(isBoilerplate('Share or comment on this article:')).toBe(true);
+  });
+});

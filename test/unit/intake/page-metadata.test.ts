@@ -217,3 +217,11 @@ describe('an academic author’s byline', () => {
     expect(personName('Meera Iyer, Associate Professor of Energy Economics, University of Westbrook')).toBe('Meera Iyer');
   });
 });
+
+describe('a tabloid’s byline in capitals with jobs', () => {
+  it('reads both people out of the shown byline when the markup declares only the first', () => {
+    const head = '<meta name="author" content="Nikki Schwab, Senior U.S. Political Reporter For Dailyherald.com">';
+    const body = '<p class="author-section byline-plain">By <a class="author">NIKKI SCHWAB, SENIOR U.S. POLITICAL REPORTER</a> and <a class="author">EMILY GOODIN, SENIOR U.S. POLITICAL REPORTER FOR DAILYHERALD.COM</a></p>';
+    expect(read(head, body).byline).toBe('Nikki Schwab and Emily Goodin');
+  });
+});
