@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { parseHTML } from 'linkedom';
+import type { DomDocument } from '../../../src/intake/dom.js';
 import { extractArticle } from '../../../src/intake/extract-article.js';
+import { furnitureAttribute, markFurniture } from '../../../src/intake/page-furniture.js';
 
 /**
  * The shapes news templates share around and inside a story, each on a small page made for the
@@ -492,8 +495,10 @@ describe('a standfirst that closes the headline’s box', () => {
 });
 
 describe('a synopsis box above the story', () => {
-  it('drops a box its class calls a synopsis, with its "Read Less" toggle', () => {
-    const header = '<h1>Bridge to close for eight months</h1><div class="art-synopsis"><div>The Ninth Street bridge closes in April for deck work. Buses will use Maple Avenue. <span class="read-more">Read Less</span></div></div>';
-    expect(extract(pageWith({ header, body: paragraphs(story) })).paragraphs).toEqual(story);
+  it('marks a box its class calls a synopsis as the standfirst, not the story', () => {
+    const { document } = parseHTML(`<html><body><h1>Bridge to close for eight months</h1><div class="art-synopsis"><div>The Ninth Street bridge closes in April for deck work. <span class="read-more">Read Less</span></div></div>${paragraphs(story)}</body></html>`);
+    markFurniture(document as unknown as DomDocument);
+    expect(document.querySelector('.art-synopsis')?.getAttribute(furnitureAttribute)).toBe('standfirst');
+    expect(document.querySelector('p')?.getAttribute(furnitureAttribute)).toBeNull();
   });
 });
