@@ -374,6 +374,8 @@ export function personName(value: string | null | undefined): string | null {
     .replace(/\s+(?:[Ss]taff|STAFF|[Ss]enior|[Cc]hief)\s+(?:[Ww]riter|[Rr]eporter|[Cc]orrespondent|[Pp]hotographer|WRITER|REPORTER)$|\s+(?:[Cc]orrespondent|[Cc]ontributor|[Cc]olumnist)$/u, '')
     // "Jordan Tremblay, The Canadian Press", "Ana Ruiz, Associated Press": the outlet or agency after the name.
     .replace(/,\s*(?:(?:[Tt]he|THE)\s.*|(?:Associated Press|AP|Reuters|AFP|Agence France-Presse|Bloomberg|PTI|ANI|IANS|AAP|dpa|Press Association|PA Media|Xinhua|Kyodo|EFE|ANSA)\b.*)$/u, '')
+    // "JOHN FLESHER Associated Press": the wire after the name, no comma.
+    .replace(/^((?:\S+\s+){1,3}\S+?)\s+(?:Associated Press|ASSOCIATED PRESS|Reuters|REUTERS|Agence France-Presse|AFP|Bloomberg News)$/u, '$1')
     // "Marc Thibodeau The Canadian Press": the same, the comma lost (a person's name holds no "The").
     .replace(/^((?:\p{Lu}[\p{L}.'’-]*\s+){1,3}?\p{Lu}[\p{L}.'’-]*)\s+(?:The|THE)\s+\p{Lu}.*$/u, '$1')
     // "Hannah Osei November 24, 2026": the date box beside the name, run into it.

@@ -225,3 +225,10 @@ describe('a tabloid’s byline in capitals with jobs', () => {
     expect(read(head, body).byline).toBe('Nikki Schwab and Emily Goodin');
   });
 });
+
+describe('a wire story on a local paper', () => {
+  it('takes the reporter, not the agency run into the name', () => {
+    expect(personName('By JOHN FLESHER Associated Press')).toBe('John Flesher');
+    expect(personName('Maria Reuters')).toBe('Maria Reuters');
+  });
+});
