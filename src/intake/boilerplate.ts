@@ -205,7 +205,7 @@ const maxBylineWords = 14;
 export function isBylineLine(line: string, names: readonly string[] = []): boolean {
   if (isBylineStrip(line, names)) return true;
   if (line.split(/\s+/u).length > maxBylineWords || /[.!?…"”’]$/u.test(line)) return false;
-  if (bylineOpeners.test(line) || /^(?:posted|submitted|written|words|story|reporting|text) by\b/iu.test(line)) return true;
+  if (bylineOpeners.test(line) || /^(?:posted|submitted|written|words|story|reporting|text|edited|produced|compiled|translated|fact-checked) by\b/iu.test(line)) return true;
   // "From CNX's Luis Ortega": a live post's byline.
   if (/^[Ff]rom (?:\p{Lu}[\p{L}&.-]*\s){0,3}\p{Lu}[\p{L}&.-]*['’]s?\s+\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){1,3}$/u.test(line)) return true;
   const rest = line.replace(bylineOpenerWord, '');

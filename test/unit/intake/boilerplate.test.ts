@@ -258,3 +258,10 @@ describe('share bar labels', () => {
     expect(isBoilerplate('Share or comment on this article:')).toBe(true);
   });
 });
+
+describe('the editor’s credit under a broadcaster’s story', () => {
+  it('drops "Edited by: Sarah Lindholm" and keeps a sentence that starts the same way', () => {
+    expect(isBylineLine('Edited by: Sarah Lindholm')).toBe(true);
+    expect(isBylineLine('Edited by hand over three weeks, the film runs just under two hours and opens on Friday.')).toBe(false);
+  });
+});
