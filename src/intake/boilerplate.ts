@@ -23,6 +23,8 @@ const promptStarts = [
   /^\(?(?:photo|photos|image|images|picture|video|graphic|illustration|credit|photograph|file photo|caption|foto|imagen)(?:\s+(?:credit|by))?\s*[:/]/iu,
   /^(?:sign up|subscribe|follow (?:us|@)|like us|don['’]t miss out|never miss|want more)\b/iu,
   /^(?:click|tap) here\b/iu,
+  // "Copy/paste the article video embed link below:": the player's sharing tool.
+  /^copy(?:\s*\/\s*paste)? (?:the )?(?:[\p{L}-]+ ){0,3}(?:embed|link|code)\b[^.!?]*:?$/iu,
   // "Why you can trust Skyline News": the outlet's badge about its own standards.
   /^why you can trust\b/iu,
   // "Please use Chrome browser for a more accessible video player": the player's notice.

@@ -112,7 +112,7 @@ function asMastheadWrites(document: DomDocument, siteName: string | null, declar
   if (/^[\p{Ll}\d.-]+$/u.test(siteName) || bare !== siteName) {
     const spelled = [...declared, ...logoTexts(document)]
       .map((name) => clean(name))
-      .find((name): name is string => name !== null && name !== siteName && loose(name) === loose(bare) && (/\s/u.test(name) || bare !== siteName));
+      .find((name): name is string => name !== null && name !== siteName && loose(name) === loose(bare) && (/[\s\p{Lu}]/u.test(name) || bare !== siteName));
     if (spelled !== undefined) return spelled;
   }
   if (/^the\s/u.test(siteName)) return `T${siteName.slice(1)}`;
@@ -279,7 +279,7 @@ function authorLinks(document: DomDocument): string | null {
   return names.length === 0 ? null : joinNames(names);
 }
 
-const bylineBoxes = '[class*="byline"], [class*="Byline"], [class*="author"], [class*="Author"], [itemprop~="author"]';
+const bylineBoxes = '[class*="byline"], [class*="Byline"], [class*="author"], [class*="Author"], [itemprop~="author"], [data-testid*="byline"], [data-component*="byline"]';
 
 /** "By Rafael Soto, Amy Lindgren and Owen Pike" in the page's byline box. */
 function shownBylineLine(document: DomDocument): string | null {
@@ -310,13 +310,22 @@ function namesUnderHeadline(document: DomDocument): string | null {
     if (element.tagName.toUpperCase() === 'P' && (element.textContent ?? '').split(/\s+/u).length >= minStoryParagraphWords && ++paragraphs >= 2) return null;
     if (!element.matches(bylineBoxes)) continue;
     const line = clean(spacedText(element))?.replace(/\s+([,])/gu, '$1');
-    // "Staff Report", "NCA NewsWire": a newsroom or an agency set where a name would be.
-    if (line && line.split(' ').length <= maxShownBylineWords && namesIn(line).every((name) => isPersonShaped(name) && !jobWords.test(name) && !outletWords.test(name))) return line;
+    if (line && line.split(' ').length <= maxShownBylineWords && isNamesOnly(line)) return line;
+    // "<div data-testid="byline"><time>1 December 2026</time><span>Tom Ellery</span><div>Transport correspondent</div>…":
+    // the box's lines apart, the names among them.
+    const names = [...element.querySelectorAll('*')].filter((inner) => inner.children.length === 0).map((inner) => clean(inner.textContent)).filter((text): text is string => text !== null && isNamesOnly(text));
+    if (names.length > 0 && names.length <= maxBoxNames) return joinNames([...new Set(names)]);
   }
   return null;
 }
 
 const minStoryParagraphWords = 20;
+const maxBoxNames = 3;
+
+/** "Tessa Morgan and Liam Shaw": nothing but people's names ("Staff Report", "NCA NewsWire" are a newsroom and an agency). */
+function isNamesOnly(line: string): boolean {
+  return namesIn(line).every((name) => isPersonShaped(name) && !jobWords.test(name) && !outletWords.test(name));
+}
 
 /** "By NIKKI SCHWAB, SENIOR U.S. POLITICAL REPORTER and EMILY GOODIN, …": two people with their jobs. */
 const maxShownBylineWords = 24;

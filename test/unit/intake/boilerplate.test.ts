@@ -265,3 +265,10 @@ describe('the editor’s credit under a broadcaster’s story', () => {
     expect(isBylineLine('Edited by hand over three weeks, the film runs just under two hours and opens on Friday.')).toBe(false);
   });
 });
+
+describe('a video player’s sharing tool', () => {
+  it('drops "Copy/paste the article video embed link below:"', () => {
+    expect(isBoilerplate('Copy/paste the article video embed link below:')).toBe(true);
+    expect(isBoilerplate('Copy the link into the form and the council will send a code by text message within a day.')).toBe(false);
+  });
+});

@@ -232,3 +232,17 @@ describe('a wire story on a local paper', () => {
     expect(personName('Maria Reuters')).toBe('Maria Reuters');
   });
 });
+
+describe('a broadcaster’s byline box of lines', () => {
+  it('takes the name among the box’s lines (date, job, place) when nothing declares a person', () => {
+    const head = '<script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"NewsMediaOrganization","name":"BNC News"}}</script>';
+    const body = '<h1>Tram plan approved</h1><div data-testid="byline-new"><time>1 December 2026</time><div><span>Tom Ellery</span><div>Transport correspondent</div><div>Reporting from Leeds</div></div></div>';
+    expect(read(head, body).byline).toBe('Tom Ellery');
+    expect(read(head, '<h1>Tram plan approved</h1><div data-testid="byline-new"><span>BNC News</span><div>Reporting from Leeds</div></div>').byline).toBeNull();
+  });
+
+  it('spells a lower-case slug site name as the declared publisher does', () => {
+    const head = '<meta property="og:site_name" content="euroview"><script type="application/ld+json">{"@type":"NewsArticle","publisher":{"@type":"Organization","name":"Euroview"}}</script>';
+    expect(read(head).publisher).toBe('Euroview');
+  });
+});
