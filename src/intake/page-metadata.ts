@@ -408,9 +408,15 @@ const outletWords = /(?:^(?:the|THE)\s|\b(?:News|Post|Press|Times|Herald|Tribune
  * are left and every other part was a job, a place or an outlet (so the usual reading handles the rest).
  */
 function listedNames(value: string | null | undefined): string | null {
-  const line = clean(value)
-    ?.replace(/^(?:(?:interview(?:ed)?|words|text|story|written|reported|reporting|compiled|edited)\s+)?by[:\s]+/iu, '')
-    .replace(/\s*[|•·]\s.*$/u, '')
+  // "Oliver Wright, Policy Editor | Steven Swinford, Political Editor": a bar between people too, not only before a date.
+  const segments = (clean(value) ?? '').replace(/^(?:(?:interview(?:ed)?|words|text|story|written|reported|reporting|compiled|edited)\s+)?by[:\s]+/iu, '').split(/\s*[|•·]\s+/u);
+  const people = segments.slice(1).findIndex((segment) => {
+    const head = (segment.split(',')[0] ?? '').trim();
+    return !isListedPerson(isShouted(head) ? titleCase(head) : head) || jobWords.test(head) || outletWords.test(head);
+  });
+  const line = segments
+    .slice(0, people < 0 ? segments.length : people + 1)
+    .join(', ')
     .replace(/\s+(?:updated|published|posted)\b.*$/iu, '');
   if (!line || !/,|\band\b|&|\s(?:for|For|FOR)\s/u.test(line)) return null;
   const names: string[] = [];

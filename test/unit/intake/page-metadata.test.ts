@@ -246,3 +246,11 @@ describe('a broadcaster’s byline box of lines', () => {
     expect(read(head).publisher).toBe('Euroview');
   });
 });
+
+describe('authors set apart by a bar', () => {
+  it('reads "A, Job | B, Job" as two people, and "A | Outlet" as one', () => {
+    expect(personName('Oliver Wright, Policy Editor | Steven Swinford, Political Editor')).toBe('Oliver Wright and Steven Swinford');
+    expect(personName('Jane Doe | Reuters')).toBe('Jane Doe');
+    expect(personName('Jane Doe · CNB News · Posted: Dec 01, 2026')).toBe('Jane Doe');
+  });
+});
