@@ -41,6 +41,7 @@ export function readPageMetadata(document: DomDocument, pageUrl: string): PageMe
     // An aggregator's copy names the outlet it took the story from (`provider`): the story's publisher.
     nameOf(ld?.provider) ??
     nameOf(ld?.sourceOrganization) ??
+    shownProvider(document) ??
     notAnAddress(meta('og:site_name')) ??
     nameOf(ld?.publisher) ??
     meta('application-name') ??
@@ -143,6 +144,21 @@ function logoTexts(document: DomDocument): string[] {
     logo.getAttribute('title'),
     ...[...logo.querySelectorAll('img[alt], svg title')].map((inner) => inner.getAttribute('alt') ?? inner.textContent),
   ]).flatMap((value) => (value === null ? [] : [value]));
+}
+
+const maxProviderWords = 6;
+
+/**
+ * "<a class="provider-logo"><img alt="The Rotunda"></a>" in the story's region: an aggregator shows
+ * the logo of the outlet whose story it carries. (A site's own logo sits in its masthead, outside
+ * `<main>` and `<article>`.)
+ */
+function shownProvider(document: DomDocument): string | null {
+  for (const element of document.querySelectorAll('main [class*="provider"], article [class*="provider"], [role="main"] [class*="provider"]')) {
+    const alt = clean(element.matches('img') ? element.getAttribute('alt') : element.querySelector('img[alt]')?.getAttribute('alt'));
+    if (alt && alt.split(' ').length <= maxProviderWords && !/\blogo\b/iu.test(alt)) return alt;
+  }
+  return null;
 }
 
 /** `og:site_name` set to "https://www.wcrv.example": the site's address, not its name. */

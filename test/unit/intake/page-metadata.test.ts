@@ -254,3 +254,12 @@ describe('authors set apart by a bar', () => {
     expect(personName('Jane Doe · CNB News · Posted: Dec 01, 2026')).toBe('Jane Doe');
   });
 });
+
+describe('an aggregator’s page without JSON-LD', () => {
+  it('names the outlet whose logo the story region shows as its provider', () => {
+    const head = '<meta property="og:site_name" content="MSX">';
+    const body = '<header><a class="brand-logo"><img alt="MSX"></a></header><main><div class="provider-info"><a class="provider-logo"><img alt="The Rotunda"></a></div><h1>House passes bill</h1></main>';
+    expect(read(head, body).publisher).toBe('The Rotunda');
+    expect(read(head, '<header><div class="auth-provider"><img alt="Google"></div></header><main><h1>House passes bill</h1></main>').publisher).toBe('MSX');
+  });
+});
