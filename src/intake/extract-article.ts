@@ -8,7 +8,8 @@ import { keepDropCaps } from './drop-caps.js';
 import { markFurniture } from './page-furniture.js';
 import type { DomDocument, DomElement } from './dom.js';
 import type { ExtractedArticle, FetchedPage } from './page.js';
-import { personName, readPageMetadata, withoutSiteSuffix } from './page-metadata.js';
+import { readPageMetadata, withoutSiteSuffix } from './page-metadata.js';
+import { personName } from './person-names.js';
 
 /** Fewer words than this is a stub (404, log-in wall, teaser, index page), not an article. */
 const minArticleWords = 40;

@@ -1,7 +1,8 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import type { DomDocument } from '../../../src/intake/dom.js';
-import { isoDate, personName, readPageMetadata, withoutSiteSuffix } from '../../../src/intake/page-metadata.js';
+import { isoDate, readPageMetadata, withoutSiteSuffix } from '../../../src/intake/page-metadata.js';
+import { personName } from '../../../src/intake/person-names.js';
 
 const read = (head: string, body = '', url = 'https://news.example/a') =>
   readPageMetadata(parseHTML(`<html><head>${head}</head><body>${body}</body></html>`).document as unknown as DomDocument, url);
