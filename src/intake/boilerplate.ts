@@ -210,10 +210,12 @@ export function isBylineLine(line: string, names: readonly string[] = []): boole
   if (bylineOpeners.test(line) || /^(?:posted|submitted|written|words|story|reporting|text|edited|produced|compiled|translated|fact-checked) by\b/iu.test(line)) return true;
   // "From CNX's Luis Ortega": a live post's byline.
   if (/^[Ff]rom (?:\p{Lu}[\p{L}&.-]*\s){0,3}\p{Lu}[\p{L}&.-]*['’]s?\s+\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){1,3}$/u.test(line)) return true;
-  const rest = line.replace(bylineOpenerWord, '');
+  // "KENJI TANAKA, Nikko staff writer" for Kenji Tanaka: the name as the box sets it, in capitals or not.
+  const rest = line.replace(bylineOpenerWord, '').toLowerCase();
+  const lowerNames = names.map((name) => name.toLowerCase());
   // "Hannah Reid Political reporter @hannahreid": the name, then the job the byline box gives it.
-  if (names.some((name) => rest.startsWith(`${name} `) && /^(?:[\p{L}-]+\s+){0,3}(?:reporter|correspondent|editor|writer|columnist|producer|journalist|contributor)\b/iu.test(rest.slice(name.length + 1)))) return true;
-  return names.some((name) => rest === name || (rest.startsWith(name) && /^\s*(?:[|,·•/–—-]|and\b|y\b|et\b|und\b)/u.test(rest.slice(name.length))));
+  if (lowerNames.some((name) => rest.startsWith(`${name} `) && /^(?:[\p{L}-]+\s+){0,3}(?:reporter|correspondent|editor|writer|columnist|producer|journalist|contributor)\b/iu.test(rest.slice(name.length + 1)))) return true;
+  return lowerNames.some((name) => rest === name || (rest.startsWith(name) && /^\s*(?:[|,·•/–—-]|and\b|y\b|et\b|und\b)/u.test(rest.slice(name.length))));
 }
 
 /** A byline strip is a line of fields, not a sentence: this many at most. */

@@ -272,3 +272,10 @@ describe('a video player’s sharing tool', () => {
     expect(isBoilerplate('Copy the link into the form and the council will send a code by text message within a day.')).toBe(false);
   });
 });
+
+describe('a byline line set in capitals', () => {
+  it('reads "KENJI TANAKA, Nikko staff writer" as Kenji Tanaka’s byline', () => {
+    expect(isBylineLine('KENJI TANAKA, Nikko staff writer', ['Kenji Tanaka'])).toBe(true);
+    expect(isBylineLine('Kenji Tanaka said the plant would open in 2029, a year later than planned.', ['Kenji Tanaka'])).toBe(false);
+  });
+});
