@@ -332,6 +332,6 @@ function isTimestamp(line: string): boolean {
   return (
     line.split(/\s+/u).length <= 16 &&
     /^(?:published|updated|last updated|posted|first published|modified)\b/iu.test(line) &&
-    /\b\d{1,2}:\d{2}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\b\d{4}-\d{2}-\d{2}\b|\bago\b/iu.test(line)
+    /\b\d{1,2}:\d{2}\b|\b\d{1,2}\.\d{2}\s*(?:gmt|bst|utc|cet|cest|ist|[ap]\.?m\.?)(?![\p{L}])|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\b\d{4}-\d{2}-\d{2}\b|\bago\b/iu.test(line)
   );
 }

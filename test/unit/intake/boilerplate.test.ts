@@ -279,3 +279,10 @@ describe('a byline line set in capitals', () => {
     expect(isBylineLine('Kenji Tanaka said the plant would open in 2029, a year later than planned.', ['Kenji Tanaka'])).toBe(false);
   });
 });
+
+describe('a live post’s update stamp written the British way', () => {
+  it('drops "Updated at 15.24 GMT" and keeps a sentence about an update', () => {
+    expect(isBoilerplate('Updated at 15.24 GMT')).toBe(true);
+    expect(isBoilerplate('Updated figures show 15.24 per cent of homes are empty in the borough, the council said on Monday.')).toBe(false);
+  });
+});
