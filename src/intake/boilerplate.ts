@@ -60,6 +60,8 @@ const boxWords = [
   /\bnewsletters?\b.*\b(?:sign up|subscribe|inbox|delivered)\b|\b(?:sign up|subscribe)\b.*\bnewsletters?\b/iu,
   /\bcookies?\b.*\b(?:accept|agree|consent|privacy|settings|preferences|we use)\b|\b(?:we use|agree to|accept(?: all)?) cookies\b/iu,
   /^(?:contact|reach|email|e-mail|write to|send tips to)\b.*(?:\S@\S|\bat \S+\.\w{2,})/iu,
+  // "Marisa Lopez can be reached at mlopez@… or 555-0188.": the reporter's contact line.
+  /\b(?:can|may) be reached\b.*(?:\S@\S|\b\d{3}[-. ]\d{4}\b|\bon (?:twitter|x|bluesky|signal|threads)\b)/iu,
   /\b(?:reach|contact|email|e-mail|write to) (?:him|her|them|me|us|the (?:author|writer|reporter))\b.*(?:\S@\S|\bat \S+\.\w{2,}|\bon (?:twitter|x|bluesky|signal|threads)\b)/iu,
   /\bsubscribe (?:now|today|here)\b|\bunlimited (?:digital )?access\b|\bthanks for reading\b|\bsupport (?:local|our|independent|quality) journalism\b/iu,
   // A newsletter's sign-off and its referral programme: "Hit reply and tell me …", "You have referred 0 readers".

@@ -171,7 +171,9 @@ function notAnAddress(name: string | null): string | null {
 function siteInTitle(documentTitle: string | null, headline: string | null): string | null {
   if (documentTitle === null || headline === null || headline === '' || !documentTitle.startsWith(headline)) return null;
   const tail = /^\s*[|–—\-:·•]\s*(.+)$/u.exec(documentTitle.slice(headline.length))?.[1]?.trim();
-  return tail !== undefined && tail.split(/\s+/u).length <= 6 ? tail : null;
+  // "Headline - Print - The Valley Sentinel", "Headline | News | Site": the sections come between, the site last.
+  const site = tail?.split(titleSeparator).at(-1)?.trim();
+  return site !== undefined && site !== '' && site.split(/\s+/u).length <= 6 ? site : null;
 }
 
 function metaContent(document: DomDocument, key: string): string | null {

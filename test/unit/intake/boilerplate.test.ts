@@ -286,3 +286,10 @@ describe('a live post’s update stamp written the British way', () => {
     expect(isBoilerplate('Updated figures show 15.24 per cent of homes are empty in the borough, the council said on Monday.')).toBe(false);
   });
 });
+
+describe('a reporter’s contact line', () => {
+  it('drops "X can be reached at …" and keeps a sentence about who could not be reached', () => {
+    expect(isBoilerplate('Marisa Lopez can be reached at mlopez@valleysentinel.example or 555-0188.')).toBe(true);
+    expect(isBoilerplate('The owner could not be reached for comment on Monday, and the restaurant was closed.')).toBe(false);
+  });
+});

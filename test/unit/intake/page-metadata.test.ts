@@ -264,3 +264,9 @@ describe('an aggregator’s page without JSON-LD', () => {
     expect(read(head, '<header><div class="auth-provider"><img alt="Google"></div></header><main><h1>House passes bill</h1></main>').publisher).toBe('MSX');
   });
 });
+
+describe('a print view that names its site only in <title>', () => {
+  it('takes the last segment of the title after the headline for the site, not the section', () => {
+    expect(read('<title>Shelter approved - Print - The Valley Sentinel</title>', '<h1>Shelter approved</h1>').publisher).toBe('The Valley Sentinel');
+  });
+});
