@@ -1,4 +1,4 @@
-import { isBoilerplate, isBylineLine, isCreditLine, isDateText, isHeadingLabel } from './boilerplate.js';
+import { isBoilerplate, isBylineLine, isCreditLine, isDateText, isHeadingLabel, isOutletReporterLine } from './boilerplate.js';
 import type { DomElement, DomNode } from './dom.js';
 import { bodyAttribute, furnitureAttribute, isLayoutTable } from './page-furniture.js';
 
@@ -66,7 +66,7 @@ export function articleParagraphs(content: DomElement, { title = '', byline = ''
     const text = collapse(piece.text);
     if (text === '' || seen.has(text) || furniture.has(text) || isInFurniture(element, contentSize)) continue;
     const level = piece.run ? 0 : headingTags.has(element.tagName.toUpperCase()) ? Number(element.tagName.slice(1)) : isBoldLine(element, text) ? boldHeadingLevel : 0;
-    if (isBylineLine(text, names) || isCreditLine(text, publisher, { nameForOutlet: level === 0 })) continue;
+    if (isBylineLine(text, names) || isOutletReporterLine(text, publisher) || isCreditLine(text, publisher, { nameForOutlet: level === 0 })) continue;
     if (level > 0 ? !isSubheading(element, text) : isBoilerplate(text) || piece.linkedLetters / text.length > maxLinkShare || isDateLine(piece, text)) continue;
     seen.add(text);
     blocks.push({ text, level, italic: !piece.run && isAllOf(element, ['EM', 'I']), opensSection: level > 0 && opensSection(element), listItem: !piece.run && element.closest('li') !== null });

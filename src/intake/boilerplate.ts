@@ -26,7 +26,7 @@ const promptStarts = [
   // "Copy/paste the article video embed link below:": the player's sharing tool.
   /^copy(?:\s*\/\s*paste)? (?:the )?(?:[\p{L}-]+ ){0,3}(?:embed|link|code)\b[^.!?]*:?$/iu,
   // "Why you can trust Skyline News": the outlet's badge about its own standards.
-  /^why you can trust\b/iu,
+  /^[Ww]hy you can trust (?:\p{Lu}|us\b|our\b)/u,
   // "Please use Chrome browser for a more accessible video player": the player's notice.
   /^please use [^.!?]*\bbrowser\b/iu,
   // "NEW You can now listen to FNX News articles!", "Listen to this article · 8:14 min": the audio player's prompt.
@@ -61,13 +61,14 @@ const boxWords = [
   /\bcookies?\b.*\b(?:accept|agree|consent|privacy|settings|preferences|we use)\b|\b(?:we use|agree to|accept(?: all)?) cookies\b/iu,
   /^(?:contact|reach|email|e-mail|write to|send tips to)\b.*(?:\S@\S|\bat \S+\.\w{2,})/iu,
   // "Marisa Lopez can be reached at mlopez@… or 555-0188.": the reporter's contact line.
-  /\b(?:can|may) be reached\b.*(?:\S@\S|\b\d{3}[-. ]\d{4}\b|\bon (?:twitter|x|bluesky|signal|threads)\b)/iu,
+  // (The subject is the reporter, by name or as "the writer": "The hotline can be reached at 555-0100" is news.)
+  /^(?:(?:\p{Lu}[\p{L}.'’-]*\s){1,3}|(?:he|she|they|the (?:author|writer|reporter|columnist))\s)(?:can|may) be reached\b.*(?:\S@\S|\b\d{3}[-. ]\d{4}\b|\bon (?:twitter|x|bluesky|signal|threads)\b)/u,
   /\b(?:reach|contact|email|e-mail|write to) (?:him|her|them|me|us|the (?:author|writer|reporter))\b.*(?:\S@\S|\bat \S+\.\w{2,}|\bon (?:twitter|x|bluesky|signal|threads)\b)/iu,
   /\bsubscribe (?:now|today|here)\b|\bunlimited (?:digital )?access\b|\bthanks for reading\b|\bsupport (?:local|our|independent|quality) journalism\b/iu,
   // A newsletter's sign-off and its referral programme: "Hit reply and tell me …", "You have referred 0 readers".
   /^(?:hit|just) reply\b|\b(?:that['’]s (?:it|all)|see you|until next)\b.*\b(?:hit reply|just reply|reply to this (?:email|newsletter|post))\b|\b(?:forward|share) (?:this|it) (?:email |newsletter )?(?:with|to) (?:a )?(?:friend|neighbou?r|colleague)s?\b|\b(?:referral link|referred \d+|earn rewards)\b|^enjoying (?:this|the|\p{Lu})/iu,
   // "Follow Skyline News on WhatsApp", "… by following Skyline News": the outlet's channel on a messaging app.
-  /\b(?:follow|join) (?:(?:[Tt]he )?\p{Lu}[\p{L}\d&.'’-]*\s){1,4}on (?:whatsapp|telegram|signal|instagram|tiktok|youtube|facebook|x|threads|bluesky)\b|\bkeep up with (?:all )?the latest\b.*\bby following\b/iu,
+  /^(?:follow|join) (?:(?:[Tt]he )?\p{Lu}[\p{L}\d&.'’-]*\s){1,4}on (?:whatsapp|telegram|signal|instagram|tiktok|youtube|facebook|x|threads|bluesky)\b|\bkeep up with (?:all )?the latest\b.*\bby following\b/iu,
   /\bjoin (?:us|our (?:[\p{L}\d'’-]+ ){0,3}(?:community|group|channel)) on (?:whatsapp|telegram|facebook|discord|signal)\b|\bjoin our (?:[\p{L}\d'’-]+ ){0,3}(?:whatsapp|telegram|facebook|discord|signal) (?:community|group|channel)\b/iu,
   /\b(?:follow|find) (?:us|him|her|them|me) on (?:twitter|x|facebook|instagram|linkedin|bluesky|threads|tiktok|mastodon|youtube|social media)\b|\bshare (?:this|on) (?:facebook|twitter|x|linkedin|whatsapp)\b/iu,
   /\b(?:getty(?: images)?|shutterstock|associated press|ap photo|afp|reuters|epa|file photo)\s*\)?$/iu,
@@ -79,7 +80,7 @@ const boxWords = [
   /\b(?:guest )?(?:columns?|commentar(?:y|ies)|opinion pieces?|op-eds?|letters?|this (?:column|piece|essay)) (?:reflects?|represents?|are|is) (?:solely )?(?:the )?(?:views?|opinions?) of (?:the |their |its )?(?:authors?|writers?)\b/iu,
   /\b(?:views|opinions) expressed\b.*\b(?:own|not necessarily|do not reflect)\b/iu,
   // "If you buy something from a Vergence link, Vox Mediaverse may earn a commission.": the shopping links' disclosure.
-  /\b(?:may|might|could) (?:earn|receive|get|collect) (?:a )?(?:small )?(?:commission|share of (?:the )?(?:sale|revenue))\b|\b(?:through|via|from) (?:our|the|these|a|an) (?:\S+ )?(?:affiliate )?links?\b.*\b(?:commission|compensat)/iu,
+  /\b(?:links?|buy|purchase)\b.*\b(?:may|might|could) (?:earn|receive|get|collect) (?:a )?(?:small )?(?:commission|share of (?:the )?(?:sale|revenue))\b|\b(?:through|via|from) (?:our|the|these|a|an) (?:\S+ )?(?:affiliate )?links?\b.*\b(?:commission|compensat)/iu,
   /^see our (?:ethics|editorial|affiliate|commerce) (?:statement|policy|guidelines|standards)\.?$/iu,
   /^(?:©|\(c\)\s)|^copyright\s+(?:©|\(c\)|\d{4})|\ball rights reserved\b/iu,
 ];
@@ -210,14 +211,24 @@ export function isBylineLine(line: string, names: readonly string[] = []): boole
   if (isBylineStrip(line, names)) return true;
   if (line.split(/\s+/u).length > maxBylineWords || /[.!?…"”’]$/u.test(line)) return false;
   if (bylineOpeners.test(line) || /^(?:posted|submitted|written|words|story|reporting|text|edited|produced|compiled|translated|fact-checked) by\b/iu.test(line)) return true;
-  // "From CNX's Luis Ortega": a live post's byline.
-  if (/^[Ff]rom (?:\p{Lu}[\p{L}&.-]*\s){0,3}\p{Lu}[\p{L}&.-]*['’]s?\s+\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){1,3}$/u.test(line)) return true;
   // "KENJI TANAKA, Nikko staff writer" for Kenji Tanaka: the name as the box sets it, in capitals or not.
   const rest = line.replace(bylineOpenerWord, '').toLowerCase();
   const lowerNames = names.map((name) => name.toLowerCase());
   // "Hannah Reid Political reporter @hannahreid": the name, then the job the byline box gives it.
   if (lowerNames.some((name) => rest.startsWith(`${name} `) && /^(?:[\p{L}-]+\s+){0,3}(?:reporter|correspondent|editor|writer|columnist|producer|journalist|contributor)\b/iu.test(rest.slice(name.length + 1)))) return true;
   return lowerNames.some((name) => rest === name || (rest.startsWith(name) && /^\s*(?:[|,·•/–—-]|and\b|y\b|et\b|und\b)/u.test(rest.slice(name.length))));
+}
+
+/**
+ * "From CNX's Luis Ortega": a live post's byline, the outlet's reporter. Only with the page's own
+ * name, since "From Obama's White House" is a subheading.
+ */
+export function isOutletReporterLine(line: string, publisher: string): boolean {
+  const outlet = publisher.trim().replace(/^the\s+/iu, '');
+  const lower = line.toLowerCase();
+  if (outlet === '' || !(lower.startsWith(`from ${outlet.toLowerCase()}`) || lower.startsWith(`from the ${outlet.toLowerCase()}`))) return false;
+  const rest = line.replace(/^from\s+(?:the\s+)?/iu, '').slice(outlet.length);
+  return /^['’]s?\s+\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){1,3}$/u.test(rest);
 }
 
 /** A byline strip is a line of fields, not a sentence: this many at most. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isBoilerplate, isBylineLine, isCreditLine, isDateText, isHeadingLabel } from '../../../src/intake/boilerplate.js';
+import { isBoilerplate, isBylineLine, isCreditLine, isDateText, isHeadingLabel, isOutletReporterLine } from '../../../src/intake/boilerplate.js';
 
 describe('telling page furniture from article sentences', () => {
   it.each([
@@ -197,7 +197,6 @@ describe('stamps and site lines of the big templates, second batch', () => {
 
 describe('bylines and badges of live pages and broadcasters', () => {
   it.each([
-    ['From CNX’s Luis Ortega', []],
     ['Hannah Reid Political reporter @hannahreid', ['Hannah Reid']],
   ] as const)('reads %s as a byline', (line, names) => {
     expect(isBylineLine(line, names)).toBe(true);
@@ -206,6 +205,12 @@ describe('bylines and badges of live pages and broadcasters', () => {
   it('keeps a sentence that opens with a name and a job', () => {
     expect(isBylineLine('Hannah Reid, a political reporter, asked the minister twice whether the cap would return.', ['Hannah Reid'])).toBe(false);
     expect(isBylineLine('From Monday’s meeting came three new rules', [])).toBe(false);
+  });
+
+  it('reads "From CNX’s Luis Ortega" as a live post’s byline only with the page’s own name', () => {
+    expect(isOutletReporterLine('From CNX’s Luis Ortega', 'CNX')).toBe(true);
+    expect(isOutletReporterLine('From Obama’s White House', 'CNX')).toBe(false);
+    expect(isOutletReporterLine('From the Watchman’s Ana Ruiz', 'The Watchman')).toBe(true);
   });
 
   it.each([
@@ -291,5 +296,22 @@ describe('a reporter’s contact line', () => {
   it('drops "X can be reached at …" and keeps a sentence about who could not be reached', () => {
     expect(isBoilerplate('Marisa Lopez can be reached at mlopez@valleysentinel.example or 555-0188.')).toBe(true);
     expect(isBoilerplate('The owner could not be reached for comment on Monday, and the restaurant was closed.')).toBe(false);
+  });
+});
+
+describe('a service line that is news', () => {
+  it('keeps "The county’s crisis hotline can be reached at 555-0100 around the clock."', () => {
+    expect(isBoilerplate('The county’s crisis hotline can be reached at 555-0100 around the clock.')).toBe(false);
+    expect(isBoilerplate('She can be reached at mlopez@valleysentinel.example.')).toBe(true);
+  });
+});
+
+describe('news sentences the new prompt rules leave alone', () => {
+  it.each([
+    'Fans can follow Taylor Swift on Instagram for updates about the tour dates.',
+    'Agents may earn a commission of up to 6% on each home they sell, the lawsuit says.',
+    'Why you can trust the new polls more than the old ones',
+  ])('keeps %s', (line) => {
+    expect(isBoilerplate(line)).toBe(false);
   });
 });
