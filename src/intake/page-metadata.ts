@@ -155,7 +155,10 @@ const maxProviderWords = 6;
  * `<main>` and `<article>`.)
  */
 function shownProvider(document: DomDocument): string | null {
-  for (const element of document.querySelectorAll('main [class*="provider"], article [class*="provider"], [role="main"] [class*="provider"]')) {
+  // Above the story's text, where the aggregator credits it (a video embed's "provider" further down names a platform).
+  for (const element of document.body ? document.body.querySelectorAll('*') : []) {
+    if (element.tagName.toUpperCase() === 'P' && (element.textContent ?? '').split(/\s+/u).length >= minStoryParagraphWords) return null;
+    if (!element.matches('main [class*="provider"], article [class*="provider"], [role="main"] [class*="provider"]')) continue;
     const alt = clean(element.matches('img') ? element.getAttribute('alt') : element.querySelector('img[alt]')?.getAttribute('alt'));
     if (alt && alt.split(' ').length <= maxProviderWords && !/\blogo\b/iu.test(alt)) return alt;
   }

@@ -270,3 +270,11 @@ describe('a print view that names its site only in <title>', () => {
     expect(read('<title>Shelter approved - Print - The Valley Sentinel</title>', '<h1>Shelter approved</h1>').publisher).toBe('The Valley Sentinel');
   });
 });
+
+describe('a video embed’s provider inside the story', () => {
+  it('is not taken for the publisher', () => {
+    const long = '<p>The House on Monday passed a bill that would expand federal subsidies for high-speed internet at rural schools and libraries across the country.</p>';
+    const body = `<main><h1>House passes bill</h1>${long}<div class="embed-provider-youtube"><img alt="YouTube"></div></main>`;
+    expect(read('<meta property="og:site_name" content="Bay Post">', body).publisher).toBe('Bay Post');
+  });
+});
