@@ -126,7 +126,9 @@ function markPlayerOf(element: DomElement): void {
   if (element.children.length > 0 || !runningTime.test((element.textContent ?? '').trim())) return;
   const box = parentElement(element);
   // A paragraph or a heading that opens with a clock ("<p><span>10:02</span> The council…") is a live post's.
-  if (box && ['DIV', 'SECTION', 'FIGURE', 'A'].includes(box.tagName.toUpperCase()) && wordCount(box) <= maxPlayerWords && !holdsArticle(box)) mark(box, 'player');
+  // A player's box names the clip; one that says a sentence ("10:02 The council voted 7-4.") is a live post.
+  if (!box || /[.!?]["”’]?(?:\s|$)/u.test(box.textContent ?? '')) return;
+  if (['DIV', 'SECTION', 'FIGURE', 'A'].includes(box.tagName.toUpperCase()) && wordCount(box) <= maxPlayerWords && !holdsArticle(box)) mark(box, 'player');
 }
 
 /** Words of paragraphs an `<article>` must hold to be the story's, not a teaser card. */

@@ -502,3 +502,10 @@ describe('a synopsis box above the story', () => {
     expect(document.querySelector('p')?.getAttribute(furnitureAttribute)).toBeNull();
   });
 });
+
+describe('a live post of bare text beside its time', () => {
+  it('keeps the post, which says a sentence, and still drops a clip box', () => {
+    const body = `${paragraphs(story.slice(0, 2))}<div class="post"><span class="time">10:02</span> Crews closed the east ramp first and sent drivers to Maple Avenue.</div>${paragraphs(story.slice(2))}`;
+    expect(extract(pageWith({ header: '<h1>Bridge to close for eight months</h1>', body })).paragraphs).toContain('10:02 Crews closed the east ramp first and sent drivers to Maple Avenue.');
+  });
+});
