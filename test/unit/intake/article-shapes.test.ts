@@ -509,3 +509,17 @@ describe('a live post of bare text beside its time', () => {
     expect(extract(pageWith({ header: '<h1>Bridge to close for eight months</h1>', body })).paragraphs).toContain('10:02 Crews closed the east ramp first and sent drivers to Maple Avenue.');
   });
 });
+
+describe('a declared body that holds only part of the story', () => {
+  it('keeps the rest when the declared element holds less than half of the text', () => {
+    const more = [
+      'Crews will work at night on the river side so that the riverside path can stay open to walkers and cyclists for most of the closure.',
+      'The city council approved the $48 million contract last month after a single bid came in under the engineers’ estimate.',
+      'A second public meeting on the detour is planned for March 14 at the Ninth Street library branch, the department said.',
+    ];
+    const html = `<html><head><title>Bridge to close | River Post</title><meta property="og:site_name" content="River Post"></head><body><main>
+<h1>Bridge to close for eight months</h1>
+<div class="story"><div itemprop="articleBody">${paragraphs(story.slice(0, 2))}</div><div class="story-more">${paragraphs([...story.slice(2), ...more])}</div></div></main></body></html>`;
+    expect(extract(html).paragraphs).toEqual([...story, ...more]);
+  });
+});
