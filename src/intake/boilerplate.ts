@@ -25,6 +25,8 @@ const promptStarts = [
   /^(?:click|tap) here\b/iu,
   // "Copy/paste the article video embed link below:": the player's sharing tool.
   /^copy(?:\s*\/\s*paste)? (?:the )?(?:[\p{L}-]+ ){0,3}(?:embed|link|code)\b[^.!?]*:?$/iu,
+  // "Related video above: Firefighters describe …", "Related coverage: …": a pointer to the page's other boxes.
+  /^(?:related|watch|more|see) (?:[\p{L}-]+\s){0,2}(?:above|below)\s*:|^related (?:video|videos|coverage|content|stories|story|links?|reading)\s*:/iu,
   // "Why you can trust Skyline News": the outlet's badge about its own standards.
   /^[Ww]hy you can trust (?:\p{Lu}|us\b|our\b)/u,
   // "Please use Chrome browser for a more accessible video player": the player's notice.

@@ -315,3 +315,10 @@ describe('news sentences the new prompt rules leave alone', () => {
     expect(isBoilerplate(line)).toBe(false);
   });
 });
+
+describe('pointers to the page’s other boxes', () => {
+  it('drops "Related video above: …" and keeps a sentence about a related video', () => {
+    expect(isBoilerplate('Related video above: Firefighters describe battling wind-driven flames')).toBe(true);
+    expect(isBoilerplate('Related videos posted online showed the fire jumping the highway near the Mesa Verde exit.')).toBe(false);
+  });
+});
