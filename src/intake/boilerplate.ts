@@ -27,6 +27,9 @@ const promptStarts = [
   /^copy(?:\s*\/\s*paste)? (?:the )?(?:[\p{L}-]+ ){0,3}(?:embed|link|code)\b[^.!?]*:?$/iu,
   // "Related video above: Firefighters describe …", "Related coverage: …": a pointer to the page's other boxes.
   /^(?:related|watch|more|see) (?:[\p{L}-]+\s){0,2}(?:above|below)\s*:|^related (?:video|videos|coverage|content|stories|story|links?|reading)\s*:/iu,
+  // "We want to hear from you" / "Are you a student? Tell us how …": the outlet asking readers for their stories.
+  /^we(?:['’]d| would)? (?:want|like|love) to hear from you\b/iu,
+  /\b(?:are|do|have|did|were) you\b[^.!?]*\?\s*(?:tell us|share (?:your|it)|let us know|contact us|email us|write to us)\b/iu,
   // "Why you can trust Skyline News": the outlet's badge about its own standards.
   /^[Ww]hy you can trust (?:\p{Lu}|us\b|our\b)/u,
   // "Please use Chrome browser for a more accessible video player": the player's notice.

@@ -322,3 +322,13 @@ describe('pointers to the page’s other boxes', () => {
     expect(isBoilerplate('Related videos posted online showed the fire jumping the highway near the Mesa Verde exit.')).toBe(false);
   });
 });
+
+describe('calls for readers’ stories', () => {
+  it.each(['We want to hear from you', 'Are you a community college student or staff member? Tell us how budget cuts are affecting your campus.'])('drops %s', (line) => {
+    expect(isBoilerplate(line)).toBe(true);
+  });
+
+  it('keeps a quoted question in the story', () => {
+    expect(isBoilerplate('“Are you going to fix it?” she asked the contractor. He said he would come back on Monday.')).toBe(false);
+  });
+});
