@@ -142,7 +142,7 @@ const appeal = /\b(?:support us|support (?:our|independent|local|quality|nonprof
 const maxAppealWords = 70;
 
 /** Notices that open a paragraph of any length: the print-edition line and the reprint links after it. */
-const noticeStarts = /^(?:a version of )?this (?:article|story|report|piece|essay) (?:also )?(?:appears|appeared|was published|ran) in (?:the )?(?:[\p{L}\d,]+ ){0,4}(?:print|magazine|issue|edition)\b|^appeared in the (?:[\p{L}\d,]+ ){0,5}(?:print|magazine) (?:edition|issue)\b/iu;
+const noticeStarts = /^(?:a version of )?this (?:article|story|report|piece|essay) (?:also )?(?:appears|appeared|was published|ran) in (?:the )?(?:[\p{L}\d,]+ ){0,4}(?:print|magazine|issue|edition)\b|^appeared in the (?:[\p{L}\d,]+ ){0,5}(?:print|magazine) (?:edition|issue)\b|^published in the (?:print|magazine) (?:edition|issue)\b/iu;
 /**
  * "This article originally appeared on Ashford Courier-Journal: Headline", "Read the original article
  * on The Rotunda.": a chain's or an aggregator's note of where the story was first published.

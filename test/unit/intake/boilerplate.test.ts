@@ -332,3 +332,9 @@ describe('calls for readers’ stories', () => {
     expect(isBoilerplate('“Are you going to fix it?” she asked the contractor. He said he would come back on Monday.')).toBe(false);
   });
 });
+
+describe('a magazine’s print-issue line', () => {
+  it('drops "Published in the print edition of the … issue"', () => {
+    expect(isBoilerplate('Published in the print edition of the December 8, 2026, issue, with the headline “The Last Public Room.”')).toBe(true);
+  });
+});
