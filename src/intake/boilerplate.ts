@@ -69,6 +69,8 @@ const boxWords = [
   // (The subject is the reporter, by name or as "the writer": "The hotline can be reached at 555-0100" is news.)
   /^(?:(?:\p{Lu}[\p{L}.'’-]*\s){1,3}|(?:he|she|they|the (?:author|writer|reporter|columnist))\s)(?:can|may) be reached\b.*(?:\S@\S|\b\d{3}[-. ]\d{4}\b|\bon (?:twitter|x|bluesky|signal|threads)\b)/u,
   /\b(?:reach|contact|email|e-mail|write to) (?:him|her|them|me|us|the (?:author|writer|reporter))\b.*(?:\S@\S|\bat \S+\.\w{2,}|\bon (?:twitter|x|bluesky|signal|threads)\b)/iu,
+  // "Get the Nightly Beast's biggest scoops … delivered right to your inbox. Sign up now.": a newsletter's pitch.
+  /\bdelivered (?:right |straight |directly )?to your inbox\b/iu,
   /\bsubscribe (?:now|today|here)\b|\bunlimited (?:digital )?access\b|\bthanks for reading\b|\bsupport (?:local|our|independent|quality) journalism\b/iu,
   // A newsletter's sign-off and its referral programme: "Hit reply and tell me …", "You have referred 0 readers".
   /^(?:hit|just) reply\b|\b(?:that['’]s (?:it|all)|see you|until next)\b.*\b(?:hit reply|just reply|reply to this (?:email|newsletter|post))\b|\b(?:forward|share) (?:this|it) (?:email |newsletter )?(?:with|to) (?:a )?(?:friend|neighbou?r|colleague)s?\b|\b(?:referral link|referred \d+|earn rewards)\b|^enjoying (?:this|the|\p{Lu})/iu,
@@ -147,7 +149,7 @@ const noticeStarts = /^(?:a version of )?this (?:article|story|report|piece|essa
  * "This article originally appeared on Ashford Courier-Journal: Headline", "Read the original article
  * on The Rotunda.": a chain's or an aggregator's note of where the story was first published.
  */
-const syndicationNote = /^(?:this (?:article|story|report|post) (?:originally|first) appeared (?:on|in|at)\s+\S|read (?:the )?(?:original|full) (?:article|story|post)(?: (?:on|at)\s+\S|\.?$))/iu;
+const syndicationNote = /^(?:this (?:article|story|report|post) (?:originally|first) appeared (?:on|in|at)\s+\S|read (?:the )?(?:original|full) (?:article|story|post)(?: (?:on|at)\s+\S|\.?$)|read more (?:at|on|from) (?:[Tt]he )?[A-Z][^.!?]{0,50}\.?$)/iu;
 const maxSyndicationNoteWords = 40;
 
 /** "This story has been updated with comments from …": the editors' note on the story's versions. */

@@ -338,3 +338,13 @@ describe('a magazine’s print-issue line', () => {
     expect(isBoilerplate('Published in the print edition of the December 8, 2026, issue, with the headline “The Last Public Room.”')).toBe(true);
   });
 });
+
+describe('an aggregated story’s closing lines', () => {
+  it.each(['Read more at The Nightly Beast.', "Get the Nightly Beast's biggest scoops and scandals delivered right to your inbox. Sign up now."])('drops %s', (line) => {
+    expect(isBoilerplate(line)).toBe(true);
+  });
+
+  it('keeps a sentence that reads more into the numbers', () => {
+    expect(isBoilerplate('Analysts read more at the margins than the headline figure suggested, pointing to weaker demand.')).toBe(false);
+  });
+});
