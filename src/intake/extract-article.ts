@@ -9,7 +9,7 @@ import { markFurniture } from './page-furniture.js';
 import type { DomDocument, DomElement } from './dom.js';
 import type { ExtractedArticle, FetchedPage } from './page.js';
 import { readPageMetadata, withoutSiteSuffix } from './page-metadata.js';
-import { personName } from './person-names.js';
+import { isAgency, personName } from './person-names.js';
 
 /** Fewer words than this is a stub (404, log-in wall, teaser, index page), not an article. */
 const minArticleWords = 40;
@@ -40,8 +40,8 @@ export function extractArticle(page: FetchedPage): ExtractedArticle {
   const title = metadata.title ?? (parsed?.title ? withoutSiteSuffix(collapse(parsed.title), metadata.publisher, { guessShortTail: true }) : null);
   const publisher = metadata.publisher ?? (collapse(parsed?.siteName ?? '') || null);
   const found = metadata.byline ?? personName(parsed?.byline) ?? (parsed?.content ? personName(bylineInContent(parsed.content)) : null);
-  // "Northgate News" as the author of Northgate News's page: the newsroom, no person.
-  const byline = found !== null && publisher !== null && found.toLowerCase() === publisher.toLowerCase() ? null : found;
+  // "Northgate News" as the author of Northgate News's page, "Kyodo" on a paper's copy of the wire: a newsroom, no person.
+  const byline = found !== null && ((publisher !== null && found.toLowerCase() === publisher.toLowerCase()) || isAgency(found)) ? null : found;
   const shown = parsed?.content
     ? articleParagraphs(parsed.content, { title: title ?? '', byline: byline ?? '', publisher: publisher ?? '' })
     : { paragraphs: [], headings: [] };
