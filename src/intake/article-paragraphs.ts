@@ -1,6 +1,6 @@
-import { isBoilerplate, isBylineLine, isCreditLine, isDateText, isHeadingLabel } from './boilerplate.js';
+import { isBoilerplate, isBylineLine, isCreditLine, isDateText, isHeadingLabel, isOutletReporterLine } from './boilerplate.js';
 import type { DomElement, DomNode } from './dom.js';
-import { furnitureAttribute, isLayoutTable } from './page-furniture.js';
+import { bodyAttribute, furnitureAttribute, isLayoutTable } from './page-furniture.js';
 
 /**
  * Elements whose text is one paragraph of the article. Subheadings (H2–H6) are kept as paragraphs
@@ -61,12 +61,12 @@ export function articleParagraphs(content: DomElement, { title = '', byline = ''
   const blocks: Block[] = [];
   const seen = new Set<string>();
   const contentSize = letters(content);
-  for (const piece of paragraphBlocks(content)) {
+  for (const piece of withinDeclaredBody(paragraphBlocks(content))) {
     const { element } = piece;
     const text = collapse(piece.text);
     if (text === '' || seen.has(text) || furniture.has(text) || isInFurniture(element, contentSize)) continue;
     const level = piece.run ? 0 : headingTags.has(element.tagName.toUpperCase()) ? Number(element.tagName.slice(1)) : isBoldLine(element, text) ? boldHeadingLevel : 0;
-    if (isBylineLine(text, names) || isCreditLine(text, publisher, { nameForOutlet: level === 0 })) continue;
+    if (isBylineLine(text, names) || isOutletReporterLine(text, publisher) || isCreditLine(text, publisher, { nameForOutlet: level === 0 })) continue;
     if (level > 0 ? !isSubheading(element, text) : isBoilerplate(text) || piece.linkedLetters / text.length > maxLinkShare || isDateLine(piece, text)) continue;
     seen.add(text);
     blocks.push({ text, level, italic: !piece.run && isAllOf(element, ['EM', 'I']), opensSection: level > 0 && opensSection(element), listItem: !piece.run && element.closest('li') !== null });
@@ -76,6 +76,22 @@ export function articleParagraphs(content: DomElement, { title = '', byline = ''
     paragraphs: kept.map((block) => block.text),
     headings: kept.flatMap((block, index) => (block.level > 0 ? [index] : [])),
   };
+}
+
+/** The declared body must hold this share of the text Readability chose to stand for the story. */
+const minDeclaredBodyShare = 0.5;
+
+/**
+ * Readability often takes the body's wrapper, and with it what the page sets beside the body: a
+ * fact-check's rating box and sources list, an obituary's guest book, a box of services. When the
+ * page declares its body (`itemprop="articleBody"`, its one `<article>`) and that body holds most of
+ * the chosen text, the pieces outside it are not the story.
+ */
+function withinDeclaredBody(pieces: readonly Piece[]): readonly Piece[] {
+  const inBody = (piece: Piece) => piece.element.closest(`[${bodyAttribute}]`) !== null;
+  const size = (list: readonly Piece[]) => list.reduce((total, piece) => total + collapse(piece.text).length, 0);
+  const body = pieces.filter(inBody);
+  return body.length > 0 && body.length < pieces.length && size(body) >= minDeclaredBodyShare * size(pieces) ? body : pieces;
 }
 
 /**
@@ -132,7 +148,9 @@ const sectionProseWords = 8;
  */
 function opensSection(heading: DomElement): boolean {
   const wrapper = heading.parentElement !== null && isSectionHeader(heading.parentElement) ? heading.parentElement : heading;
-  const next = wrapper.nextElementSibling;
+  let next = wrapper.nextElementSibling;
+  // "<header><h2>…</h2></header><div class="post__content"><p>…": the post's body box opens with the paragraph.
+  while (next !== null && next.tagName.toUpperCase() === 'DIV' && next.children[0] !== undefined) next = next.children[0];
   return next !== null && next.tagName.toUpperCase() === 'P' && collapse(textOf(next)).split(' ').length >= sectionProseWords;
 }
 
@@ -216,6 +234,8 @@ const maxNoteWords = 60;
 function isSetApartNote(block: Block): boolean {
   const words = block.text.split(' ').length;
   if (words > maxNoteWords) return false;
+  // "— MBC's Tom Becker contributed to this report." names a reporter of the story: its own line, dash or not.
+  if (/\bcontributed\b/u.test(block.text)) return false;
   return /^\([^()]+\)$/u.test(block.text) || (words <= 15 && /^(?:[—–]|--)\s*\p{L}/u.test(block.text));
 }
 
@@ -376,6 +396,8 @@ function textOf(node: DomNode, lineBreak = ' '): string {
   if (tag === 'BR') return lineBreak;
   // Ruby annotations (the reading above 大阪天満宮) and their fallback brackets are not the text.
   if (tag === 'RT' || tag === 'RP') return '';
+  // A button's label ("Share", "§", "Play") is the page's control, never the story's words.
+  if (tag === 'BUTTON' || tag === 'SCRIPT' || tag === 'STYLE') return '';
   if (!element.childNodes) return node.textContent ?? '';
   return [...element.childNodes].map((child) => textOf(child, lineBreak)).join('');
 }

@@ -23,6 +23,21 @@ const promptStarts = [
   /^\(?(?:photo|photos|image|images|picture|video|graphic|illustration|credit|photograph|file photo|caption|foto|imagen)(?:\s+(?:credit|by))?\s*[:/]/iu,
   /^(?:sign up|subscribe|follow (?:us|@)|like us|don['’]t miss out|never miss|want more)\b/iu,
   /^(?:click|tap) here\b/iu,
+  // "Copy/paste the article video embed link below:": the player's sharing tool.
+  /^copy(?:\s*\/\s*paste)? (?:the )?(?:[\p{L}-]+ ){0,3}(?:embed|link|code)\b[^.!?]*:?$/iu,
+  // "Related video above: Firefighters describe …", "Related coverage: …": a pointer to the page's other boxes.
+  /^(?:related|watch|more|see) (?:[\p{L}-]+\s){0,2}(?:above|below)\s*:|^related (?:video|videos|coverage|content|stories|story|links?|reading)\s*:/iu,
+  // "We want to hear from you" / "Are you a student? Tell us how …": the outlet asking readers for their stories.
+  /^we(?:['’]d| would)? (?:want|like|love) to hear from you\b/iu,
+  /\b(?:are|do|have|did|were) you\b[^.!?]*\?\s*(?:tell us|share (?:your|it)|let us know|contact us|email us|write to us)\b/iu,
+  // "Why you can trust Skyline News": the outlet's badge about its own standards.
+  /^[Ww]hy you can trust (?:\p{Lu}|us\b|our\b)/u,
+  // "Please use Chrome browser for a more accessible video player": the player's notice.
+  /^please use [^.!?]*\bbrowser\b/iu,
+  // "NEW You can now listen to FNX News articles!", "Listen to this article · 8:14 min": the audio player's prompt.
+  /^(?:new\s*)?you can now listen to\b|^listen to (?:this|the) (?:article|story)\b/iu,
+  // "Follow AP's coverage of the environment at https://…": the outlet pointing to its own pages.
+  /^(?:follow|find|get|read|see|watch) (?:more (?:of )?)?[^.!?]*\b(?:coverage|stories|reporting|updates)\b[^.!?]*(?:https?:\/\/\S+|\bat \S+\.\w{2,}\/\S*)\s*\.?$/iu,
   // A chart's or table's credit: "Source: London Metal Exchange".
   /^(?:source|sources|data|fuente|fuentes|quelle|chart|graphic)\s*:\s*[^.!?]*$/iu,
   // "For a reprint of this article, please contact reprints@…": the rights desk, not the story.
@@ -30,7 +45,7 @@ const promptStarts = [
   // "To contact the reporters on this story: …": the wire's contact lines.
   /^to (?:contact|reach) (?:the )?(?:reporters?|editors?|writers?|authors?)\b/iu,
   // "Have a question for the mailbag? Send it to …", "Got a news tip?": the outlet asking readers to write in.
-  /^(?:have|got|do you have) (?:a |an )?(?:question|tip|news tip|story idea|comment)s?\b.*(?:\S@\S|\b(?:send|email|e-mail|write|contact|tell)\b)/iu,
+  /^(?:have|got|do you have) (?:a |an |any )?(?:question|tip|news tip|story idea|story|comment)s?\b.*(?:\S@\S|\b(?:send|email|e-mail|write|contact|tell)\b)/iu,
   // The sportsbook's box beside a game story: "Odds provided by …", "Gambling problem? Call 1-800-GAMBLER."
   /\bgambling problem\b|\b1-800-gambler\b|\bodds (?:provided|courtesy|powered|supplied) by\b|^(?:21|18)\+\.?$|^terms apply\.?$/iu,
   // A photo's credit in parentheses after its caption: "… southwest China, Nov. 29. (Jinghua/Wang Quanchao)".
@@ -40,6 +55,8 @@ const promptStarts = [
   /^our (?:standards|editorial (?:standards|guidelines|policy|values)|ethics (?:policy|code)|trust principles)\s*:/iu,
   /^(?:watch|see|listen to) (?:the |our )?(?:video|videos|clip|report|livestream|live stream|audio|podcast)\b.*\b(?:above|below)\b/iu,
   /^for (?:the )?(?:latest|more|all the latest)\b.*\b(?:news|updates|coverage|stories|video|weather)\b/iu,
+  // "Get Current Updates on India News, … along with Latest News and Top Headlines": the site's line for search engines.
+  /^(?:get|catch|read|stay up to date with) (?:all )?(?:the )?(?:current|latest|breaking|live) (?:news|updates|headlines)\b.*\b(?:news|updates|headlines)\b/iu,
   /^(?:this (?:story|article|content) (?:is|was) (?:available|only available|for subscribers)|already a subscriber|to continue reading|subscribe to (?:continue|read))/iu,
 ];
 
@@ -48,10 +65,17 @@ const boxWords = [
   /\bnewsletters?\b.*\b(?:sign up|subscribe|inbox|delivered)\b|\b(?:sign up|subscribe)\b.*\bnewsletters?\b/iu,
   /\bcookies?\b.*\b(?:accept|agree|consent|privacy|settings|preferences|we use)\b|\b(?:we use|agree to|accept(?: all)?) cookies\b/iu,
   /^(?:contact|reach|email|e-mail|write to|send tips to)\b.*(?:\S@\S|\bat \S+\.\w{2,})/iu,
+  // "Marisa Lopez can be reached at mlopez@… or 555-0188.": the reporter's contact line.
+  // (The subject is the reporter, by name or as "the writer": "The hotline can be reached at 555-0100" is news.)
+  /^(?:(?:\p{Lu}[\p{L}.'’-]*\s){1,3}|(?:he|she|they|the (?:author|writer|reporter|columnist))\s)(?:can|may) be reached\b.*(?:\S@\S|\b\d{3}[-. ]\d{4}\b|\bon (?:twitter|x|bluesky|signal|threads)\b)/u,
   /\b(?:reach|contact|email|e-mail|write to) (?:him|her|them|me|us|the (?:author|writer|reporter))\b.*(?:\S@\S|\bat \S+\.\w{2,}|\bon (?:twitter|x|bluesky|signal|threads)\b)/iu,
+  // "Get the Nightly Beast's biggest scoops … delivered right to your inbox. Sign up now.": a newsletter's pitch.
+  /\bdelivered (?:right |straight |directly )?to your inbox\b/iu,
   /\bsubscribe (?:now|today|here)\b|\bunlimited (?:digital )?access\b|\bthanks for reading\b|\bsupport (?:local|our|independent|quality) journalism\b/iu,
   // A newsletter's sign-off and its referral programme: "Hit reply and tell me …", "You have referred 0 readers".
-  /\b(?:hit reply|just reply|reply to this (?:email|newsletter|post))\b|\b(?:forward|share) (?:this|it) (?:email |newsletter )?(?:with|to) (?:a )?(?:friend|neighbou?r|colleague)s?\b|\b(?:referral link|referred \d+|earn rewards)\b|^enjoying (?:this|the|\p{Lu})/iu,
+  /^(?:hit|just) reply\b|\b(?:that['’]s (?:it|all)|see you|until next)\b.*\b(?:hit reply|just reply|reply to this (?:email|newsletter|post))\b|\b(?:forward|share) (?:this|it) (?:email |newsletter )?(?:with|to) (?:a )?(?:friend|neighbou?r|colleague)s?\b|\b(?:referral link|referred \d+|earn rewards)\b|^enjoying (?:this|the|\p{Lu})/iu,
+  // "Follow Skyline News on WhatsApp", "… by following Skyline News": the outlet's channel on a messaging app.
+  /^(?:follow|join) (?:(?:[Tt]he )?\p{Lu}[\p{L}\d&.'’-]*\s){1,4}on (?:whatsapp|telegram|signal|instagram|tiktok|youtube|facebook|x|threads|bluesky)\b|\bkeep up with (?:all )?the latest\b.*\bby following\b/iu,
   /\bjoin (?:us|our (?:[\p{L}\d'’-]+ ){0,3}(?:community|group|channel)) on (?:whatsapp|telegram|facebook|discord|signal)\b|\bjoin our (?:[\p{L}\d'’-]+ ){0,3}(?:whatsapp|telegram|facebook|discord|signal) (?:community|group|channel)\b/iu,
   /\b(?:follow|find) (?:us|him|her|them|me) on (?:twitter|x|facebook|instagram|linkedin|bluesky|threads|tiktok|mastodon|youtube|social media)\b|\bshare (?:this|on) (?:facebook|twitter|x|linkedin|whatsapp)\b/iu,
   /\b(?:getty(?: images)?|shutterstock|associated press|ap photo|afp|reuters|epa|file photo)\s*\)?$/iu,
@@ -62,6 +86,9 @@ const boxWords = [
   /\b(?:breaking news|news|push) (?:alerts|notifications)\b.*\b(?:your (?:phone|inbox|device)|sign up|download)\b/iu,
   /\b(?:guest )?(?:columns?|commentar(?:y|ies)|opinion pieces?|op-eds?|letters?|this (?:column|piece|essay)) (?:reflects?|represents?|are|is) (?:solely )?(?:the )?(?:views?|opinions?) of (?:the |their |its )?(?:authors?|writers?)\b/iu,
   /\b(?:views|opinions) expressed\b.*\b(?:own|not necessarily|do not reflect)\b/iu,
+  // "If you buy something from a Vergence link, Vox Mediaverse may earn a commission.": the shopping links' disclosure.
+  /\b(?:links?|buy|purchase)\b.*\b(?:may|might|could) (?:earn|receive|get|collect) (?:a )?(?:small )?(?:commission|share of (?:the )?(?:sale|revenue))\b|\b(?:through|via|from) (?:our|the|these|a|an) (?:\S+ )?(?:affiliate )?links?\b.*\b(?:commission|compensat)/iu,
+  /^see our (?:ethics|editorial|affiliate|commerce) (?:statement|policy|guidelines|standards)\.?$/iu,
   /^(?:©|\(c\)\s)|^copyright\s+(?:©|\(c\)|\d{4})|\ball rights reserved\b/iu,
 ];
 
@@ -107,7 +134,7 @@ const maxCitationWords = 80;
  * "This story was originally published by Bay Current and is republished under a Creative Commons
  * license.": the republishing note nonprofit newsrooms put under a shared story.
  */
-const republishedNote = /^(?:this (?:story|article|report|piece) (?:was )?(?:originally |first )?(?:published|appeared|produced)\b.*\b(?:republished|reprinted|shared|permission|creative commons|partnership)\b|(?:this (?:story|article) is )?republished (?:here )?(?:with permission|under a creative commons))/iu;
+const republishedNote = /^(?:this (?:story|article|report|piece) (?:was )?(?:originally |first )?(?:published|appeared|produced)\b.*\b(?:republished|reprinted|shared|permission|creative commons|partnership)\b|(?:this (?:story|article|piece) is )?republished (?:here )?(?:from \S.{0,60}? )?(?:with permission|under a creative commons))/iu;
 
 /**
  * "We have a small favour to ask … Will you support us today?": the outlet asking the reader for
@@ -117,13 +144,23 @@ const appeal = /\b(?:support us|support (?:our|independent|local|quality|nonprof
 const maxAppealWords = 70;
 
 /** Notices that open a paragraph of any length: the print-edition line and the reprint links after it. */
-const noticeStarts = /^(?:a version of )?this (?:article|story|report|piece|essay) (?:also )?(?:appears|appeared|was published|ran) in (?:the )?(?:[\p{L}\d,]+ ){0,4}(?:print|magazine|issue|edition)\b/iu;
+const noticeStarts = /^(?:a version of )?this (?:article|story|report|piece|essay) (?:also )?(?:appears|appeared|was published|ran) in (?:the )?(?:[\p{L}\d,]+ ){0,4}(?:print|magazine|issue|edition)\b|^appeared in the (?:[\p{L}\d,]+ ){0,5}(?:print|magazine) (?:edition|issue)\b|^published in the (?:print|magazine) (?:edition|issue)\b/iu;
+/**
+ * "This article originally appeared on Ashford Courier-Journal: Headline", "Read the original article
+ * on The Rotunda.": a chain's or an aggregator's note of where the story was first published.
+ */
+const syndicationNote = /^(?:this (?:article|story|report|post) (?:originally|first) appeared (?:on|in|at)\s+\S|read (?:the )?(?:original|full) (?:article|story|post)(?: (?:on|at)\s+\S|\.?$)|read more (?:at|on|from) (?:[Tt]he )?[A-Z][^.!?]{0,50}\.?$)/iu;
+const maxSyndicationNoteWords = 40;
+
 /** "This story has been updated with comments from …": the editors' note on the story's versions. */
 const updateNote = /^this (?:story|article|report|post|piece) (?:has been|was|is being) updated\b/iu;
 const maxUpdateNoteWords = 30;
 
 /** "Order Reprints | Today's Paper | Subscribe": three or more short links in a row are a menu. */
 const linkMenu = /^(?:[^|·•]{1,30}\s[|·•]\s){2,}[^|·•]{1,30}$/u;
+
+/** "Share or comment on this article:": the share bar's label. */
+const shareLabel = /^(?:share|comment)(?: or (?:share|comment))?(?: on)? this (?:article|story|post|page)\s*:?$/iu;
 
 const socialNames = /^(?:(?:facebook|twitter|x|linkedin|whatsapp|reddit|email|e-mail|pinterest|telegram|flipboard|print|copy(?: link)?|share)\s*[|,·•/]?\s*){2,}$/iu;
 
@@ -138,9 +175,11 @@ const labelWords = 3;
  */
 export function isBoilerplate(line: string, { label = true }: { label?: boolean } = {}): boolean {
   const words = line.split(/\s+/u).length;
-  if (labelLines.some((pattern) => pattern.test(line)) || socialNames.test(line) || linkMenu.test(line) || noticeStarts.test(line) || creditNote.test(line)) return true;
+  if (labelLines.some((pattern) => pattern.test(line)) || socialNames.test(line) || shareLabel.test(line) || linkMenu.test(line) || noticeStarts.test(line) || creditNote.test(line)) return true;
   if (words <= maxWireCreditWords && wireCredit.test(line)) return true;
-  if (words <= maxUpdateNoteWords && updateNote.test(line)) return true;
+  // "Update 12/1/26, 3:05 p.m. ET: This article was updated with comment from …": the note under its stamp.
+  if (words <= maxUpdateNoteWords && updateNote.test(line.replace(/^(?:update|updated|correction)\b.{0,40}?:\s+(?=\p{Lu})/iu, ''))) return true;
+  if (words <= maxSyndicationNoteWords && syndicationNote.test(line)) return true;
   if (words <= republishedWords && isFirstPublishedNote(line)) return true;
   if (words <= maxCitationWords && (doi.test(line) || citationLabel.test(line))) return true;
   if (words <= republishedWords && republishedNote.test(line)) return true;
@@ -157,6 +196,8 @@ const headingLabels = [
   /^(?:related|recommended|popular|trending|latest|top|more|further|editor['’]s|our)(?: \S+){0,2} (?:stories|news|articles|reads?|reading|coverage|videos?|links|picks|posts|podcasts)(?: (?:from|on|in|about|for) .*)?$/iu,
   /^(?:related|comments?|discussion|share(?: this(?: \w+)?)?|tags|topics|filed under|about the authors?|about this (?:story|article)|in this (?:article|story)|(?:table of )?contents|most (?:read|popular|viewed|shared|emailed)|read (?:more|next|this next)|you (?:may|might) also like|what to read next|advertisement|sponsored|newsletters?|sign up|listen|watch|gallery|photos|recommended(?: for you)?|(?:popular|trending) now)$/iu,
   /^[Mm]ore (?:from|by) (?:[Tt]he )?\p{Lu}/u,
+  // "Read more MBC tech news", "See more on: California Wildfires": the label over a list of links.
+  /^(?:read|see|watch|explore|get) more\b(?: \S+){0,4}$/iu,
 ];
 
 export function isHeadingLabel(line: string): boolean {
@@ -176,9 +217,25 @@ const maxBylineWords = 14;
 export function isBylineLine(line: string, names: readonly string[] = []): boolean {
   if (isBylineStrip(line, names)) return true;
   if (line.split(/\s+/u).length > maxBylineWords || /[.!?…"”’]$/u.test(line)) return false;
-  if (bylineOpeners.test(line) || /^(?:posted|submitted|written|words|story|reporting|text) by\b/iu.test(line)) return true;
-  const rest = line.replace(bylineOpenerWord, '');
-  return names.some((name) => rest === name || (rest.startsWith(name) && /^\s*(?:[|,·•/–—-]|and\b|y\b|et\b|und\b)/u.test(rest.slice(name.length))));
+  if (bylineOpeners.test(line) || /^(?:posted|submitted|written|words|story|reporting|text|edited|produced|compiled|translated|fact-checked) by\b/iu.test(line)) return true;
+  // "KENJI TANAKA, Nikko staff writer" for Kenji Tanaka: the name as the box sets it, in capitals or not.
+  const rest = line.replace(bylineOpenerWord, '').toLowerCase();
+  const lowerNames = names.map((name) => name.toLowerCase());
+  // "Hannah Reid Political reporter @hannahreid": the name, then the job the byline box gives it.
+  if (lowerNames.some((name) => rest.startsWith(`${name} `) && /^(?:[\p{L}-]+\s+){0,3}(?:reporter|correspondent|editor|writer|columnist|producer|journalist|contributor)\b/iu.test(rest.slice(name.length + 1)))) return true;
+  return lowerNames.some((name) => rest === name || (rest.startsWith(name) && /^\s*(?:[|,·•/–—-]|and\b|y\b|et\b|und\b)/u.test(rest.slice(name.length))));
+}
+
+/**
+ * "From CNX's Luis Ortega": a live post's byline, the outlet's reporter. Only with the page's own
+ * name, since "From Obama's White House" is a subheading.
+ */
+export function isOutletReporterLine(line: string, publisher: string): boolean {
+  const outlet = publisher.trim().replace(/^the\s+/iu, '');
+  const lower = line.toLowerCase();
+  if (outlet === '' || !(lower.startsWith(`from ${outlet.toLowerCase()}`) || lower.startsWith(`from the ${outlet.toLowerCase()}`))) return false;
+  const rest = line.replace(/^from\s+(?:the\s+)?/iu, '').slice(outlet.length);
+  return /^['’]s?\s+\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){1,3}$/u.test(rest);
 }
 
 /** A byline strip is a line of fields, not a sentence: this many at most. */
@@ -189,10 +246,12 @@ const maxBylineStripWords = 40;
  * UPDATED: …": the byline's name, then fields set apart by bars, dates among them.
  */
 function isBylineStrip(line: string, names: readonly string[]): boolean {
-  if (line.split(/\s+/u).length > maxBylineStripWords || !/\s\|\s/u.test(line)) return false;
-  const fields = line.split(/\s+\|\s+/u);
+  if (line.split(/\s+/u).length > maxBylineStripWords || !/\s[|·•]\s/u.test(line)) return false;
+  // "Priya Sethi · CNB News · Posted: Dec 01, 2026 5:00 AM AST | Last Updated: 4 hours ago": the name alone opens it too.
+  const fields = line.split(/\s+[|·•]\s+/u);
   const rest = (fields[0] ?? '').replace(bylineOpenerWord, '');
-  return bylineOpeners.test(line) && names.some((name) => rest === name) && fields.slice(1).every((field) => !/[.!?]\s+\p{Lu}/u.test(field));
+  const opens = bylineOpeners.test(line) || /^\p{Lu}/u.test(line);
+  return opens && names.some((name) => rest === name) && fields.slice(1).every((field) => !/[.!?]\s+\p{Lu}/u.test(field) && field.split(/\s+/u).length <= 12);
 }
 
 const maxCreditWords = 12;
@@ -281,13 +340,18 @@ const labelledStamp = /^(?:\p{L}+\s){0,2}\p{L}+:\s+(.+)$/u;
 function isTimestamp(line: string): boolean {
   const stamp = labelledStamp.exec(line)?.[1];
   if (stamp !== undefined && isDateText(stamp)) return true;
+  // "Dec. 1, 2026, 6:00 AM EST / Updated Dec. 1, 2026, 9:12 AM EST": the published and updated stamps side by side.
+  const stamps = line.split(/\s+[|/·•]\s+/u);
+  if (stamps.length > 1 && stamps.every((part) => isDateText(part.replace(/^(?:published|updated|posted|last updated|modified)\s*:?\s*/iu, '')))) return true;
   // "All News 11:02 November 27, 2026": a section's name, then the stamp.
   const words = line.split(/\s+/u);
   if (!/[.!?]$/u.test(line) && words.length <= maxDateWords && [1, 2, 3].some((skip) => /^\p{Lu}/u.test(words[0] ?? '') && isDateText(words.slice(skip).join(' ')) && /\d/u.test(words[skip] ?? ''))) return true;
-  if (line.split(/\s+/u).length <= 6 && /^(?:pinned|new|updated|breaking)?\s*\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?/iu.test(line)) return true;
+  // "Pinned 11:58 p.m.": a post's stamp; "11:08 p.m.: Budget passes 7-4" is the post's heading, the stamp before its words.
+  const clock = /^(?:pinned|new|updated|breaking)?\s*\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?/iu.exec(line);
+  if (clock && line.split(/\s+/u).length <= 6 && !/^\s*[:|–—-]\s*\p{L}\S*\s+\p{L}/u.test(line.slice(clock[0].length))) return true;
   return (
     line.split(/\s+/u).length <= 16 &&
     /^(?:published|updated|last updated|posted|first published|modified)\b/iu.test(line) &&
-    /\b\d{1,2}:\d{2}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\b\d{4}-\d{2}-\d{2}\b|\bago\b/iu.test(line)
+    /\b\d{1,2}:\d{2}\b|\b\d{1,2}\.\d{2}\s*(?:gmt|bst|utc|cet|cest|ist|[ap]\.?m\.?)(?![\p{L}])|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\b\d{4}-\d{2}-\d{2}\b|\bago\b/iu.test(line)
   );
 }

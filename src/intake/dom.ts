@@ -22,6 +22,7 @@ export interface DomElement extends DomNode {
   readonly lastElementChild: DomElement | null;
   readonly parentElement: DomElement | null;
   closest(selector: string): DomElement | null;
+  matches(selector: string): boolean;
   setAttribute(name: string, value: string): void;
   removeAttribute(name: string): void;
   /** Puts `node` in this element's place among its children, in place of `child`. */

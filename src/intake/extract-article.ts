@@ -8,7 +8,8 @@ import { keepDropCaps } from './drop-caps.js';
 import { markFurniture } from './page-furniture.js';
 import type { DomDocument, DomElement } from './dom.js';
 import type { ExtractedArticle, FetchedPage } from './page.js';
-import { personName, readPageMetadata, withoutSiteSuffix } from './page-metadata.js';
+import { readPageMetadata, withoutSiteSuffix } from './page-metadata.js';
+import { isAgency, personName } from './person-names.js';
 
 /** Fewer words than this is a stub (404, log-in wall, teaser, index page), not an article. */
 const minArticleWords = 40;
@@ -33,12 +34,14 @@ export function extractArticle(page: FetchedPage): ExtractedArticle {
   removeSurroundings(document);
   keepDropCaps(document);
   markFurniture(document);
+  keepSubheadings(document);
+  removeScreenReaderNotes(document);
   const parsed = readability(document);
   const title = metadata.title ?? (parsed?.title ? withoutSiteSuffix(collapse(parsed.title), metadata.publisher, { guessShortTail: true }) : null);
   const publisher = metadata.publisher ?? (collapse(parsed?.siteName ?? '') || null);
   const found = metadata.byline ?? personName(parsed?.byline) ?? (parsed?.content ? personName(bylineInContent(parsed.content)) : null);
-  // "Northgate News" as the author of Northgate News's page: the newsroom, no person.
-  const byline = found !== null && publisher !== null && found.toLowerCase() === publisher.toLowerCase() ? null : found;
+  // "Northgate News" as the author of Northgate News's page, "Kyodo" on a paper's copy of the wire: a newsroom, no person.
+  const byline = found !== null && ((publisher !== null && found.toLowerCase() === publisher.toLowerCase()) || isAgency(found)) ? null : found;
   const shown = parsed?.content
     ? articleParagraphs(parsed.content, { title: title ?? '', byline: byline ?? '', publisher: publisher ?? '' })
     : { paragraphs: [], headings: [] };
@@ -70,6 +73,33 @@ const surroundings = [
 
 function removeSurroundings(document: DomDocument): void {
   for (const element of [...document.querySelectorAll(surroundings)]) element.remove();
+}
+
+/**
+ * Readability drops an element whose class or id looks like a header, a widget or a share bar
+ * (`<h2 class="header-anchor-post">`, `<h3 id="share-heading">`): on a subheading that names its
+ * style (an anchor link beside it), not what it holds. A subheading's class and id go before
+ * Readability reads the page; furniture is already marked, and a box's heading is dropped later by
+ * its words ("Related stories") or because it heads no prose.
+ */
+function keepSubheadings(document: DomDocument): void {
+  // A live post's or a section's own `<header class="post__header">` around its heading goes the same way.
+  const sectionHeaders = [...document.querySelectorAll('article header, main header, [role="main"] header, section header')].filter((header) => header.querySelector('h1') === null && header.querySelector('h2, h3, h4, h5, h6') !== null);
+  for (const element of [...document.querySelectorAll('h2, h3, h4, h5, h6'), ...sectionHeaders]) {
+    element.removeAttribute('class');
+    element.removeAttribute('id');
+  }
+}
+
+/** The classes sites give text that only a screen reader speaks. */
+const screenReaderOnly = ['visually-hidden', 'sr-only', 'screen-reader-text', 'screen-reader-only', 'visuallyhidden', 'a11y-hidden', 'u-visually-hidden'].map((name) => `a[href] .${name}`).join(', ');
+
+/**
+ * "said in a <a>statement<span class="visually-hidden">, opens new tab</span></a>": what a link
+ * says to a screen reader about itself is not the sentence it sits in.
+ */
+function removeScreenReaderNotes(document: DomDocument): void {
+  for (const element of [...document.querySelectorAll(screenReaderOnly)]) element.remove();
 }
 
 function readability(document: DomDocument) {

@@ -10,13 +10,20 @@ import type { DomDocument, DomElement } from './dom.js';
 export const furnitureAttribute = 'data-verbatim-furniture';
 
 /**
+ * Marks the element the page declares as the story's body (`itemprop="articleBody"`, or its one
+ * `<article>`), on it and everything inside, so that `articleParagraphs` can tell what Readability
+ * kept beside it (a guest book, a sources box, a rating box above the headline) from the story.
+ */
+export const bodyAttribute = 'data-verbatim-body';
+
+/**
  * Class-name words, as sites spell them in BEM, kebab, snake or camel case: `article__dek`,
  * `c-standfirst`, `wp-caption-text`, `AuthorBio`, `newspack-donate-block`. Whole words only, so
  * `shareable` or `descriptive` do not match.
  */
-const standfirstWords = new Set(['dek', 'standfirst', 'subtitle', 'subheadline', 'subhed', 'strapline', 'summary', 'excerpt', 'bajada', 'sumario', 'entradilla', 'chapo', 'chapeau']);
+const standfirstWords = new Set(['dek', 'deck', 'desc', 'synopsis', 'standfirst', 'subtitle', 'subheadline', 'subhed', 'strapline', 'summary', 'excerpt', 'bajada', 'sumario', 'entradilla', 'chapo', 'chapeau']);
 const captionWords = new Set(['caption', 'captions', 'credit', 'credits', 'figcaption']);
-const boxWords = new Set(['donate', 'donation', 'donations', 'contribution', 'contributions', 'newsletter', 'newsletters', 'signup', 'paywall', 'membership', 'subscribe', 'subscription', 'bio', 'biography', 'recirculation', 'recirc', 'related', 'pullquote', 'tweet', 'instagram', 'tiktok', 'comments', 'reactions', 'discussion', 'promo', 'promotion', 'disclaimer', 'gallery', 'slideshow', 'carousel', 'takeaways', 'highlights', 'sponsor', 'sponsored', 'republish', 'republication', 'chart', 'infographic', 'datawrapper', 'flourish', 'odds', 'betting', 'sportsbook', 'poll']);
+const boxWords = new Set(['player', 'guestbook', 'whatsapp', 'telegram', 'affiliate', 'affiliates', 'commerce', 'donate', 'donation', 'donations', 'contribution', 'contributions', 'newsletter', 'newsletters', 'signup', 'paywall', 'membership', 'subscribe', 'subscription', 'bio', 'biography', 'recirculation', 'recirc', 'related', 'pullquote', 'tweet', 'instagram', 'tiktok', 'comments', 'reactions', 'discussion', 'promo', 'promotion', 'disclaimer', 'gallery', 'slideshow', 'carousel', 'takeaways', 'highlights', 'sponsor', 'sponsored', 'republish', 'republication', 'chart', 'infographic', 'datawrapper', 'flourish', 'odds', 'betting', 'sportsbook', 'poll']);
 const boxPairs = new Set(['author bio', 'author box', 'about author', 'author info', 'author card', 'contributor bio', 'sign up', 'read more', 'more stories', 'related stories', 'related articles', 'related content', 'end of story', 'pull quote', 'author details', 'key points', 'key takeaways']);
 
 /**
@@ -37,12 +44,17 @@ const maxFormBoxWords = 100;
 export function markFurniture(document: DomDocument): void {
   const body = document.body;
   if (!body) return;
+  const afterStoryBegan = storyStarts(body);
+  const storyClasses = classesOfTheStory(body);
   for (const element of body.querySelectorAll(namedElements)) {
+    // `<p class="paywall">` on every paragraph: the class says how the story is sold, not that it is a box.
+    if (storyClasses.has(element.getAttribute('class') ?? '')) continue;
     const words = classWords(namingAttributes.map((name) => element.getAttribute(name) ?? '').join(' '));
     if (words.length === 0) continue;
     const has = (set: Set<string>) => words.some((word) => set.has(word)) || pairs(words).some((pair) => set.has(pair));
     const size = wordCount(element);
-    if (has(standfirstWords) && size <= maxStandfirstWords && !holdsArticle(element)) mark(element, 'standfirst');
+    // `<h2 class="ArticleBody-subtitle">` among the story's paragraphs is a subheading, not a standfirst.
+    if (has(standfirstWords) && size <= maxStandfirstWords && !holdsArticle(element) && !afterStoryBegan(element)) mark(element, 'standfirst');
     else if (has(captionWords) && size <= maxBoxWords && !holdsArticle(element)) mark(element, 'caption');
     else if ((has(boxWords) || pairs(words).some((pair) => boxPairs.has(pair))) && size <= maxBoxWords && !holdsArticle(element)) mark(element, 'box');
   }
@@ -64,6 +76,81 @@ export function markFurniture(document: DomDocument): void {
     const box = tableBox(table);
     if (box) mark(box, 'table');
   }
+  for (const element of body.querySelectorAll('span, div')) markPlayerOf(element);
+  markDeclaredBody(body);
+}
+
+/** Paragraphs sharing one class that hold this share of the page's prose are the story's own. */
+const storyClassShare = 0.5;
+const minStoryClassParagraphs = 3;
+
+/**
+ * The class attributes that most of the page's paragraphs of prose carry (`<p class="paywall">`,
+ * `<p class="article-text">`): whatever words they use, the elements bearing them are the story.
+ */
+function classesOfTheStory(body: DomElement): Set<string> {
+  const prose = [...body.querySelectorAll('p')].filter((paragraph) => wordCount(paragraph) >= proseWords);
+  const total = prose.reduce((sum, paragraph) => sum + wordCount(paragraph), 0);
+  const byClass = new Map<string, DomElement[]>();
+  for (const paragraph of prose) {
+    const name = paragraph.getAttribute('class') ?? '';
+    if (name.trim() !== '') byClass.set(name, [...(byClass.get(name) ?? []), paragraph]);
+  }
+  return new Set(
+    [...byClass].filter(([, paragraphs]) => paragraphs.length >= minStoryClassParagraphs && paragraphs.reduce((sum, paragraph) => sum + wordCount(paragraph), 0) >= storyClassShare * total).map(([name]) => name),
+  );
+}
+
+/** Paragraphs of prose a page has shown before an element, for the story to have begun. */
+const storyBeganParagraphs = 2;
+const proseWords = 12;
+
+/** Whether an element comes after the page's first paragraphs of prose (document order). */
+function storyStarts(body: DomElement): (element: DomElement) => boolean {
+  const order = new Map([...body.querySelectorAll('*')].map((element, index) => [element, index]));
+  const prose = [...body.querySelectorAll('p')].filter((paragraph) => wordCount(paragraph) >= proseWords);
+  const began = order.get(prose[storyBeganParagraphs - 1] as DomElement);
+  return (element) => began !== undefined && (order.get(element) ?? 0) > began;
+}
+
+/** "0:48", "Duration 2:04", "02:31": a clip's running time. */
+const runningTime = /^(?:duration\s*)?\d{1,2}:\d{2}(?::\d{2})?$/iu;
+const maxPlayerWords = 40;
+
+/**
+ * "<div><div>Moment syndicate finds out they have won</div><span>0:48</span></div>": an element
+ * showing nothing but a running time sits in a video or audio player; the player's box (its title,
+ * its description) is not the story's text.
+ */
+function markPlayerOf(element: DomElement): void {
+  if (element.children.length > 0 || !runningTime.test((element.textContent ?? '').trim())) return;
+  const box = parentElement(element);
+  // A paragraph or a heading that opens with a clock ("<p><span>10:02</span> The council…") is a live post's.
+  // A player's box names the clip; one that says a sentence ("10:02 The council voted 7-4.") is a live post.
+  if (!box || /[.!?]["”’]?(?:\s|$)/u.test(box.textContent ?? '')) return;
+  if (['DIV', 'SECTION', 'FIGURE', 'A'].includes(box.tagName.toUpperCase()) && wordCount(box) <= maxPlayerWords && !holdsArticle(box)) mark(box, 'player');
+}
+
+/** Words of paragraphs an `<article>` must hold to be the story's, not a teaser card. */
+const minBodyWords = 40;
+
+/**
+ * The story's body as the markup declares it: every `itemprop="articleBody"` element (a page may
+ * split it around an advertisement), or else the page's one `<article>` of prose (outermost; a
+ * teaser card inside it is part of it). Several `<article>`s of prose (a live blog's posts, a
+ * river of stories) declare no one body.
+ */
+function markDeclaredBody(body: DomElement): void {
+  const declared = [...body.querySelectorAll('[itemprop~="articleBody"]')].filter((element) => paragraphWords(element) >= minBodyWords);
+  const articles = [...body.querySelectorAll('article')].filter((article) => parentElement(article)?.closest('article') == null && paragraphWords(article) >= minBodyWords);
+  const bodies = declared.length > 0 ? declared : articles.length === 1 ? articles : [];
+  for (const element of bodies) {
+    for (const inner of [element, ...element.querySelectorAll('*')]) inner.setAttribute(bodyAttribute, '');
+  }
+}
+
+function paragraphWords(element: DomElement): number {
+  return [...element.querySelectorAll('p')].reduce((total, paragraph) => total + wordCount(paragraph), 0);
 }
 
 /** A cell this long holds prose: the table lays out the page (old sites), it is not data. */
@@ -109,8 +196,9 @@ function markStandfirstAfter(headline: DomElement): void {
   if (!next || !['P', 'H2', 'H3', 'DIV'].includes(next.tagName.toUpperCase()) || wordCount(next) > maxStandfirstWords) return;
   const inner = next.tagName.toUpperCase() === 'DIV' && next.children.length === 1 && next.children[0]?.tagName.toUpperCase() === 'P' ? next.children[0] : next;
   if (inner.querySelector('p, div, time, a[rel~="author"]')) return;
-  // The lead photo may sit between the standfirst and the byline.
-  let after = nextElement(next);
+  // The lead photo may sit between the standfirst and the byline; a standfirst closing the headline's box
+  // is followed by the box after it.
+  let after = nextElement(next) ?? (next.parentElement && next.parentElement.tagName.toUpperCase() === 'DIV' ? nextElement(next.parentElement) : null);
   while (after && isMedia(after)) after = nextElement(after);
   if (after && isBylineBox(after)) mark(next, 'standfirst');
 }
@@ -155,7 +243,7 @@ function isMedia(element: DomElement): boolean {
 }
 
 function isBylineBox(element: DomElement): boolean {
-  const bylineMarkup = '[rel~="author"], [itemprop="author"], time, address, [class*="byline"], [class*="author"], [class*="date"], [data-gu-name="meta"], [data-component*="yline"]';
+  const bylineMarkup = '[rel~="author"], [itemprop="author"], time, address, [class*="byline"], [class*="Byline"], [class*="author"], [class*="Author"], [class*="date"], [data-gu-name="meta"], [data-component*="yline"]';
   if (wordCount(element) > 30) return false;
   // "From: Department for Transport · Published 29 November 2026": a box that says who and when.
   return matches(element, bylineMarkup) || element.querySelector(bylineMarkup) !== null || /^\s*(?:by|from|published|posted|written by)\b/iu.test(element.textContent ?? '');

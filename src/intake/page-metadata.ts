@@ -1,4 +1,5 @@
 import type { DomDocument, DomNode } from './dom.js';
+import { isAgency, isPersonShaped, jobWords, joinNames, namesIn, outletWords, personName } from './person-names.js';
 
 /**
  * What a page says about its article in its markup: JSON-LD, Open Graph and `<meta>` tags,
@@ -27,7 +28,8 @@ export interface PageMetadata {
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
 
-const articleTypes = /^(?:\w+)?(?:Article|BlogPosting|Posting|Report)$/u;
+/** An article, a post, a report, or a podcast's or a programme's episode page (whose author is its host). */
+const articleTypes = /^(?:\w+)?(?:Article|BlogPosting|Posting|Report|Episode)$/u;
 
 export function readPageMetadata(document: DomDocument, pageUrl: string): PageMetadata {
   const ld = articleJsonLd(document);
@@ -35,13 +37,20 @@ export function readPageMetadata(document: DomDocument, pageUrl: string): PageMe
   const documentTitle = clean(document.querySelector('title')?.textContent);
   const declaredTitle = text(ld?.headline) ?? meta('og:title') ?? meta('twitter:title');
   const shownSegment = declaredTitle === null && documentTitle !== null ? shownTitleSegment(document, documentTitle) : null;
-  const siteName =
-    meta('og:site_name') ??
+  const siteName = asMastheadWrites(
+    document,
+    // An aggregator's copy names the outlet it took the story from (`provider`): the story's publisher.
+    nameOf(ld?.provider) ??
+    nameOf(ld?.sourceOrganization) ??
+    shownProvider(document) ??
+    notAnAddress(meta('og:site_name')) ??
     nameOf(ld?.publisher) ??
     meta('application-name') ??
     siteInTitle(documentTitle, declaredTitle ?? clean(document.querySelector('h1')?.textContent) ?? shownSegment) ??
     siteBeforeHeadline(documentTitle, shownSegment) ??
-    copyrightHolder(document);
+    copyrightHolder(document),
+    [nameOf(ld?.publisher), documentTitle?.split(titleSeparator).at(-1) ?? null],
+  );
   const shown = shownHeadline(document, [text(ld?.headline), meta('og:title'), meta('twitter:title'), documentTitle]);
   const title = shown ?? (declaredTitle !== null
     ? withoutSiteSuffix(declaredTitle, siteName)
@@ -50,7 +59,7 @@ export function readPageMetadata(document: DomDocument, pageUrl: string): PageMe
       (documentTitle === null ? null : withoutSiteSuffix(documentTitle, siteName, { guessShortTail: true })));
   return {
     title,
-    byline: withoutOutletWord(bylineOf(document, authorNames(ld?.author) ?? metaAuthors(document) ?? personName(clean(document.querySelector('a[rel~="author"]')?.textContent))), siteName),
+    byline: withoutOutletWord(bylineOf(document, authorNames(ld?.author) ?? metaAuthors(document) ?? authorLinks(document)), siteName),
     publisher: siteName,
     date:
       isoDate(meta('article:published_time') ?? text(ld?.datePublished) ?? meta('date') ?? document.querySelector('time[datetime]')?.getAttribute('datetime') ?? null) ??
@@ -91,11 +100,83 @@ function wordOverlap(first: string, second: string): number {
   return a.size + b.size === 0 ? 0 : (2 * shared) / (a.size + b.size);
 }
 
+/**
+ * The site's name as its own masthead writes it: "the Albion Chronicle" (`og:site_name` set in the
+ * house style) is "The Albion Chronicle", and "Millbrook Gazette" is "The Millbrook Gazette" when
+ * the logo, the copyright line, the declared publisher or `<title>` call it that. A page that never
+ * writes the "The" keeps the name without it.
+ */
+function asMastheadWrites(document: DomDocument, siteName: string | null, declared: ReadonlyArray<string | null>): string | null {
+  if (siteName === null) return null;
+  // "gulfsentinelstar": a chain's slug for the paper that its `<title>` and JSON-LD spell "Gulf Sentinel-Star";
+  // "Blumberg.com": the site's address for the outlet they call "Blumberg".
+  const bare = siteName.replace(/\.(?:com|co\.uk|com\.au|co|net|org|news|in|ca|ie)$/iu, '');
+  if (/^[\p{Ll}\d.-]+$/u.test(siteName) || bare !== siteName) {
+    const spelled = [...declared, ...logoTexts(document)]
+      .map((name) => clean(name))
+      .find((name): name is string => name !== null && name !== siteName && loose(name) === loose(bare) && (/[\s\p{Lu}]/u.test(name) || bare !== siteName));
+    if (spelled !== undefined) return spelled;
+  }
+  if (/^the\s/u.test(siteName)) return `T${siteName.slice(1)}`;
+  if (/^the\s/iu.test(siteName)) return siteName;
+  const withThe = `the ${siteName}`.toLowerCase();
+  const logos = logoTexts(document);
+  const written = [...declared, copyrightHolder(document), ...logos];
+  const writesThe = written.some((name) => {
+    const shown = clean(name)?.toLowerCase();
+    return shown !== undefined && shown.startsWith(withThe) && !/^[\p{L}\p{N}]/u.test(shown.slice(withThe.length));
+  });
+  if (writesThe) return `The ${siteName}`;
+  // "CNB" declared, "… | CNB News" in `<title>` and "CNB News" on the logo: the name the reader sees.
+  const titleTail = clean(declared.at(-1));
+  const longer = titleTail !== null && titleTail.startsWith(`${siteName} `) && titleTail.split(/\s+/u).length - siteName.split(/\s+/u).length <= maxNameExtraWords;
+  return longer && logos.some((logo) => clean(logo)?.toLowerCase().startsWith(titleTail.toLowerCase())) ? titleTail : siteName;
+}
+
+/** "CNB" → "CNB News": the brand shown adds a word or two to the declared one, no more. */
+const maxNameExtraWords = 2;
+
+/** What the masthead's logo says: its text, its image's `alt`, its label or its SVG's title. */
+function logoTexts(document: DomDocument): string[] {
+  const logos = [...document.querySelectorAll('[class*="logo" i], [id*="logo" i], [class*="masthead" i], [class*="brand" i]')];
+  return logos.flatMap((logo) => [
+    logo.textContent,
+    logo.getAttribute('aria-label'),
+    logo.getAttribute('title'),
+    ...[...logo.querySelectorAll('img[alt], svg title')].map((inner) => inner.getAttribute('alt') ?? inner.textContent),
+  ]).flatMap((value) => (value === null ? [] : [value]));
+}
+
+const maxProviderWords = 6;
+
+/**
+ * "<a class="provider-logo"><img alt="The Rotunda"></a>" in the story's region: an aggregator shows
+ * the logo of the outlet whose story it carries. (A site's own logo sits in its masthead, outside
+ * `<main>` and `<article>`.)
+ */
+function shownProvider(document: DomDocument): string | null {
+  // Above the story's text, where the aggregator credits it (a video embed's "provider" further down names a platform).
+  for (const element of document.body ? document.body.querySelectorAll('*') : []) {
+    if (element.tagName.toUpperCase() === 'P' && (element.textContent ?? '').split(/\s+/u).length >= minStoryParagraphWords) return null;
+    if (!element.matches('main [class*="provider"], article [class*="provider"], [role="main"] [class*="provider"]')) continue;
+    const alt = clean(element.matches('img') ? element.getAttribute('alt') : element.querySelector('img[alt]')?.getAttribute('alt'));
+    if (alt && alt.split(' ').length <= maxProviderWords && !/\blogo\b/iu.test(alt)) return alt;
+  }
+  return null;
+}
+
+/** `og:site_name` set to "https://www.wcrv.example": the site's address, not its name. */
+function notAnAddress(name: string | null): string | null {
+  return name !== null && /^(?:https?:\/\/|www\.)/iu.test(name) ? null : name;
+}
+
 /** "Headline - The Fenwick Ledger": in `<title>`, what follows the page's own headline names the site. */
 function siteInTitle(documentTitle: string | null, headline: string | null): string | null {
   if (documentTitle === null || headline === null || headline === '' || !documentTitle.startsWith(headline)) return null;
   const tail = /^\s*[|–—\-:·•]\s*(.+)$/u.exec(documentTitle.slice(headline.length))?.[1]?.trim();
-  return tail !== undefined && tail.split(/\s+/u).length <= 6 ? tail : null;
+  // "Headline - Print - The Valley Sentinel", "Headline | News | Site": the sections come between, the site last.
+  const site = tail?.split(titleSeparator).at(-1)?.trim();
+  return site !== undefined && site !== '' && site.split(/\s+/u).length <= 6 ? site : null;
 }
 
 function metaContent(document: DomDocument, key: string): string | null {
@@ -162,7 +243,7 @@ function authorNames(value: Json | undefined): string | null {
   const entries = (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter(
     (entry) => !(entry !== null && typeof entry === 'object' && !Array.isArray(entry) && typesOf(entry).some((type) => /Organization$/u.test(type))),
   );
-  const names = [...new Set(entries.map((entry) => personName(nameOf(entry))).filter((name): name is string => name !== null))];
+  const names = [...new Set(entries.map((entry) => personName(nameOf(entry))).filter((name): name is string => name !== null && !isAgency(name)))];
   return names.length === 0 ? null : joinNames(names);
 }
 
@@ -175,7 +256,9 @@ function metaAuthors(document: DomDocument): string | null {
     const values = [...document.querySelectorAll('meta')]
       .filter((element) => (element.getAttribute('property') ?? element.getAttribute('name') ?? '').trim().toLowerCase() === key)
       .map((element) => personName(element.getAttribute('content')))
-      .filter((name): name is string => name !== null);
+      .filter((name): name is string => name !== null)
+      // "Carmen Ibarra, Wes Donnelly" in one tag: two authors.
+      .flatMap((name) => (namesIn(name).length > 1 && namesIn(name).every(isPersonShaped) ? namesIn(name) : [name]));
     if (values.length > 0) return joinNames([...new Set(values)]);
   }
   return null;
@@ -191,20 +274,76 @@ function bylineOf(document: DomDocument, declared: string | null): string | null
   const shown = line === null ? null : personName(line);
   if (declared === null || shown === null) return declared ?? shown;
   const creditsAgency = shown !== declared && line !== null && line.toLowerCase().includes(declared.toLowerCase()) && !shown.toLowerCase().includes(declared.toLowerCase());
+  // "By Oluwaseun Bakare and Ifeoma Nwachukwu" shown, only the first declared: the box names them all.
+  // ("Kayla Dorsey, KNTV 9 News" names one person and the station: a list of people is joined by "and".)
+  const more = namesIn(shown).filter((name) => !namesIn(declared).includes(name));
+  const namesMore = /\band\b|&/u.test(shown) && more.length > 0 && more.every(isPersonShaped) && namesIn(declared).every((name) => namesIn(shown).includes(name));
+  if (namesMore) return joinNames(namesIn(shown));
   return creditsAgency ? shown : declared;
 }
 
+/**
+ * "<a rel="author">Olena Kravets</a> in Kyiv and <a rel="author">Piotr Sowa</a> in Warsaw": every
+ * author link of the byline the first one sits in (not those of a teaser elsewhere on the page).
+ */
+function authorLinks(document: DomDocument): string | null {
+  const first = document.querySelector('a[rel~="author"]');
+  if (!first) return null;
+  const links = first.parentElement ? [...first.parentElement.querySelectorAll('a[rel~="author"]')] : [first];
+  const names = [...new Set(links.map((link) => personName(clean(link.textContent))).filter((name): name is string => name !== null))];
+  return names.length === 0 ? null : joinNames(names);
+}
+
+const bylineBoxes = '[class*="byline"], [class*="Byline"], [class*="author"], [class*="Author"], [itemprop~="author"], [data-testid*="byline"], [data-component*="byline"]';
+
 /** "By Rafael Soto, Amy Lindgren and Owen Pike" in the page's byline box. */
 function shownBylineLine(document: DomDocument): string | null {
-  for (const element of document.querySelectorAll('[class*="byline"], [class*="Byline"], [class*="author"], [itemprop~="author"]')) {
+  for (const element of document.querySelectorAll(bylineBoxes)) {
     // "<span>By Kendra Mills</span><span>Published: …</span>": the spans are apart on the page, not run together.
     const line = clean(spacedText(element));
     if (line !== null && line.split(' ').length <= maxShownBylineWords && /^(?:by|written by|words by|posted by):?\s+\p{Lu}/iu.test(line)) return line;
   }
+  return namesUnderHeadline(document);
+}
+
+/** How far past the headline a byline box without "By" is looked for, in elements. */
+const namesReach = 30;
+
+/**
+ * "<div class="author_name"><a>Tessa Morgan</a> and <a>Liam Shaw</a></div>" right under the
+ * headline: a byline box with no "By", nothing in it but names. Looked for between the headline
+ * and the story's first paragraph, so a teaser's author elsewhere is never taken.
+ */
+function namesUnderHeadline(document: DomDocument): string | null {
+  const all = document.body ? [...document.body.querySelectorAll('*')] : [];
+  const headline = document.querySelector('article h1, main h1, h1');
+  const start = headline ? all.indexOf(headline) : -1;
+  if (start < 0) return null;
+  let paragraphs = 0;
+  for (const element of all.slice(start + 1, start + 1 + namesReach)) {
+    // The standfirst may come first: the story has begun at its second long paragraph.
+    if (element.tagName.toUpperCase() === 'P' && (element.textContent ?? '').split(/\s+/u).length >= minStoryParagraphWords && ++paragraphs >= 2) return null;
+    if (!element.matches(bylineBoxes)) continue;
+    const line = clean(spacedText(element))?.replace(/\s+([,])/gu, '$1');
+    if (line && line.split(' ').length <= maxShownBylineWords && isNamesOnly(line)) return line;
+    // "<div data-testid="byline"><time>1 December 2026</time><span>Tom Ellery</span><div>Transport correspondent</div>…":
+    // the box's lines apart, the names among them.
+    const names = [...element.querySelectorAll('*')].filter((inner) => inner.children.length === 0).map((inner) => clean(inner.textContent)).filter((text): text is string => text !== null && isNamesOnly(text));
+    if (names.length > 0 && names.length <= maxBoxNames) return joinNames([...new Set(names)]);
+  }
   return null;
 }
 
-const maxShownBylineWords = 14;
+const minStoryParagraphWords = 20;
+const maxBoxNames = 3;
+
+/** "Tessa Morgan and Liam Shaw": nothing but people's names ("Staff Report", "NCA NewsWire" are a newsroom and an agency). */
+function isNamesOnly(line: string): boolean {
+  return namesIn(line).every((name) => isPersonShaped(name) && !jobWords.test(name) && !outletWords.test(name));
+}
+
+/** "By NIKKI SCHWAB, SENIOR U.S. POLITICAL REPORTER and EMILY GOODIN, …": two people with their jobs. */
+const maxShownBylineWords = 24;
 
 /** Text with a space where one element ends and the next begins. */
 function spacedText(node: DomNode): string {
@@ -216,53 +355,13 @@ function spacedText(node: DomNode): string {
 /** "Casey Lindgren Herald" on The Harlan Herald's page: the paper's own name, left after its staff title went. */
 function withoutOutletWord(byline: string | null, siteName: string | null): string | null {
   if (byline === null || siteName === null) return byline;
-  const outletWords = new Set(siteName.toLowerCase().split(/\s+/u).filter((word) => word !== 'the'));
+  // "Renee Collins and Omar Haddad, Kentwood Gazette": the page's own name after the authors.
+  const outlet = siteName.replace(/^the\s+/iu, '').toLowerCase();
+  const comma = byline.lastIndexOf(',');
+  if (comma > 0 && byline.slice(comma + 1).trim().replace(/^the\s+/iu, '').toLowerCase() === outlet) return byline.slice(0, comma).trim();
+  const siteWords = new Set(siteName.toLowerCase().split(/\s+/u).filter((word) => word !== 'the'));
   const words = byline.split(' ');
-  return words.length >= 3 && outletWords.has((words.at(-1) ?? '').toLowerCase()) && !/\band\b|,/u.test(byline) ? words.slice(0, -1).join(' ') : byline;
-}
-
-/** "Ana Ruiz", "Ana Ruiz and Tom Lee", "Ana Ruiz, Tom Lee and Kim Park". */
-function joinNames(names: readonly string[]): string {
-  if (names.length <= 1) return names[0] ?? '';
-  return `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}`;
-}
-
-/**
- * A byline as people read it: "By Ana Ruiz" → "Ana Ruiz". A URL (some sites put the author's
- * profile link in `article:author`) or an organisation-sized string is not a name.
- */
-export function personName(value: string | null | undefined): string | null {
-  const name = clean(value)
-    // "Interview by Sam Okonkwo", "Words by …", "Reporting by …": the name is what follows "by".
-    ?.replace(/^(?:(?:interview(?:ed)?|words|text|story|written|reported|reporting|compiled|edited)\s+)?by[:\s]+/iu, '')
-    .replace(/\s*[|•·]\s.*$/u, '')
-    .replace(/\s+(?:updated|published|posted)\b.*$/iu, '')
-    // "Ana Ruiz, Staff Writer": the job, not the name; "Ana Ruiz, Tom Lee" stays two names.
-    .replace(/,\s*[^,]*\b(?:staff|writer|reporter|correspondent|editor|contributor|columnist|journalist|producer|special to)\b.*$/iu, '')
-    // "Casey Lindgren Herald Staff Writer": the job run into the name (the paper's name before it goes in `readPageMetadata`).
-    .replace(/\s+(?:[Ss]taff|STAFF|[Ss]enior|[Cc]hief)\s+(?:[Ww]riter|[Rr]eporter|[Cc]orrespondent|[Pp]hotographer|WRITER|REPORTER)$|\s+(?:[Cc]orrespondent|[Cc]ontributor|[Cc]olumnist)$/u, '')
-    // "Jordan Tremblay, The Canadian Press", "Ana Ruiz, Associated Press": the outlet or agency after the name.
-    .replace(/,\s*(?:(?:[Tt]he|THE)\s.*|(?:Associated Press|AP|Reuters|AFP|Agence France-Presse|Bloomberg|PTI|ANI|IANS|AAP|dpa|Press Association|PA Media|Xinhua|Kyodo|EFE|ANSA)\b.*)$/u, '')
-    // "Marc Thibodeau The Canadian Press": the same, the comma lost (a person's name holds no "The").
-    .replace(/^((?:\p{Lu}[\p{L}.'’-]*\s+){1,3}?\p{Lu}[\p{L}.'’-]*)\s+(?:The|THE)\s+\p{Lu}.*$/u, '$1')
-    // "Hannah Osei November 24, 2026": the date box beside the name, run into it.
-    .replace(/\s+(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2},?\s+\d{4}\b.*$/iu, '')
-    // "Hannah Voss in Berlin": where the reporter filed from.
-    .replace(/\s+in\s+\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){0,2}$/u, '')
-    .trim();
-  if (!name || /^https?:|\/\//iu.test(name) || name.split(/\s+/u).length > 12) return null;
-  // "Northgate News staff", "Metro desk": the newsroom, no person.
-  if (/\s(?:staff|team|desk|newsroom)$/iu.test(name) || /^(?:staff|the staff|editors|the editors)$/iu.test(name)) return null;
-  return isShouted(name) ? titleCase(name) : name;
-}
-
-/** "KENJI MORI", "By JOHN SMITH": a name set in capitals for style, which a reader writes "Kenji Mori". */
-function isShouted(name: string): boolean {
-  return /\p{Lu}{2}/u.test(name) && !/\p{Ll}/u.test(name);
-}
-
-function titleCase(name: string): string {
-  return name.toLowerCase().replace(/(^|[\s'’.-])(\p{Ll})/gu, (_match, before: string, letter: string) => `${before}${letter.toUpperCase()}`);
+  return words.length >= 3 && siteWords.has((words.at(-1) ?? '').toLowerCase()) && !/\band\b|,/u.test(byline) ? words.slice(0, -1).join(' ') : byline;
 }
 
 /** " | ", " - ", " — ", " :: ", " » ", "|": the marks sites put between a headline and their name. */

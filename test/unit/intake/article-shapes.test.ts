@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { parseHTML } from 'linkedom';
+import type { DomDocument } from '../../../src/intake/dom.js';
 import { extractArticle } from '../../../src/intake/extract-article.js';
+import { furnitureAttribute, markFurniture } from '../../../src/intake/page-furniture.js';
 
 /**
  * The shapes news templates share around and inside a story, each on a small page made for the
@@ -370,5 +373,153 @@ describe('an old site laid out in tables', () => {
     expect(article.title).toBe('Bridge to close for eight months');
     expect(article.publisher).toBe('Pinewood Valley Tribune');
     expect(article.byline).toBe('Wilma Ostrander');
+  });
+});
+
+describe('what the page sets beside its declared body', () => {
+  it('keeps only the body a page declares (itemprop="articleBody") when Readability takes its wrapper: a guest book and a services box go', () => {
+    const html = `<html><head><title>Bridge to close | River Post</title><meta property="og:site_name" content="River Post"></head><body>
+<div id="main"><article><h1>Bridge to close for eight months</h1>
+<div itemprop="articleBody">${paragraphs(story)}</div>
+<div class="entries"><h3>Sign the book</h3><p>Share memories with the family.</p><div><b>riverwatcher</b><p>Does anyone know if this affects the north side too?</p></div><div><b>J. Morrow</b><p>Great reporting, thank you.</p></div></div>
+<div class="info"><h3>Services</h3><p>Memorial: Dec. 6, 11 a.m., First Methodist Church</p><p>Arrangements by Harmon &amp; Sons</p></div>
+</article></div></body></html>`;
+    expect(extract(html).paragraphs).toEqual(story);
+  });
+
+  it('drops a rating box above the headline and a sources list after the page’s one <article>', () => {
+    const html = `<html><head><title>Bridge to close | River Post</title><meta property="og:site_name" content="River Post"></head><body><main>
+<section><div class="statement"><div>“The bridge has been closed for years.”</div><p>False</p></div><h1>Bridge to close for eight months</h1></section>
+<section><div><h3>If your time is short</h3><ul><li><p>The deck is sixty years old.</p></li><li><p>Buses will take the Maple Avenue bridge.</p></li></ul></div></section>
+<article>${paragraphs(story)}</article>
+<section><h4>Our Sources</h4><p>Public works department, Deck inspection report, March 2026</p><p>Interview, Mei Tanaka, March 3, 2026</p></section>
+</main></body></html>`;
+    expect(extract(html).paragraphs).toEqual(story);
+  });
+
+  it('reads a live blog whose posts are each an <article> as one story, intro included', () => {
+    const posts = story.map((line, index) => `<article><h3>${9 + index}:00 a.m.: Update ${index + 1} on the bridge</h3><p>${line}</p><p>${line.replace(/^The |^Buses |^Shop /u, 'Then ')}</p></article>`).join('\n');
+    const html = `<html><head><title>Bridge closure live | River Post</title><meta property="og:site_name" content="River Post"></head><body><main>
+<h1>Bridge closure live</h1><p>Crews began work on the Ninth Street bridge this morning; follow the day here as the detour starts for drivers.</p>${posts}</main></body></html>`;
+    const article = extract(html);
+    expect(article.paragraphs[0]).toBe('Crews began work on the Ninth Street bridge this morning; follow the day here as the detour starts for drivers.');
+    expect(article.paragraphs).toContain('10:00 a.m.: Update 2 on the bridge');
+  });
+});
+
+describe('subheadings Readability would take for furniture', () => {
+  it('keeps a subheading whose class says "header" or "share", without its anchor button', () => {
+    const body = `${paragraphs(story.slice(0, 2))}<h2 class="header-anchor-post">What changes for drivers<div class="header-anchor-widget"><button aria-label="Link">§</button></div></h2>${paragraphs(story.slice(2))}`;
+    const article = extract(pageWith({ header: '<h1>Bridge to close for eight months</h1>', body }));
+    expect(article.paragraphs).toEqual([...story.slice(0, 2), 'What changes for drivers', ...story.slice(2)]);
+    expect(article.headings).toEqual([2]);
+  });
+
+  it('keeps a live post’s heading that opens with its time, and drops a bare stamp', () => {
+    const body = `<h3>11:08 p.m.: Budget passes 7-4</h3>${paragraphs(story.slice(0, 2))}<p>Pinned 11:58 p.m.</p><h3>10:02 p.m.: Compromise on overtime</h3>${paragraphs(story.slice(2))}`;
+    const article = extract(pageWith({ header: '<h1>Bridge to close for eight months</h1>', body }));
+    expect(article.paragraphs).toEqual(['11:08 p.m.: Budget passes 7-4', ...story.slice(0, 2), '10:02 p.m.: Compromise on overtime', ...story.slice(2)]);
+  });
+});
+
+describe('a media player inside the story', () => {
+  it('drops the player’s label and running time', () => {
+    const body = `${paragraphs(story.slice(0, 2))}<div class="embedded-video"><div class="video-player"><button class="play">Play</button><span class="video-caption">Public works director speaking on the radio this morning</span><span class="duration">06:41</span></div></div>${paragraphs(story.slice(2))}`;
+    expect(extract(pageWith({ header: '<h1>Bridge to close for eight months</h1>', body })).paragraphs).toEqual(story);
+  });
+});
+
+describe('the big templates’ boxes inside the story', () => {
+  it('drops a video box known by its running time, and keeps a paragraph that opens with a clock', () => {
+    const body = `${paragraphs(story.slice(0, 2))}<div class="clip"><div class="clip-title">Moment the detour signs went up</div><span class="clip-len">0:48</span></div><p><span>10:02</span> Crews closed the east ramp first, and drivers were sent to Maple Avenue by officers at each corner.</p>${paragraphs(story.slice(2))}`;
+    expect(extract(pageWith({ header: '<h1>Bridge to close for eight months</h1>', body })).paragraphs).toEqual([
+      ...story.slice(0, 2),
+      '10:02 Crews closed the east ramp first, and drivers were sent to Maple Avenue by officers at each corner.',
+      ...story.slice(2),
+    ]);
+  });
+
+  it('keeps a subheading or a closing line whose class says "subtitle" once the story has begun', () => {
+    const body = `${paragraphs(story.slice(0, 2))}<h2 class="ArticleBody-subtitle">What changes for drivers</h2>${paragraphs(story.slice(2))}<div class="ArticleBody-subtitle"><p><em>— River Post’s Tom Becker contributed to this report.</em></p></div>`;
+    expect(extract(pageWith({ header: '<h1>Bridge to close for eight months</h1>', body })).paragraphs).toEqual([
+      ...story.slice(0, 2),
+      'What changes for drivers',
+      ...story.slice(2),
+      '— River Post’s Tom Becker contributed to this report.',
+    ]);
+  });
+});
+
+describe('what a link tells a screen reader', () => {
+  it('leaves ", opens new tab" out of the sentence the link sits in', () => {
+    const body = `${paragraphs(story.slice(0, 2))}<p>The city published the inspection <a href="https://city.example/report">report<span class="visually-hidden">, opens new tab</span></a> on its website on Tuesday afternoon, with photographs of the deck.</p>${paragraphs(story.slice(2))}`;
+    expect(extract(pageWith({ header: '<h1>Bridge to close for eight months</h1>', body })).paragraphs[2]).toBe(
+      'The city published the inspection report on its website on Tuesday afternoon, with photographs of the deck.',
+    );
+  });
+});
+
+describe('a live page whose posts each have a header', () => {
+  it('keeps each post’s heading, even the first, and drops its stamp and "From …’s" byline', () => {
+    const post = (time: string, title: string, by: string, lines: readonly string[]) =>
+      `<article class="post"><header class="post__header"><div class="post__time">${time}</div><h2 class="post__headline">${title}</h2><div class="post__byline">From River Post’s ${by}</div></header><div class="post__content">${paragraphs(lines)}</div></article>`;
+    const html = `<html><head><title>Live: bridge closes | River Post</title><meta property="og:site_name" content="River Post"></head><body><main>
+<h1>Live: the Ninth Street bridge closes</h1>
+${post('2:41 p.m. ET, March 3, 2026', 'Buses move to Maple Avenue', 'Mei Ito', story.slice(0, 2))}
+${post('1:15 p.m. ET, March 3, 2026', 'Shop owners ask for help', 'Dan Cole', story.slice(2))}
+</main></body></html>`;
+    expect(extract(html).paragraphs).toEqual(['Buses move to Maple Avenue', ...story.slice(0, 2), 'Shop owners ask for help', ...story.slice(2)]);
+  });
+});
+
+describe('a class that every paragraph of the story carries', () => {
+  it('keeps paragraphs whose shared class names a box word (`<p class="paywall">`)', () => {
+    const body = story.map((line) => `<p class="paywall">${line}</p>`).join('\n');
+    expect(extract(pageWith({ header: '<h1>Bridge to close for eight months</h1>', body })).paragraphs).toEqual(story);
+  });
+
+  it('still drops one paragraph whose class says it is a box', () => {
+    const body = `${paragraphs(story)}<p class="promo">Get the River Post app and never miss a story about your neighbourhood, your schools and your roads.</p>`;
+    expect(extract(pageWith({ header: '<h1>Bridge to close for eight months</h1>', body })).paragraphs).toEqual(story);
+  });
+});
+
+describe('a standfirst that closes the headline’s box', () => {
+  it('drops the line under the headline when the byline box comes next, whatever the class', () => {
+    const html = `<html><head><title>Bridge to close | River Post</title><meta property="og:site_name" content="River Post"></head><body><main>
+<div class="Article__Header"><h1>Bridge to close for eight months</h1><div class="Article__Headline__Sub">The deck is sixty years old and the work cannot wait.</div></div>
+<div class="ShareByline"><div class="Byline"><span class="Byline__Author">By<a href="/a/mei">Mei Ito</a></span><div>March 3, 2026</div></div></div>
+<section>${paragraphs(story)}</section></main></body></html>`;
+    expect(extract(html).paragraphs).toEqual(story);
+  });
+});
+
+describe('a synopsis box above the story', () => {
+  it('marks a box its class calls a synopsis as the standfirst, not the story', () => {
+    const { document } = parseHTML(`<html><body><h1>Bridge to close for eight months</h1><div class="art-synopsis"><div>The Ninth Street bridge closes in April for deck work. <span class="read-more">Read Less</span></div></div>${paragraphs(story)}</body></html>`);
+    markFurniture(document as unknown as DomDocument);
+    expect(document.querySelector('.art-synopsis')?.getAttribute(furnitureAttribute)).toBe('standfirst');
+    expect(document.querySelector('p')?.getAttribute(furnitureAttribute)).toBeNull();
+  });
+});
+
+describe('a live post of bare text beside its time', () => {
+  it('keeps the post, which says a sentence, and still drops a clip box', () => {
+    const body = `${paragraphs(story.slice(0, 2))}<div class="post"><span class="time">10:02</span> Crews closed the east ramp first and sent drivers to Maple Avenue.</div>${paragraphs(story.slice(2))}`;
+    expect(extract(pageWith({ header: '<h1>Bridge to close for eight months</h1>', body })).paragraphs).toContain('10:02 Crews closed the east ramp first and sent drivers to Maple Avenue.');
+  });
+});
+
+describe('a declared body that holds only part of the story', () => {
+  it('keeps the rest when the declared element holds less than half of the text', () => {
+    const more = [
+      'Crews will work at night on the river side so that the riverside path can stay open to walkers and cyclists for most of the closure.',
+      'The city council approved the $48 million contract last month after a single bid came in under the engineers’ estimate.',
+      'A second public meeting on the detour is planned for March 14 at the Ninth Street library branch, the department said.',
+    ];
+    const html = `<html><head><title>Bridge to close | River Post</title><meta property="og:site_name" content="River Post"></head><body><main>
+<h1>Bridge to close for eight months</h1>
+<div class="story"><div itemprop="articleBody">${paragraphs(story.slice(0, 2))}</div><div class="story-more">${paragraphs([...story.slice(2), ...more])}</div></div></main></body></html>`;
+    expect(extract(html).paragraphs).toEqual([...story, ...more]);
   });
 });

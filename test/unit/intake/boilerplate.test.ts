@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isBoilerplate, isBylineLine, isCreditLine, isDateText, isHeadingLabel } from '../../../src/intake/boilerplate.js';
+import { isBoilerplate, isBylineLine, isCreditLine, isDateText, isHeadingLabel, isOutletReporterLine } from '../../../src/intake/boilerplate.js';
 
 describe('telling page furniture from article sentences', () => {
   it.each([
@@ -153,5 +153,198 @@ describe('the outlet asking the reader, in any of the languages of the outlets p
     'The city will download the data from the app every night, officials said.',
   ])('keeps %j', (line) => {
     expect(isBoilerplate(line)).toBe(false);
+  });
+});
+
+describe('notes and prompts of the big templates', () => {
+  it.each([
+    'This article originally appeared on Ashford Courier-Journal: Ashford transit levy heads to voters after council deal',
+    'Read the original article on The Rotunda.',
+    'NEWYou can now listen to FNX News articles!',
+    'Listen to this article · 8:14 min',
+    'Follow AP’s coverage of the environment at https://apnews.example/hub/climate-and-environment',
+    'Priya Sethi · CNB News · Posted: Dec 01, 2026 5:00 AM AST | Last Updated: 4 hours ago',
+  ])('drops %s', (line) => {
+    expect(isBoilerplate(line) || isBylineLine(line, ['Priya Sethi'])).toBe(true);
+  });
+
+  it.each([
+    'The post originally appeared on a forum for nurses, where it was shared 4,000 times before the hospital responded.',
+    'Follow-up inspections found the same coverage gaps at three stations, the report said.',
+    'Priya Sethi · a nurse at the clinic · said the wait was the longest she had seen. She has worked there nine years.',
+  ])('keeps %s', (line) => {
+    expect(isBoilerplate(line) || isBylineLine(line, ['Priya Sethi'])).toBe(false);
+  });
+
+  it('takes "Read more MBC tech news" for a box label, not a subheading', () => {
+    expect(isHeadingLabel('Read more MBC tech news')).toBe(true);
+    expect(isHeadingLabel('Reading more into the numbers')).toBe(false);
+  });
+});
+
+describe('stamps and site lines of the big templates, second batch', () => {
+  it.each([
+    'Dec. 1, 2026, 6:00 AM EST / Updated Dec. 1, 2026, 9:12 AM EST',
+    'Get Current Updates on India News, Elections 2026, Delhi News along with Latest News and Top Headlines from India and around the world.',
+  ])('drops %s', (line) => {
+    expect(isBoilerplate(line)).toBe(true);
+  });
+
+  it('keeps a sentence that names two dates', () => {
+    expect(isBoilerplate('The council met on Dec. 1, 2026 / and again a week later to vote on the plan.')).toBe(false);
+  });
+});
+
+describe('bylines and badges of live pages and broadcasters', () => {
+  it.each([
+    ['Hannah Reid Political reporter @hannahreid', ['Hannah Reid']],
+  ] as const)('reads %s as a byline', (line, names) => {
+    expect(isBylineLine(line, names)).toBe(true);
+  });
+
+  it('keeps a sentence that opens with a name and a job', () => {
+    expect(isBylineLine('Hannah Reid, a political reporter, asked the minister twice whether the cap would return.', ['Hannah Reid'])).toBe(false);
+    expect(isBylineLine('From Monday’s meeting came three new rules', [])).toBe(false);
+  });
+
+  it('reads "From CNX’s Luis Ortega" as a live post’s byline only with the page’s own name', () => {
+    expect(isOutletReporterLine('From CNX’s Luis Ortega', 'CNX')).toBe(true);
+    expect(isOutletReporterLine('From Obama’s White House', 'CNX')).toBe(false);
+    expect(isOutletReporterLine('From the Watchman’s Ana Ruiz', 'The Watchman')).toBe(true);
+  });
+
+  it.each([
+    'Why you can trust Skyline News',
+    'Please use Chrome browser for a more accessible video player',
+    'Follow Skyline News on WhatsApp',
+    'Keep up with all the latest news from the UK and around the world by following Skyline News',
+  ])('drops %s', (line) => {
+    expect(isBoilerplate(line)).toBe(true);
+  });
+});
+
+describe('notes of business and weekly sites', () => {
+  it.each([
+    "Appeared in the December 2, 2026, print edition as 'Controller Shortage Tightens Holiday Flights'.",
+    'Update 12/1/26, 3:05 p.m. ET: This article was updated with comment from the American Egg Board.',
+    'Do you have a story Newsweekly should be covering? Do you have any questions about this story? Contact LiveNews@newsweekly.example.',
+  ])('drops %s', (line) => {
+    expect(isBoilerplate(line)).toBe(true);
+  });
+
+  it('keeps a sentence about an update or a print run', () => {
+    expect(isBoilerplate('Update: The council said on Tuesday that the vote would be held again in January after a complaint about the count.')).toBe(false);
+    expect(isBoilerplate('The magazine appeared in the shops a week late because of the strike at the printing plant.')).toBe(false);
+  });
+});
+
+describe('shopping-link disclosures', () => {
+  it.each(['If you buy something from a Vergence link, Vox Mediaverse may earn a commission.', 'See our ethics statement.'])('drops %s', (line) => {
+    expect(isBoilerplate(line)).toBe(true);
+  });
+
+  it('keeps a sentence about a broker earning a commission', () => {
+    expect(isBoilerplate('Agents earned a commission of 6% on each sale, the lawsuit says, which buyers paid through higher prices.')).toBe(false);
+  });
+});
+
+describe('republishing notes of explainer sites', () => {
+  it.each(['This article is republished from The Discourse under a Creative Commons license.', 'Read the original article.'])('drops %s', (line) => {
+    expect(isBoilerplate(line)).toBe(true);
+  });
+
+  it('keeps a sentence about reading the original contract', () => {
+    expect(isBoilerplate('Read the original article of the treaty and you find no mention of the river at all, the lawyers argued.')).toBe(false);
+  });
+});
+
+describe('share bar labels', () => {
+  it('drops "Share or comment on this article:"', () => {
+    expect(isBoilerplate('Share or comment on this article:')).toBe(true);
+  });
+});
+
+describe('the editor’s credit under a broadcaster’s story', () => {
+  it('drops "Edited by: Sarah Lindholm" and keeps a sentence that starts the same way', () => {
+    expect(isBylineLine('Edited by: Sarah Lindholm')).toBe(true);
+    expect(isBylineLine('Edited by hand over three weeks, the film runs just under two hours and opens on Friday.')).toBe(false);
+  });
+});
+
+describe('a video player’s sharing tool', () => {
+  it('drops "Copy/paste the article video embed link below:"', () => {
+    expect(isBoilerplate('Copy/paste the article video embed link below:')).toBe(true);
+    expect(isBoilerplate('Copy the link into the form and the council will send a code by text message within a day.')).toBe(false);
+  });
+});
+
+describe('a byline line set in capitals', () => {
+  it('reads "KENJI TANAKA, Nikko staff writer" as Kenji Tanaka’s byline', () => {
+    expect(isBylineLine('KENJI TANAKA, Nikko staff writer', ['Kenji Tanaka'])).toBe(true);
+    expect(isBylineLine('Kenji Tanaka said the plant would open in 2029, a year later than planned.', ['Kenji Tanaka'])).toBe(false);
+  });
+});
+
+describe('a live post’s update stamp written the British way', () => {
+  it('drops "Updated at 15.24 GMT" and keeps a sentence about an update', () => {
+    expect(isBoilerplate('Updated at 15.24 GMT')).toBe(true);
+    expect(isBoilerplate('Updated figures show 15.24 per cent of homes are empty in the borough, the council said on Monday.')).toBe(false);
+  });
+});
+
+describe('a reporter’s contact line', () => {
+  it('drops "X can be reached at …" and keeps a sentence about who could not be reached', () => {
+    expect(isBoilerplate('Marisa Lopez can be reached at mlopez@valleysentinel.example or 555-0188.')).toBe(true);
+    expect(isBoilerplate('The owner could not be reached for comment on Monday, and the restaurant was closed.')).toBe(false);
+  });
+});
+
+describe('a service line that is news', () => {
+  it('keeps "The county’s crisis hotline can be reached at 555-0100 around the clock."', () => {
+    expect(isBoilerplate('The county’s crisis hotline can be reached at 555-0100 around the clock.')).toBe(false);
+    expect(isBoilerplate('She can be reached at mlopez@valleysentinel.example.')).toBe(true);
+  });
+});
+
+describe('news sentences the new prompt rules leave alone', () => {
+  it.each([
+    'Fans can follow Taylor Swift on Instagram for updates about the tour dates.',
+    'Agents may earn a commission of up to 6% on each home they sell, the lawsuit says.',
+    'Why you can trust the new polls more than the old ones',
+  ])('keeps %s', (line) => {
+    expect(isBoilerplate(line)).toBe(false);
+  });
+});
+
+describe('pointers to the page’s other boxes', () => {
+  it('drops "Related video above: …" and keeps a sentence about a related video', () => {
+    expect(isBoilerplate('Related video above: Firefighters describe battling wind-driven flames')).toBe(true);
+    expect(isBoilerplate('Related videos posted online showed the fire jumping the highway near the Mesa Verde exit.')).toBe(false);
+  });
+});
+
+describe('calls for readers’ stories', () => {
+  it.each(['We want to hear from you', 'Are you a community college student or staff member? Tell us how budget cuts are affecting your campus.'])('drops %s', (line) => {
+    expect(isBoilerplate(line)).toBe(true);
+  });
+
+  it('keeps a quoted question in the story', () => {
+    expect(isBoilerplate('“Are you going to fix it?” she asked the contractor. He said he would come back on Monday.')).toBe(false);
+  });
+});
+
+describe('a magazine’s print-issue line', () => {
+  it('drops "Published in the print edition of the … issue"', () => {
+    expect(isBoilerplate('Published in the print edition of the December 8, 2026, issue, with the headline “The Last Public Room.”')).toBe(true);
+  });
+});
+
+describe('an aggregated story’s closing lines', () => {
+  it.each(['Read more at The Nightly Beast.', "Get the Nightly Beast's biggest scoops and scandals delivered right to your inbox. Sign up now."])('drops %s', (line) => {
+    expect(isBoilerplate(line)).toBe(true);
+  });
+
+  it('keeps a sentence that reads more into the numbers', () => {
+    expect(isBoilerplate('Analysts read more at the margins than the headline figure suggested, pointing to weaker demand.')).toBe(false);
   });
 });

@@ -157,3 +157,15 @@ describe('decoding a page', () => {
     expect(extractArticle(page(Buffer.from(html))).paragraphs[0]).toBe(text);
   });
 });
+
+describe('a wire agency named as the author', () => {
+  it('saves no byline when the only author given is the agency', () => {
+    const lines = [
+      'Two nuclear reactors in western Japan will restart this winter after passing safety checks, their operator said Monday, as the government pushes to cut reliance on imported fuel.',
+      'Kansai Electric Power Co. said the No. 1 and No. 2 units at its Mihama plant in Fukui Prefecture would resume operations in January and February.',
+    ];
+    const html = `<html><head><title>Reactors to restart | The Edo Times</title><meta property="og:site_name" content="The Edo Times"><meta name="author" content="Kyodo"></head><body><article><h1>Reactors to restart</h1>${lines.map((line) => `<p>${line}</p>`).join('')}</article></body></html>`;
+    const url = 'https://www.edotimes.example/news/reactors';
+    expect(extractArticle({ requestedUrl: url, url, contentType: 'text/html', charset: 'utf-8', body: Buffer.from(html) }).byline).toBeNull();
+  });
+});

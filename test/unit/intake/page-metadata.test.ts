@@ -1,7 +1,8 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import type { DomDocument } from '../../../src/intake/dom.js';
-import { isoDate, personName, readPageMetadata, withoutSiteSuffix } from '../../../src/intake/page-metadata.js';
+import { isoDate, readPageMetadata, withoutSiteSuffix } from '../../../src/intake/page-metadata.js';
+import { personName } from '../../../src/intake/person-names.js';
 
 const read = (head: string, body = '', url = 'https://news.example/a') =>
   readPageMetadata(parseHTML(`<html><head>${head}</head><body>${body}</body></html>`).document as unknown as DomDocument, url);
@@ -33,7 +34,7 @@ describe('reading what a page says about its article', () => {
     expect(personName('By Ana Ruiz, Staff Writer')).toBe('Ana Ruiz');
     expect(personName('BY: Ana Ruiz | Reuters')).toBe('Ana Ruiz');
     expect(personName('By Ana Ruiz Updated 3:45 PM EST')).toBe('Ana Ruiz');
-    expect(personName('Ana Ruiz, Tom Lee')).toBe('Ana Ruiz, Tom Lee');
+    expect(personName('Ana Ruiz, Tom Lee')).toBe('Ana Ruiz and Tom Lee');
     expect(personName('By Hannah Osei November 24, 2026')).toBe('Hannah Osei');
     expect(personName('Posted by Northgate News staff')).toBeNull();
     expect(personName('Metro desk')).toBeNull();
@@ -88,5 +89,192 @@ describe('reading a byline the way a reader would', () => {
     expect(personName('Interview by Sam Okonkwo')).toBe('Sam Okonkwo');
     expect(personName('Words by Ines Berg')).toBe('Ines Berg');
     expect(personName('By KENJI MORI')).toBe('Kenji Mori');
+  });
+});
+
+describe('the publisher as its masthead writes it', () => {
+  it('capitalises a site name set in lower case for style', () => {
+    expect(read('<meta property="og:site_name" content="the Albion Chronicle">').publisher).toBe('The Albion Chronicle');
+  });
+
+  it('adds the "The" that the logo, the copyright line or the declared publisher write', () => {
+    const site = '<meta property="og:site_name" content="Millbrook Gazette">';
+    expect(read(site, '<header><a class="logo" href="/">The Millbrook Gazette</a></header>').publisher).toBe('The Millbrook Gazette');
+    expect(read(site, '<footer><p>© Copyright 2026 The Millbrook Gazette, 220 Main St.</p></footer>').publisher).toBe('The Millbrook Gazette');
+    expect(read(`${site}<script type="application/ld+json">{"@type":"NewsArticle","publisher":{"@type":"Organization","name":"The Millbrook Gazette"}}</script>`).publisher).toBe('The Millbrook Gazette');
+  });
+
+  it('keeps a name the page never writes with "The"', () => {
+    const site = '<meta property="og:site_name" content="Riverbend Reader">';
+    expect(read(site, '<a class="masthead" href="/">RIVERBEND READER</a><p>Join the Riverbend Reader Press Club.</p><footer>© 2026 Riverbend Reader. All rights reserved.</footer>').publisher).toBe('Riverbend Reader');
+    expect(read(site, '<a class="logo" href="/">The Riverbend Readers’ Club</a>').publisher).toBe('Riverbend Reader');
+  });
+});
+
+describe('bylines the markup gives in part', () => {
+  it('takes every author the byline box joins with "and" when the markup declares only the first', () => {
+    const head = '<meta name="author" content="Oluwaseun Bakare">';
+    expect(read(head, '<div class="post-author"><span>by</span> <a href="/a/ob">Oluwaseun Bakare</a> and <a href="/a/in">Ifeoma Nwachukwu</a></div>').byline).toBe('Oluwaseun Bakare and Ifeoma Nwachukwu');
+  });
+
+  it('does not take a station or a university after the name for a second author', () => {
+    const head = '<meta name="author" content="Kayla Dorsey">';
+    expect(read(head, '<div class="byline">By Kayla Dorsey, KNTV 9 News</div>').byline).toBe('Kayla Dorsey');
+    expect(read(head, '<div class="byline">By Kayla Dorsey and the University of Otago</div>').byline).toBe('Kayla Dorsey');
+  });
+
+  it('reads the host of a podcast episode page from its JSON-LD', () => {
+    const head = '<script type="application/ld+json">{"@type":"PodcastEpisode","headline":"Episode 112","author":[{"@type":"Person","name":"Rhea Castellanos"}]}</script>';
+    expect(read(head).byline).toBe('Rhea Castellanos');
+  });
+});
+
+describe('publishers and authors of syndicated and broadcast pages', () => {
+  it('names the outlet an aggregator took the story from (JSON-LD provider)', () => {
+    const head = '<meta property="og:site_name" content="Yonder News"><script type="application/ld+json">{"@type":"NewsArticle","headline":"Rail merger","provider":{"@type":"Organization","name":"The Rotunda"},"publisher":{"@type":"Organization","name":"Yonder News"}}</script>';
+    expect(read(head).publisher).toBe('The Rotunda');
+  });
+
+  it('takes the brand the title and the logo show when the declared name is its first word', () => {
+    const head = '<title>Ferry fares jump | CNB News</title><meta property="og:site_name" content="CNB">';
+    expect(read(head, '<a class="logo" href="/" aria-label="CNB News home"></a>').publisher).toBe('CNB News');
+    expect(read(head, '<a class="logo" href="/">CNB</a>').publisher).toBe('CNB');
+  });
+
+  it('leaves a wire agency listed as a person out of the byline', () => {
+    const head = '<script type="application/ld+json">{"@type":"NewsArticle","author":[{"@type":"Person","name":"Tasha Grant"},{"@type":"Person","name":"Associated Press"}]}</script>';
+    expect(read(head).byline).toBe('Tasha Grant');
+  });
+});
+
+describe('names written in a chain’s house style', () => {
+  it('spells a slug site name the way the title and JSON-LD do', () => {
+    const head = '<title>Homes still not rebuilt | Gulf Sentinel-Star</title><meta property="og:site_name" content="gulfsentinelstar"><script type="application/ld+json">{"@type":"NewsArticle","publisher":{"@type":"Organization","name":"Gulf Sentinel-Star"}}</script>';
+    expect(read(head).publisher).toBe('Gulf Sentinel-Star');
+    expect(read('<meta property="og:site_name" content="kmlb">').publisher).toBe('kmlb');
+  });
+
+  it('reads two authors from one author tag separated by a comma', () => {
+    expect(read('<meta name="author" content="Carmen Ibarra, Wes Donnelly">').byline).toBe('Carmen Ibarra and Wes Donnelly');
+    expect(read('<meta name="author" content="Carmen Ibarra, Staff Writer">').byline).toBe('Carmen Ibarra');
+  });
+});
+
+describe('bylines shown without "By" or with places and outlets', () => {
+  it('reads every author link of the byline, with the places they filed from', () => {
+    const body = '<h1>Grain deal</h1><address><a rel="author" href="/p/ok">Olena Kravets</a> in Kyiv and <a rel="author" href="/p/ps">Piotr Sowa</a> in Warsaw</address><aside><a rel="author" href="/p/x">Someone Else</a></aside>';
+    expect(read('', body).byline).toBe('Olena Kravets and Piotr Sowa');
+  });
+
+  it('reads a box of names under the headline, and not a teaser’s author further down', () => {
+    const standfirst = '<p class="intro">Sydney’s property market has recorded its first monthly fall since late 2024, with buyers pulling back as hopes of a rate cut faded.</p>';
+    const long = '<p>Sydney home values fell 0.3 per cent in November, the first monthly decline in almost two years, according to figures from a property data firm.</p>';
+    expect(read('', `<h1>Prices fall</h1>${standfirst}<div class="author_name"><a>Tessa Morgan</a> and <a>Liam Shaw</a></div><div class="author_source">NCA NewsWire</div>${long}`).byline).toBe('Tessa Morgan and Liam Shaw');
+    expect(read('', `<h1>Prices fall</h1>${standfirst}${long}${long}<div class="author">Jo Bloggs</div>`).byline).toBeNull();
+  });
+
+  it('leaves the page’s own name off the end of the byline', () => {
+    const head = '<meta property="og:site_name" content="Kentwood Gazette">';
+    expect(read(head, '<h1>Ward to close</h1><span class="asset-byline">By Renee Collins and Omar Haddad, Kentwood Gazette</span>').byline).toBe('Renee Collins and Omar Haddad');
+  });
+});
+
+describe('a site name given as the site’s address', () => {
+  it('takes "Blumberg" for "Blumberg.com" when the page calls itself that', () => {
+    const head = '<meta property="og:site_name" content="Blumberg.com"><script type="application/ld+json">{"@type":"NewsArticle","publisher":{"@type":"Organization","name":"Blumberg"}}</script>';
+    expect(read(head).publisher).toBe('Blumberg');
+    expect(read('<meta property="og:site_name" content="Salon.com">').publisher).toBe('Salon.com');
+  });
+});
+
+describe('bylines in all their forms', () => {
+  it.each([
+    ['By Jane Doe, Staff Writer, and John Roe, Correspondent', 'Jane Doe and John Roe'],
+    ['By JANE DOE and JOHN ROE Associated Press', 'Jane Doe and John Roe'],
+    ['Jane Doe in Washington and John Roe in London', 'Jane Doe and John Roe'],
+    ['By Jane Doe, Chief Business Correspondent, and John Roe', 'Jane Doe and John Roe'],
+    ['By Jane Doe & John Roe', 'Jane Doe and John Roe'],
+    ['By Jane Doe, CNX', 'Jane Doe'],
+    ['Jane Doe, Denver Post', 'Jane Doe'],
+    ['By Jane Doe For Dailymail.com', 'Jane Doe'],
+    ['Jane Doe, Kyiv', 'Jane Doe'],
+    ['By Ana de la Cruz and Tom Lee, The Daily Star', 'Ana de la Cruz and Tom Lee'],
+    ['By Jane Doe, John Roe and Kim Park, The Daily Star', 'Jane Doe, John Roe and Kim Park'],
+  ])('reads %s as %s', (line, name) => {
+    expect(personName(line)).toBe(name);
+  });
+});
+
+describe('a site name that is the site’s address', () => {
+  it('passes over an og:site_name given as a URL for the declared publisher', () => {
+    const head = '<meta property="og:site_name" content="https://www.wcrv.example"><script type="application/ld+json">{"@type":"NewsArticle","publisher":{"@type":"NewsMediaOrganization","name":"WCRV"}}</script>';
+    expect(read(head).publisher).toBe('WCRV');
+  });
+});
+
+describe('an academic author’s byline', () => {
+  it('leaves the university after the name out', () => {
+    expect(personName('Meera Iyer, University of Westbrook')).toBe('Meera Iyer');
+    expect(personName('Meera Iyer, Associate Professor of Energy Economics, University of Westbrook')).toBe('Meera Iyer');
+  });
+});
+
+describe('a tabloid’s byline in capitals with jobs', () => {
+  it('reads both people out of the shown byline when the markup declares only the first', () => {
+    const head = '<meta name="author" content="Nikki Schwab, Senior U.S. Political Reporter For Dailyherald.com">';
+    const body = '<p class="author-section byline-plain">By <a class="author">NIKKI SCHWAB, SENIOR U.S. POLITICAL REPORTER</a> and <a class="author">EMILY GOODIN, SENIOR U.S. POLITICAL REPORTER FOR DAILYHERALD.COM</a></p>';
+    expect(read(head, body).byline).toBe('Nikki Schwab and Emily Goodin');
+  });
+});
+
+describe('a wire story on a local paper', () => {
+  it('takes the reporter, not the agency run into the name', () => {
+    expect(personName('By JOHN FLESHER Associated Press')).toBe('John Flesher');
+    expect(personName('Maria Reuters')).toBe('Maria Reuters');
+  });
+});
+
+describe('a broadcaster’s byline box of lines', () => {
+  it('takes the name among the box’s lines (date, job, place) when nothing declares a person', () => {
+    const head = '<script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"NewsMediaOrganization","name":"BNC News"}}</script>';
+    const body = '<h1>Tram plan approved</h1><div data-testid="byline-new"><time>1 December 2026</time><div><span>Tom Ellery</span><div>Transport correspondent</div><div>Reporting from Leeds</div></div></div>';
+    expect(read(head, body).byline).toBe('Tom Ellery');
+    expect(read(head, '<h1>Tram plan approved</h1><div data-testid="byline-new"><span>BNC News</span><div>Reporting from Leeds</div></div>').byline).toBeNull();
+  });
+
+  it('spells a lower-case slug site name as the declared publisher does', () => {
+    const head = '<meta property="og:site_name" content="euroview"><script type="application/ld+json">{"@type":"NewsArticle","publisher":{"@type":"Organization","name":"Euroview"}}</script>';
+    expect(read(head).publisher).toBe('Euroview');
+  });
+});
+
+describe('authors set apart by a bar', () => {
+  it('reads "A, Job | B, Job" as two people, and "A | Outlet" as one', () => {
+    expect(personName('Oliver Wright, Policy Editor | Steven Swinford, Political Editor')).toBe('Oliver Wright and Steven Swinford');
+    expect(personName('Jane Doe | Reuters')).toBe('Jane Doe');
+    expect(personName('Jane Doe · CNB News · Posted: Dec 01, 2026')).toBe('Jane Doe');
+  });
+});
+
+describe('an aggregator’s page without JSON-LD', () => {
+  it('names the outlet whose logo the story region shows as its provider', () => {
+    const head = '<meta property="og:site_name" content="MSX">';
+    const body = '<header><a class="brand-logo"><img alt="MSX"></a></header><main><div class="provider-info"><a class="provider-logo"><img alt="The Rotunda"></a></div><h1>House passes bill</h1></main>';
+    expect(read(head, body).publisher).toBe('The Rotunda');
+    expect(read(head, '<header><div class="auth-provider"><img alt="Google"></div></header><main><h1>House passes bill</h1></main>').publisher).toBe('MSX');
+  });
+});
+
+describe('a print view that names its site only in <title>', () => {
+  it('takes the last segment of the title after the headline for the site, not the section', () => {
+    expect(read('<title>Shelter approved - Print - The Valley Sentinel</title>', '<h1>Shelter approved</h1>').publisher).toBe('The Valley Sentinel');
+  });
+});
+
+describe('a video embed’s provider inside the story', () => {
+  it('is not taken for the publisher', () => {
+    const long = '<p>The House on Monday passed a bill that would expand federal subsidies for high-speed internet at rural schools and libraries across the country.</p>';
+    const body = `<main><h1>House passes bill</h1>${long}<div class="embed-provider-youtube"><img alt="YouTube"></div></main>`;
+    expect(read('<meta property="og:site_name" content="Bay Post">', body).publisher).toBe('Bay Post');
   });
 });
