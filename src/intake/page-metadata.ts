@@ -89,8 +89,19 @@ function shownHeadline(document: DomDocument, declared: ReadonlyArray<string | n
     const shown = clean(heading.textContent);
     if (shown !== null && declared.some((title) => title !== null && wordOverlap(shown, title) >= sameHeadline)) return shown;
   }
+  // A tabloid sets its headline as an <h2> and declares it cut short for search and social
+  // ("… over 40ft leylandii hedge" of "… hedge that 'blocked out the sun'"): the full one is shown.
+  if (inStory.length === 0 && all.length === 0) {
+    for (const heading of document.querySelectorAll('h2')) {
+      const shown = clean(heading.textContent);
+      if (shown !== null && declared.some((title) => title !== null && title.split(/\s+/u).length >= minExtendedWords && shown.length > title.length && shown.startsWith(title))) return shown;
+    }
+  }
   return null;
 }
+
+/** A declared headline this long that an <h2> continues is that headline cut short, not a coincidence. */
+const minExtendedWords = 5;
 
 function wordOverlap(first: string, second: string): number {
   const words = (value: string) => new Set(value.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean));

@@ -14,6 +14,14 @@ describe('reading what a page says about its article', () => {
     expect(withoutSiteSuffix('Glacier museum doubles visitors :: Alpine Courier', 'Alpine Courier')).toBe('Glacier museum doubles visitors');
   });
 
+  it('takes the full headline a page shows as an <h2> when it declares one cut short', () => {
+    const head = '<meta property="og:title" content="Grandfather, 80, wins six-year fight with council over garden wall">';
+    const shown = '<h2>Grandfather, 80, wins six-year fight with council over garden wall that \'ruined his view\'</h2>';
+    expect(read(head, `${shown}<p>Story.</p>`).title).toBe("Grandfather, 80, wins six-year fight with council over garden wall that 'ruined his view'");
+    // A subheading that merely repeats a few of its words is not the headline.
+    expect(read(head, '<h2>Grandfather, 80 years old</h2><p>Story.</p>').title).toBe('Grandfather, 80, wins six-year fight with council over garden wall');
+  });
+
   it('ends a <title> headline where the page’s own <h1> ends', () => {
     expect(read('<title>Split story - Site</title>', '<h1>Split story</h1>').title).toBe('Split story');
     expect(read('<title>Split story, part two | Site</title>', '<h1>Split</h1>').title).toBe('Split story, part two');
