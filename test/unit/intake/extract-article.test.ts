@@ -62,6 +62,11 @@ describe('extracting the article from a page', () => {
     expect(extractArticle(page(newsPage({ paragraphs: noisy as string[] }))).paragraphs).toEqual(story);
   });
 
+  it('drops a readers\' support box set inside the story by its class, whatever its sentences say', () => {
+    const box = `<div class="article--support-box"><h3>Keep us going</h3><p>You have read 3 articles this month. We believe everyone deserves to understand the news that shapes their lives.</p><p>We accept credit card and bank transfer.</p></div>`;
+    expect(extractArticle(page(newsPage({ paragraphs: story, extra: box }))).paragraphs).toEqual(story);
+  });
+
   it('keeps an article sentence that only mentions a newsletter, a photo or Reuters', () => {
     const sentences = [
       ...story,
