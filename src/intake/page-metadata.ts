@@ -290,7 +290,13 @@ function bylineOf(document: DomDocument, declared: string | null): string | null
   const more = namesIn(shown).filter((name) => !namesIn(declared).includes(name));
   const namesMore = /\band\b|&/u.test(shown) && more.length > 0 && more.every(isPersonShaped) && namesIn(declared).every((name) => namesIn(shown).includes(name));
   if (namesMore) return joinNames(namesIn(shown));
+  // "Émilie Tremblay" shown, "Emilie Tremblay" declared: the name as the reader sees it, accents kept.
+  if (shown !== declared && withoutAccents(shown) === withoutAccents(declared)) return shown;
   return creditsAgency ? shown : declared;
+}
+
+function withoutAccents(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
 /**

@@ -22,6 +22,11 @@ describe('reading what a page says about its article', () => {
     expect(read(head, '<h2>Grandfather, 80 years old</h2><p>Story.</p>').title).toBe('Grandfather, 80, wins six-year fight with council over garden wall');
   });
 
+  it('writes the byline as the page shows it when the declared author drops its accents', () => {
+    const head = '<script type="application/ld+json">{"@type":"NewsArticle","headline":"Ferry cuts","author":{"@type":"Person","name":"Zoe Lefevre"}}</script>';
+    expect(read(head, '<h1>Ferry cuts</h1><div class="byline">By <span class="authorName">Zoé Lefèvre</span></div><p>Story.</p>').byline).toBe('Zoé Lefèvre');
+  });
+
   it('ends a <title> headline where the page’s own <h1> ends', () => {
     expect(read('<title>Split story - Site</title>', '<h1>Split story</h1>').title).toBe('Split story');
     expect(read('<title>Split story, part two | Site</title>', '<h1>Split</h1>').title).toBe('Split story, part two');
