@@ -4,7 +4,7 @@ import type { Retriever } from '../retrieval/retriever.js';
 import type { AnswerEngine, EngineInput, Intent } from './answer-engine.js';
 import { completeAnswer, SentenceLookup } from './answer-builder.js';
 import { notInArticle } from './extractive-engine.js';
-import { classifyRequest, findParty } from './request.js';
+import { classifyRequest, findParty, partyByMisspelling } from './request.js';
 import { answerability, asksForViews, modelAnswerability, peopleAskedAbout, unknownPersonAskedAbout, type AnswerabilityThresholds } from './answerability.js';
 import type { LogisticModel } from '../retrieval/logistic-regression.js';
 
@@ -131,8 +131,11 @@ export function createAnswerPipeline(options: AnswerServiceOptions): AnswerServi
     async ask(rawQuestion, askOptions = {}) {
       const question = validate(rawQuestion);
       const classified = classifyRequest(question, parties);
-      // "and what did he say about troops?": a pronoun stands for the party the thread last named.
-      const request = classified.party ? classified : { ...classified, party: partyFromHistory(question, askOptions.history ?? [], parties) };
+      const unknownTerms = retriever.unknownTerms(question);
+      // "What did Sheinbuam say?" means Sheinbaum; "and what did he say about troops?": a pronoun
+      // stands for the party the thread last named.
+      const party = classified.party ?? partyByMisspelling(question, unknownTerms, parties) ?? partyFromHistory(question, askOptions.history ?? [], parties);
+      const request = { ...classified, party };
       if (request.kind === 'reproduce') return declined(question);
       if (request.kind === 'quote' && request.party) return quote(request.party, request.about, question, askOptions);
 
@@ -141,7 +144,6 @@ export function createAnswerPipeline(options: AnswerServiceOptions): AnswerServi
         return run(question, { kind: 'summary', party: null }, await positionEvidence(askOptions), askOptions);
       }
 
-      const unknownTerms = retriever.unknownTerms(question);
       // "What did Ravi Castellano say?" of articles that never mention him asks for words nobody
       // reports: refused as /quote refuses a speaker it does not know. (Left to the fitted model,
       // it answered with a namesake's quotes: SQuAD, which it was fitted on, has no such question.)

@@ -76,6 +76,44 @@ function namesToMatch(parties: readonly Party[]): readonly NameToMatch[] {
   return names;
 }
 
+/**
+ * The person a misspelt surname means ("Sheinbuam", "Hegsteh"): of the question's words the
+ * articles never use, one within a slip of the keyboard of exactly one person's surname — a letter
+ * wrong, missing, extra or two swapped; two such slips in a surname of eight letters or more.
+ */
+export function partyByMisspelling(question: string, unknownWords: readonly string[], parties: readonly Party[]): Party | null {
+  const matches = new Set<Party>();
+  for (const word of unknownWords) {
+    const typed = word.toLowerCase();
+    if (typed.length < minMisspeltLength) continue;
+    for (const party of parties) {
+      const surname = party.kind === 'person' ? party.name.split(/\s+/u).at(-1)?.toLowerCase() : undefined;
+      if (!surname || surname.length < minMisspeltLength || surname === typed) continue;
+      // "Bartholomew Hegsteh" is not Pete Hegseth, however the surname is spelt.
+      if (editDistance(typed, surname) <= (surname.length >= 8 ? 2 : 1) && !namesSomeoneElse(question, word, party)) matches.add(party);
+    }
+  }
+  return matches.size === 1 ? ([...matches][0] ?? null) : null;
+}
+
+/** Shorter names are too close to other words ("Ruiz", "Reyes") to guess at. */
+const minMisspeltLength = 5;
+
+/** Edits (insert, delete, substitute, swap two neighbours) between two words. */
+function editDistance(a: string, b: string): number {
+  const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i += 1) {
+    for (let j = 1; j <= b.length; j += 1) {
+      const row = rows[i] ?? [];
+      const above = rows[i - 1] ?? [];
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      row[j] = Math.min((above[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (above[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j] ?? 0, (rows[i - 2]?.[j - 2] ?? 0) + 1);
+    }
+  }
+  return rows[a.length]?.[b.length] ?? 0;
+}
+
 /** A person is also called by surname alone ("Whitfield"), even where the article never does. */
 function namesOf(party: Party): string[] {
   const surname = party.kind === 'person' ? party.name.split(/\s+/).at(-1) : undefined;

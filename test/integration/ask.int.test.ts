@@ -108,6 +108,13 @@ describe('answering from the index, end to end', () => {
     }
   });
 
+  it('answers for the person a misspelt surname means, naming them as the article does', async () => {
+    const answer = await service.ask('What did Whitfeild say about the jobs?');
+    expect(answer.found).toBe(true);
+    expectExactCitations(answer);
+    expect(answer.citations[0]?.speaker).toContain('Whitfield');
+  });
+
   it('answers what a quoted party said with that party\'s own sentences', async () => {
     for (const [question, speaker] of [
       ['What did Hegseth say?', 'Pete Hegseth'],

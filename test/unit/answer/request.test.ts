@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyRequest, findParty } from '../../../src/answer/request.js';
+import { classifyRequest, findParty, partyByMisspelling } from '../../../src/answer/request.js';
 import type { Party } from '../../../src/core/types.js';
 
 const party = (name: string, aliases: string[], kind: Party['kind'] = 'person'): Party => ({ name, kind, aliases, sentenceIds: [] });
@@ -76,5 +76,27 @@ describe('findParty', () => {
   it('prefers the longest matching name', () => {
     const overlapping = [party('Ann', ['Ann']), party('Ann Marie Cole', ['Ann Marie'])];
     expect(findParty('What did Ann Marie say?', overlapping)?.name).toBe('Ann Marie Cole');
+  });
+});
+
+describe('partyByMisspelling', () => {
+  const people = [party('Claudia Sheinbaum', ['Sheinbaum']), party('Pete Hegseth', ['Hegseth']), party('Ana Ruiz', ['Ruiz'])];
+
+  it('takes a surname with a letter wrong, missing, extra or two swapped for the person it means', () => {
+    expect(partyByMisspelling('What did Sheinbuam say?', ['Sheinbuam'], people)?.name).toBe('Claudia Sheinbaum');
+    expect(partyByMisspelling('what did hegsteh say', ['hegsteh'], people)?.name).toBe('Pete Hegseth');
+    expect(partyByMisspelling('What did Hegset say?', ['Hegset'], people)?.name).toBe('Pete Hegseth');
+  });
+
+  it('does not guess at short names, at words far from any surname, or between two people', () => {
+    expect(partyByMisspelling('What did Ruis say?', ['Ruis'], people)).toBeNull();
+    expect(partyByMisspelling('What did Shelby say?', ['Shelby'], people)).toBeNull();
+    const twins = [party('Mara Hanson', []), party('Leo Hansen', [])];
+    expect(partyByMisspelling('What did Hansan say?', ['Hansan'], twins)).toBeNull();
+  });
+
+  it('does not take someone with another first name for the person, however the surname is spelt', () => {
+    expect(partyByMisspelling('What did Bartholomew Hegsteh say?', ['Hegsteh'], people)).toBeNull();
+    expect(partyByMisspelling('What did Pete Hegsteh say?', ['Hegsteh'], people)?.name).toBe('Pete Hegseth');
   });
 });
