@@ -1,6 +1,7 @@
 import { parseText } from '../core/nlp.js';
 import { couldBeFirstName, firstNamesBefore } from '../article/mentions.js';
 import type { Party, RetrievedSentence } from '../core/types.js';
+import { escapeRegExp } from '../core/text.js';
 import { predictProbability, type LogisticModel } from '../retrieval/logistic-regression.js';
 import { expectedEntityTypes, rankingFeatureNames, type RankingFeatureName } from '../retrieval/ranking-features.js';
 import { detectLanguage } from './language.js';
@@ -390,8 +391,7 @@ const wordsByTextList = new WeakMap<readonly string[], { ascii: ReadonlySet<stri
 
 /** The word stands in the text as a whole word, any case. */
 export function containsWord(text: string, word: string): boolean {
-  const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`(^|[^\\p{L}])${escaped}($|[^\\p{L}])`, 'iu').test(text);
+  return new RegExp(`(^|[^\\p{L}])${escapeRegExp(word)}($|[^\\p{L}])`, 'iu').test(text);
 }
 
 /** Capitalised words that are not the question's first word: the names a question is about. */

@@ -1,5 +1,6 @@
 import { couldBeFirstName, firstNamesBefore } from '../article/mentions.js';
 import type { Party } from '../core/types.js';
+import { escapeRegExp } from '../core/text.js';
 
 /** What kind of request a plain-language question is, read from its wording alone. */
 export type RequestKind = 'reproduce' | 'summary' | 'quote' | 'question';
@@ -137,10 +138,6 @@ function namesSomeoneElse(text: string, surname: string, party: Party): boolean 
   // Both halves capitalised: "the Okafor-led group" still means the party.
   const compound = new RegExp(`\\p{Lu}[\\p{L}'’]*-${escaped}(?![\\p{L}-])|(?<![\\p{L}-])${escaped}-\\p{Lu}[\\p{L}'’]*`, 'gu');
   return firstNameBefore || [...text.matchAll(compound)].some((match) => !known.has(match[0].toLowerCase()));
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function normaliseForMatch(text: string): string {

@@ -1,5 +1,6 @@
 import { nlp } from '../core/nlp.js';
 import type { PartyKind } from '../core/types.js';
+import { escapeRegExp } from '../core/text.js';
 
 /** A capitalised name in a sentence's narration ("Defense Secretary Pete Hegseth", "Fox News'"). */
 export interface Mention {
@@ -169,8 +170,7 @@ export function couldBeFirstName(word: string): boolean {
  * dictionary knows).
  */
 export function firstNamesBefore(text: string, surname: string, isGivenName: (word: string) => boolean = isFirstName): string[] {
-  const escaped = surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const before = new RegExp(`(\\p{Lu}[\\p{L}'’-]+)\\s+${escaped}(?![\\p{L}-])`, 'gu');
+  const before = new RegExp(`(\\p{Lu}[\\p{L}'’-]+)\\s+${escapeRegExp(surname)}(?![\\p{L}-])`, 'gu');
   return [...text.matchAll(before)].map((match) => match[1] ?? '').filter(isGivenName);
 }
 

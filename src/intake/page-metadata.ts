@@ -1,3 +1,4 @@
+import { foldAccents } from '../core/text.js';
 import type { DomDocument, DomNode } from './dom.js';
 import { isAgency, isPersonShaped, jobWords, joinNames, namesIn, outletWords, personName } from './person-names.js';
 
@@ -291,12 +292,8 @@ function bylineOf(document: DomDocument, declared: string | null): string | null
   const namesMore = /\band\b|&/u.test(shown) && more.length > 0 && more.every(isPersonShaped) && namesIn(declared).every((name) => namesIn(shown).includes(name));
   if (namesMore) return joinNames(namesIn(shown));
   // "Émilie Tremblay" shown, "Emilie Tremblay" declared: the name as the reader sees it, accents kept.
-  if (shown !== declared && withoutAccents(shown) === withoutAccents(declared)) return shown;
+  if (shown !== declared && foldAccents(shown).toLowerCase() === foldAccents(declared).toLowerCase()) return shown;
   return creditsAgency ? shown : declared;
-}
-
-function withoutAccents(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
 /**

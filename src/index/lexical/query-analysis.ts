@@ -1,3 +1,4 @@
+import { foldAccents } from '../../core/text.js';
 import { baseFormCandidates } from './morphy.js';
 import { phraseWindows } from './phrases.js';
 import { stemOf, tokenize, type Token } from './tokenizer.js';
@@ -63,10 +64,6 @@ function wordAlternatives(token: Token, vocabulary: Vocabulary): Map<string, num
 }
 
 const sameRootWeight = 0.35;
-
-function foldAccents(word: string): string {
-  return word.normalize('NFD').replace(/\p{M}/gu, '');
-}
 
 function synonymAlternatives(keys: readonly string[], vocabulary: Vocabulary): Map<string, number> {
   const alternatives = new Map<string, number>();
