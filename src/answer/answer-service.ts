@@ -165,8 +165,8 @@ export function createAnswerPipeline(options: AnswerServiceOptions): AnswerServi
         // the best matching statement stands in.
         // A question that names someone ("What was Joseph Falcone's position?") is not answered
         // with whoever else speaks best to it: without that person among the parties, it is a question.
-        const describedOnly = peopleAskedAbout(question, unknownTerms).length === 0;
-        const party = request.party ?? (verdict.answerable && describedOnly && asksForAPosition(question) ? speakerOfBest(retrieved, parties) : null);
+        const describedOnly = () => peopleAskedAbout(question, unknownTerms).length === 0;
+        const party = request.party ?? (verdict.answerable && asksForAPosition(question) && describedOnly() ? speakerOfBest(retrieved, parties) : null);
         if (party) return run(question, { kind: 'summary', party }, retrieved, askOptions);
       }
       // "What did Voss say?" of a party the articles quote: their statements answer it, however

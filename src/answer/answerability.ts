@@ -114,11 +114,15 @@ export function ruleSignals({
   parties,
   articleTexts,
 }: Omit<AnswerabilityInput, 'thresholds'>): RuleSignals {
-  const unknownPerson = unknownPersonAskedAbout({ question, unknownTerms, articleTexts });
+  // One pass: whether a person is mentioned reads every article's text.
+  let unknownPerson: string | null = null;
   let personNotQuoted: string | null = null;
   for (const person of peopleAskedAbout(question, unknownTerms)) {
     const surname = person.split(/\s+/).at(-1) ?? person;
-    if (!isMentioned(articleTexts, person)) continue;
+    if (!isMentioned(articleTexts, person)) {
+      unknownPerson ??= person;
+      continue;
+    }
     const quoted = parties.some((party) => [party.name, ...party.aliases].some((name) => containsWord(name, surname)));
     if (!quoted && asksForViews(question)) personNotQuoted ??= person;
   }
