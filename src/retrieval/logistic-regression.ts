@@ -99,14 +99,10 @@ function newtonStep(gradient: Float64Array, hessian: Float64Array, beta: readonl
 
 /** The model's probability that the row is a positive. */
 export function predictProbability(model: LogisticModel, row: readonly number[]): number {
-  let logit = model.bias;
-  for (let j = 0; j < model.weights.length; j += 1) {
-    logit += (model.weights[j] ?? 0) * (((row[j] ?? 0) - (model.mean[j] ?? 0)) / (model.scale[j] ?? 1));
-  }
-  return sigmoid(logit);
+  return sigmoid(predictLogit(model, row));
 }
 
-function sigmoid(value: number): number {
+export function sigmoid(value: number): number {
   return 1 / (1 + Math.exp(-value));
 }
 

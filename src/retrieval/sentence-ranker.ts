@@ -1,5 +1,5 @@
 import { boostedLogit, fitBoostedTrees, type BoostedTrees, type BoostingOptions } from './boosted-trees.js';
-import { calibratedProbability, predictLogit, predictProbability, type LogisticModel, type ScoreCalibration } from './logistic-regression.js';
+import { calibratedProbability, predictLogit, sigmoid, type LogisticModel, type ScoreCalibration } from './logistic-regression.js';
 
 /**
  * A sentence ranker as shipped: a logistic model over every candidate (pointwise, or listwise with
@@ -21,14 +21,15 @@ export const firstStageColumns = ['first_stage_logit', 'first_stage_gap', 'first
 
 /** Each candidate's probability of answering, given all of one question's candidates' rows. */
 export function rankerProbabilities(ranker: SentenceRanker, rows: readonly (readonly number[])[]): number[] {
-  const first = firstStageProbabilities(ranker, rows);
+  const logits = rows.map((row) => predictLogit(ranker, row));
+  const first = firstStageProbabilities(ranker, logits);
   const { rerank } = ranker;
   if (!rerank || rows.length === 0) return first;
-  const { leaders, secondRows } = secondStage(ranker, rows, rerank.top);
+  const { leaders, secondRows } = secondStage(logits, rows, rerank.top);
   const probabilities = [...first];
   let lowest = 1;
   leaders.forEach((position, k) => {
-    const probability = 1 / (1 + Math.exp(-boostedLogit(rerank, secondRows[k] ?? [])));
+    const probability = sigmoid(boostedLogit(rerank, secondRows[k] ?? []));
     probabilities[position] = probability;
     lowest = Math.min(lowest, probability);
   });
@@ -62,7 +63,7 @@ export function fitReranker({
   const rows: number[][] = [];
   const labels: boolean[] = [];
   for (const group of groups) {
-    const { leaders, secondRows } = secondStage(firstStage, group.rows, top);
+    const { leaders, secondRows } = secondStage(group.rows.map((row) => predictLogit(firstStage, row)), group.rows, top);
     leaders.forEach((position, k) => {
       rows.push(secondRows[k] ?? []);
       labels.push(Boolean(group.labels[position]));
@@ -72,17 +73,16 @@ export function fitReranker({
   return { ...trees, top, featureNames: [...featureNames, ...firstStageColumns] };
 }
 
-function firstStageProbabilities(ranker: SentenceRanker, rows: readonly (readonly number[])[]): number[] {
+/** The first stage's probabilities from its logits: the sigmoid, or a listwise model's calibration. */
+function firstStageProbabilities(ranker: SentenceRanker, logits: readonly number[]): number[] {
   const { calibration } = ranker;
-  if (!calibration) return rows.map((row) => predictProbability(ranker, row));
-  const scores = rows.map((row) => predictLogit(ranker, row));
-  const best = Math.max(...scores);
-  return scores.map((score) => calibratedProbability(calibration, score, best));
+  if (!calibration) return logits.map(sigmoid);
+  const best = Math.max(...logits);
+  return logits.map((score) => calibratedProbability(calibration, score, best));
 }
 
 /** The first stage's `top` best candidates (positions, best first) and the trees' row for each. */
-function secondStage(firstStage: SentenceRanker, rows: readonly (readonly number[])[], top: number): { leaders: number[]; secondRows: number[][] } {
-  const logits = rows.map((row) => predictLogit(firstStage, row));
+function secondStage(logits: readonly number[], rows: readonly (readonly number[])[], top: number): { leaders: number[]; secondRows: number[][] } {
   const leaders = logits
     .map((logit, position) => ({ logit, position }))
     .sort((a, b) => b.logit - a.logit || a.position - b.position)
