@@ -88,10 +88,13 @@ export function partyByMisspelling(question: string, unknownWords: readonly stri
     const typed = word.toLowerCase();
     if (typed.length < minMisspeltLength) continue;
     for (const party of parties) {
-      const surname = party.kind === 'person' ? party.name.split(/\s+/u).at(-1)?.toLowerCase() : undefined;
+      const surname = surnameOf(party)?.toLowerCase();
       if (!surname || surname.length < minMisspeltLength || surname === typed) continue;
+      const slips = surname.length >= 8 ? 2 : 1;
+      // Words further apart in length than the slips allowed cannot match: most parties end there.
+      if (Math.abs(typed.length - surname.length) > slips) continue;
       // "Bartholomew Hegsteh" is not Pete Hegseth, however the surname is spelt.
-      if (editDistance(typed, surname) <= (surname.length >= 8 ? 2 : 1) && !namesSomeoneElse(question, word, party)) matches.add(party);
+      if (editDistance(typed, surname) <= slips && !namesSomeoneElse(question, word, party)) matches.add(party);
     }
   }
   return matches.size === 1 ? ([...matches][0] ?? null) : null;
@@ -117,13 +120,18 @@ function editDistance(a: string, b: string): number {
 
 /** A person is also called by surname alone ("Whitfield"), even where the article never does. */
 function namesOf(party: Party): string[] {
-  const surname = party.kind === 'person' ? party.name.split(/\s+/).at(-1) : undefined;
+  const surname = surnameOf(party);
   return surname && surname !== party.name ? [party.name, ...party.aliases, surname] : [party.name, ...party.aliases];
 }
 
 /** The person's surname on its own, whether the article writes it so ("Okafor said") or not. */
 function isSurnameAlone(name: string, party: Party): boolean {
-  return party.kind === 'person' && name !== party.name && name === party.name.split(/\s+/).at(-1);
+  return name !== party.name && name === surnameOf(party);
+}
+
+/** A person's last name ("Okafor" of "Rachel Okafor"); none for an organisation or an outlet. */
+function surnameOf(party: Party): string | undefined {
+  return party.kind === 'person' ? party.name.split(/\s+/u).at(-1) : undefined;
 }
 
 /**
