@@ -139,14 +139,27 @@ function asMastheadWrites(document: DomDocument, siteName: string | null, declar
     return shown !== undefined && shown.startsWith(withThe) && !/^[\p{L}\p{N}]/u.test(shown.slice(withThe.length));
   });
   if (writesThe) return `The ${siteName}`;
-  // "CNB" declared, "… | CNB News" in `<title>` and "CNB News" on the logo: the name the reader sees.
-  const titleTail = clean(declared.at(-1));
-  const longer = titleTail !== null && titleTail.startsWith(`${siteName} `) && titleTail.split(/\s+/u).length - siteName.split(/\s+/u).length <= maxNameExtraWords;
-  return longer && logos.some((logo) => clean(logo)?.toLowerCase().startsWith(titleTail.toLowerCase())) ? titleTail : siteName;
+  return shownBrand(siteName, clean(declared.at(-1)), logos.map((logo) => clean(logo)).filter((logo): logo is string => logo !== null)) ?? siteName;
 }
 
 /** "CNB" → "CNB News": the brand shown adds a word or two to the declared one, no more. */
 const maxNameExtraWords = 2;
+
+/**
+ * The outlet's name as the reader sees it, when the declared one is a short or a long form of it and
+ * both the logo and `<title>` show the other: "CNB" declared under a "CNB News" logo and "… | CNB
+ * News", or "Newsline Magazine" declared where the logo and `<title>` say "Newsline". One of them
+ * alone is not enough: a logo's "KSVT 3 News" beside a declared "KSVT" is the station's channel
+ * brand, a `<title>`'s "CNX Politics" a section. null: the declared name stands.
+ */
+function shownBrand(siteName: string, titleTail: string | null, logos: ReadonlyArray<string>): string | null {
+  if (titleTail === null || titleTail.toLowerCase() === siteName.toLowerCase()) return null;
+  const [short, long] = titleTail.length > siteName.length ? [siteName, titleTail] : [titleTail, siteName];
+  const related = long.toLowerCase().startsWith(`${short.toLowerCase()} `) && long.split(/\s+/u).length - short.split(/\s+/u).length <= maxNameExtraWords;
+  // "CNB News home": a logo's label says where it leads.
+  const onLogo = logos.some((logo) => logo.toLowerCase() === titleTail.toLowerCase() || logo.toLowerCase() === `${titleTail.toLowerCase()} home`);
+  return related && onLogo ? titleTail : null;
+}
 
 /** What the masthead's logo says: its text, its image's `alt`, its label or its SVG's title. */
 function logoTexts(document: DomDocument): string[] {

@@ -154,6 +154,13 @@ describe('publishers and authors of syndicated and broadcast pages', () => {
     expect(read(head, '<a class="logo" href="/">CNB</a>').publisher).toBe('CNB');
   });
 
+  it('takes the masthead’s shorter name when the title and the logo both write it so', () => {
+    const head = '<title>Measles cases climb - Newsline</title><meta property="og:site_name" content="Newsline Magazine">';
+    expect(read(head, '<div class="brand"><img alt="Newsline" src="/logo.svg"></div>').publisher).toBe('Newsline');
+    expect(read(head, '<div class="brand"><img alt="Newsline Magazine" src="/logo.svg"></div>').publisher).toBe('Newsline Magazine');
+    expect(read('<title>Shutdown vote live | CNX Politics</title><meta property="og:site_name" content="CNX">', '<a class="brand-logo" href="/" aria-label="CNX logo"></a>').publisher).toBe('CNX');
+  });
+
   it('leaves a wire agency listed as a person out of the byline', () => {
     const head = '<script type="application/ld+json">{"@type":"NewsArticle","author":[{"@type":"Person","name":"Tasha Grant"},{"@type":"Person","name":"Associated Press"}]}</script>';
     expect(read(head).byline).toBe('Tasha Grant');
