@@ -135,7 +135,9 @@ function subjectBefore(region: string, verbAt: number, mentions: readonly Mentio
     (mention) => !mention.possessive && appositive.test(region.slice(mention.end - offset, left.length)),
   );
   // "Rep. Glenn Marsh of Wisconsin, who organized the letter, said": the person, not the place.
-  if (described) return { type: 'mention', mention: affiliatedPerson(region, described, mentions, offset) ?? described, reported };
+  // "Monica Ferreira, a nurse from Dublin, Ohio, who sat behind the wing, told": the place ends the
+  // person's own description, which runs on to the verb.
+  if (described) return { type: 'mention', mention: affiliatedPerson(region, described, mentions, offset) ?? describedPerson(region.slice(0, left.length), described, mentions, offset) ?? described, reported };
   // "The lone dissenting member, Frank Olsen, argued": the name is itself the appositive.
   // "The two councillors, Ruth Kessler and Paul Okafor, said": both are.
   if (left.endsWith(',')) {
@@ -163,6 +165,19 @@ function spokenBy(mention: Mention, reported: boolean, joint: Mention[]): Attrib
 /** The person whose affiliation `place` is: "Prof Daniel Okafor of Northgate University". */
 function affiliatedPerson(region: string, place: Mention, mentions: readonly Mention[], offset: number): Mention | undefined {
   return mentions.find((mention) => mention.kind === 'person' && /^\s+(?:of|for)\s+$/u.test(region.slice(mention.end - offset, place.start - offset)));
+}
+
+/** How far a person's description may reach when it holds other names: two or three clauses. */
+const longAppositive = /^,[^.;:!?"“”_]{1,240},$/u;
+
+/**
+ * The person a non-person `described` is part of the description of: "A, a spokeswoman for B, a
+ * trade group, said" and "A, a nurse from Dublin, Ohio, who …, told" speak as A, whose description
+ * runs from the comma after the name to the verb.
+ */
+function describedPerson(left: string, described: Mention, mentions: readonly Mention[], offset: number): Mention | undefined {
+  if (described.kind === 'person') return undefined;
+  return mentions.find((mention) => mention.kind === 'person' && !mention.possessive && mention.end < described.start && longAppositive.test(left.slice(mention.end - offset)));
 }
 
 function subjectAfter(region: string, from: number, mentions: readonly Mention[], offset: number): Attribution | null {

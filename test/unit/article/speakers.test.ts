@@ -240,6 +240,13 @@ describe('speakers introduced in the shapes political reporting uses', () => {
     expect(article.sentences[0]?.speaker?.name).toBe('Sami Okoye');
   });
 
+  it('gives "A, a nurse from PLACE, who …, told" and "A, a spokeswoman for B, a trade group, said" to A', () => {
+    const { article } = partiesOf(
+      'Monica Reyes, a nurse from Dublin, Ohio, who sat behind the wing, told reporters the cabin went quiet. Tara Bell, a spokeswoman for the Harbor Alliance, a trade group based in Norfolk, said the rules were rushed. Ohio, the state that filed the suit, said it would appeal.',
+    );
+    expect(article.sentences.map((sentence) => sentence.speaker?.name ?? null)).toEqual(['Monica Reyes', 'Tara Bell', 'Ohio']);
+  });
+
   it("gives a journalist introduced with the outlet (\"NBC's X reported\") the sentence", () => {
     const { article } = partiesOf("NBC's Maria Delgado reported that the vote had been rushed through without a hearing.");
     expect(article.sentences[0]?.speaker?.name).toBe('Maria Delgado');
