@@ -20,9 +20,21 @@ const labelLines = [
 const promptStarts = [
   /^(?:lire aussi|à lire aussi|voir aussi|lee también|lea también|ver también|leia também|veja também|lesen sie auch|mehr zum thema|leggi anche|zie ook|lees ook)\s*[:|»›>–—]?/iu,
   /^(?:read|see|watch|listen|also read|read also|related|more|more from|more on|recommended|trending|top stories|popular|editor['’]s picks|you may also like|you might also like|don['’]t miss|most read|latest|in (?:other|related) news)(?: (?:more|also|next|this|now|the full story|the latest))?\s*[:|»›>–—]/iu,
-  /^\(?(?:photo|photos|image|images|picture|video|graphic|illustration|credit|photograph|file photo|caption|foto|imagen)(?:\s+(?:credit|by))?\s*[:/]/iu,
+  /^\(?(?:(?:header|top|main|lead|featured|feature|cover|banner|hero)\s+)?(?:photo|photos|image|images|picture|video|graphic|illustration|credit|photograph|file photo|caption|foto|imagen)(?:\s+(?:credit|by))?\s*[:/]/iu,
+  // "— Photo by Fahim Siddiqi/White Star", "Image courtesy of the district": a credit with no colon.
+  /^[—–-]?\s*(?:photo|photos|image|images|picture|photograph|video)\s+(?:by|courtesy(?:\s+of)?)\s+(?:the\s+)?\p{Lu}[^.!?]{0,60}$/iu,
   /^(?:sign up|subscribe|follow (?:us|@)|like us|don['’]t miss out|never miss|want more)\b/iu,
   /^(?:click|tap) here\b/iu,
+  // The newsroom's closing credits: "Information from The Allied Press was used in this report.",
+  // "Contributing: Priya Nand", the wire's "Reporting by A in Singapore; Editing by B". ("A contributed to
+  // this report." stays: readers of the fixture pages disagree on it, and it names who reported.)
+  /^information from [^.!?]{2,80} (?:was|were) used in this (?:report|story|article)\.?$/iu,
+  /^contributing(?: writers?| reporters?)?\s*:\s*\p{Lu}/iu,
+  /^(?:additional )?(?:reporting|writing) by [^.!?]*;\s*(?:[^;]*;\s*)?(?:editing|edited|writing|graphics) by\b/iu,
+  // "This article is part of POLITICO's Morning Tech coverage": the series note.
+  /^this (?:article|story|piece|report) is part of\b/iu,
+  // "Stocks In This Article:": the ticker box's label.
+  /^(?:stocks?|tickers?|companies|quotes|related (?:quotes|tickers|stocks)) (?:in|mentioned in|from) this (?:article|story)\s*:?$/iu,
   // "Copy/paste the article video embed link below:": the player's sharing tool.
   /^copy(?:\s*\/\s*paste)? (?:the )?(?:[\p{L}-]+ ){0,3}(?:embed|link|code)\b[^.!?]*:?$/iu,
   // "Related video above: Firefighters describe …", "Related coverage: …": a pointer to the page's other boxes.
@@ -146,10 +158,11 @@ const maxAppealWords = 70;
 /** Notices that open a paragraph of any length: the print-edition line and the reprint links after it. */
 const noticeStarts = /^(?:a version of )?this (?:article|story|report|piece|essay) (?:also )?(?:appears|appeared|was published|ran) in (?:the )?(?:[\p{L}\d,]+ ){0,4}(?:print|magazine|issue|edition)\b|^appeared in the (?:[\p{L}\d,]+ ){0,5}(?:print|magazine) (?:edition|issue)\b|^published in the (?:print|magazine) (?:edition|issue)\b/iu;
 /**
- * "This article originally appeared on Ashford Courier-Journal: Headline", "Read the original article
+ * "This article originally appeared on Ashford Courier-Journal: Headline", "This story was originally
+ * featured on Fortune.com", "Read the original article
  * on The Rotunda.": a chain's or an aggregator's note of where the story was first published.
  */
-const syndicationNote = /^(?:this (?:article|story|report|post) (?:originally|first) appeared (?:on|in|at)\s+\S|read (?:the )?(?:original|full) (?:article|story|post)(?: (?:on|at)\s+\S|\.?$)|read more (?:at|on|from) (?:[Tt]he )?[A-Z][^.!?]{0,50}\.?$)/iu;
+const syndicationNote = /^(?:this (?:article|story|report|post) (?:was )?(?:originally|first) (?:appeared|featured) (?:on|in|at)\s+\S|read (?:the )?(?:original|full) (?:article|story|post)(?: (?:on|at)\s+\S|\.?$)|read more (?:at|on|from) (?:[Tt]he )?[A-Z][^.!?]{0,50}\.?$)/iu;
 const maxSyndicationNoteWords = 40;
 
 /** "This story has been updated with comments from …": the editors' note on the story's versions. */

@@ -46,7 +46,7 @@ export function extractArticle(page: FetchedPage): ExtractedArticle {
     ? articleParagraphs(parsed.content, { title: title ?? '', byline: byline ?? '', publisher: publisher ?? '' })
     : { paragraphs: [], headings: [] };
   const { paragraphs, headings } = declaredBodyInstead(shown, metadata.articleBody) ?? shown;
-  if (isStub({ paragraphs, pageText }) || (parsed?.content && isListOfTeasers(parsed.content, paragraphs.length))) {
+  if (metadata.declaredNotArticle || isStub({ paragraphs, pageText }) || (parsed?.content && isListOfTeasers(parsed.content, paragraphs.length))) {
     throw new VerbatimError('NO_ARTICLE_IN_PAGE');
   }
   const url = metadata.canonicalUrl ?? page.url;

@@ -24,6 +24,11 @@ export interface PageMetadata {
   canonicalUrl: string | null;
   /** JSON-LD `articleBody`: the whole text, on pages whose HTML shows only a teaser until scripts run. */
   articleBody: string | null;
+  /**
+   * The page says it is no article: a profile (`og:type` "profile", JSON-LD `ProfilePage`), search
+   * results or a collection of stories, and declares no article either.
+   */
+  declaredNotArticle: boolean;
 }
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
@@ -71,6 +76,7 @@ export function readPageMetadata(document: DomDocument, pageUrl: string): PageMe
       webUrl(text(ld?.url), pageUrl) ??
       webUrl(entityId(ld?.mainEntityOfPage), pageUrl),
     articleBody: typeof ld?.articleBody === 'string' && ld.articleBody.trim() !== '' ? ld.articleBody : null,
+    declaredNotArticle: ld === null && (meta('og:type')?.toLowerCase() === 'profile' || jsonLdTypes(document).some((type) => listingTypes.has(type))),
   };
 }
 
@@ -84,7 +90,8 @@ const sameHeadline = 0.5;
  */
 function shownHeadline(document: DomDocument, declared: ReadonlyArray<string | null>): string | null {
   const inStory = [...document.querySelectorAll('article h1, main h1, [role="main"] h1, [itemprop="headline"]')];
-  const all = [...document.querySelectorAll('h1')];
+  // "<h1 class="logo">": a masthead set as an <h1> on every page, beside the story's own.
+  const all = [...document.querySelectorAll('h1')].filter((heading) => !heading.matches('[class*="logo" i], [class*="brand" i], [class*="masthead" i], [id*="logo" i]'));
   // A section name set as an <h1> above the story's own is passed over: the first that agrees wins.
   for (const heading of inStory.length > 0 ? inStory : all.length === 1 ? all : []) {
     const shown = clean(heading.textContent);
@@ -136,7 +143,9 @@ function asMastheadWrites(document: DomDocument, siteName: string | null, declar
   const written = [...declared, copyrightHolder(document), ...logos];
   const writesThe = written.some((name) => {
     const shown = clean(name)?.toLowerCase();
-    return shown !== undefined && shown.startsWith(withThe) && !/^[\p{L}\p{N}]/u.test(shown.slice(withThe.length));
+    // "The Albion Chronicle — Home", "The Albion Chronicle: since 1871": a name, then the logo's own words; not
+    // a sentence that opens with the name ("The Riverbend Current is a nonprofit newsroom…" in a footer brand box).
+    return shown !== undefined && shown.startsWith(withThe) && !/^[\p{L}\p{N}]/u.test(shown.slice(withThe.length)) && !/^\s+(?:is|are|was|has|will)\b/u.test(shown.slice(withThe.length));
   });
   if (writesThe) return `The ${siteName}`;
   return shownBrand(siteName, clean(declared.at(-1)), logos.map((logo) => clean(logo)).filter((logo): logo is string => logo !== null)) ?? siteName;
@@ -216,6 +225,19 @@ function metaContent(document: DomDocument, key: string): string | null {
 }
 
 /** The first JSON-LD object typed as an article (`NewsArticle`, `BlogPosting`, `LiveBlogPosting`, …). */
+/** What an author's page, a search page or a section front declares itself in JSON-LD. */
+const listingTypes = new Set(['ProfilePage', 'SearchResultsPage', 'CollectionPage']);
+
+function jsonLdTypes(document: DomDocument): string[] {
+  return [...document.querySelectorAll('script[type="application/ld+json"]')].flatMap((script) => {
+    try {
+      return jsonObjects(JSON.parse(script.textContent ?? '') as Json).flatMap(typesOf);
+    } catch {
+      return [];
+    }
+  });
+}
+
 function articleJsonLd(document: DomDocument): JsonObject | null {
   for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
     let parsed: Json;

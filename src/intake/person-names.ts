@@ -70,7 +70,9 @@ export const outletWords = /(?:^(?:the|THE)\s|\b(?:News|Post|Press|Times|Herald|
  */
 function listedNames(value: string | null | undefined): string | null {
   // "Oliver Wright, Policy Editor | Steven Swinford, Political Editor": a bar between people too, not only before a date.
-  const segments = (clean(value) ?? '').replace(/^(?:(?:interview(?:ed)?|words|text|story|written|reported|reporting|compiled|edited)\s+)?by[:\s]+/iu, '').split(/\s*[|•·]\s+/u);
+  const segments = (clean(value) ?? '').replace(/^(?:(?:interview(?:ed)?|words|text|story|written|reported|reporting|compiled|edited)\s+)?by[:\s]+/iu, '').split(/\s*[|•·]\s+/u)
+    // "Imran Siddiqui | Ayesha Khattak Published November 30, 2026": the date box run into the last name.
+    .map((segment) => segment.replace(/\s+(?:updated|published|posted)\b.*$/iu, ''));
   const people = segments.slice(1).findIndex((segment) => {
     const head = (segment.split(',')[0] ?? '').trim();
     return !isListedPerson(isShouted(head) ? titleCase(head) : head) || jobWords.test(head) || outletWords.test(head);
@@ -87,6 +89,8 @@ function listedNames(value: string | null | undefined): string | null {
       .replace(/^and\s+/iu, '')
       .replace(/\s+in\s+\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){0,2}$/u, '')
       .replace(/\s+(?:for|For|FOR)\s+\S.*$/u, '')
+      // "Dev Khanna Times Staff Writers": the box's role line run into the last name, with the paper's one-word name.
+      .replace(/\s+(?:(?:News|Post|Times|Herald|Tribune|Journal|Gazette|Chronicle|Star|Ledger|Sentinel|Dispatch|Courier|Globe)\s+)?(?:[Ss]taff|STAFF|[Ss]enior|[Cc]hief)\s+(?:[Ww]riters?|[Rr]eporters?|[Cc]orrespondents?|WRITERS?|REPORTERS?)$/u, '')
       .replace(/\s+(?:Associated Press|AP|Reuters|AFP|Bloomberg|(?:The|THE)\s.*)$/u, '')
       .trim();
     if (part !== raw.replace(/^and\s+/iu, '').trim()) setAside += 1;

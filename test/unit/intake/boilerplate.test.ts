@@ -48,6 +48,14 @@ describe('telling page furniture from article sentences', () => {
     'toggle caption',
     'ERCOT’s control room in Taylor, Texas. getty',
     'For a reprint of this article, please contact reprints@docket.example.',
+    'Header image: Vehicles crawl past construction barriers on University Road on Saturday.',
+    '— Photo by Fahim Siddiqi/White Star',
+    'This story was originally featured on CapitalWeekly.com',
+    'Information from The Allied Press was used in this report.',
+    'Contributing: Priya Nand, Lakeshore Network',
+    'Reporting by Harriet Cole in Singapore; Additional reporting by Sune Dahl; Editing by Martin Pryce',
+    'This article is part of POLITICALE’s Morning Tech coverage.',
+    'Stocks In This Article:',
   ])('drops %j', (line) => {
     expect(isBoilerplate(line)).toBe(true);
   });
@@ -56,6 +64,8 @@ describe('telling page furniture from article sentences', () => {
     'The operator said it would post updates in its weekly newsletter, as reported by Reuters.',
     'Register of Deeds Kim Lee said the office would open on Saturdays.',
     'By Tuesday, the council had approved the plan.',
+    'Photo by photo, the exhibit traces the river’s decline over a century.',
+    'Information from the hearing was used in the lawsuit, the lawyers said.',
     'Published in 1998, the report found the river badly polluted.',
     'Updated figures released Monday show the deficit shrinking.',
     'Photographs taken from the same spots since 1890 show the glacier’s retreat.',

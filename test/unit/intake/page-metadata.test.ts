@@ -154,6 +154,30 @@ describe('publishers and authors of syndicated and broadcast pages', () => {
     expect(read(head, '<a class="logo" href="/">CNB</a>').publisher).toBe('CNB');
   });
 
+  it('does not take "The X is a nonprofit newsroom" in a brand box for a masthead that writes "The X"', () => {
+    const head = '<title>Board closes schools - Riverbend Current</title><meta property="og:site_name" content="Riverbend Current">';
+    expect(read(head, '<footer><div class="footer-branding">The Riverbend Current is a nonprofit newsroom.</div></footer>').publisher).toBe('Riverbend Current');
+    expect(read(head, '<header><a class="logo" href="/">The Riverbend Current</a></header>').publisher).toBe('The Riverbend Current');
+  });
+
+  it('passes over a masthead set as an <h1> to find the shown headline', () => {
+    const head = '<meta property="og:title" content="Exports rise for 14th month, but car shipments slip"><script type="application/ld+json">{"@type":"NewsArticle","headline":"Exports rise for 14th month"}</script>';
+    expect(read(head, '<h1 class="logo"><a href="/">Korea Courier</a></h1><h1 class="news_title">Exports rise for 14th month, but car shipments slip</h1>').title).toBe('Exports rise for 14th month, but car shipments slip');
+  });
+
+  it('reads every name of a byline whose role line or date box runs into the last one', () => {
+    expect(personName('By Marisol Ortega and Dev Khanna Times Staff Writers')).toBe('Marisol Ortega and Dev Khanna');
+    expect(personName('Imran Siddiqui | Ayesha Khattak Published November 30, 2026')).toBe('Imran Siddiqui and Ayesha Khattak');
+  });
+
+  it('says a profile, a search page or a collection declares itself no article', () => {
+    expect(read('<meta property="og:type" content="profile">').declaredNotArticle).toBe(true);
+    expect(read('<script type="application/ld+json">{"@graph":[{"@type":"ProfilePage"},{"@type":"Person","name":"Eleanor Whitfield"}]}</script>').declaredNotArticle).toBe(true);
+    // An article page that also declares the collection it belongs to is an article.
+    expect(read('<script type="application/ld+json">[{"@type":"CollectionPage"},{"@type":"NewsArticle","headline":"Schools close"}]</script>').declaredNotArticle).toBe(false);
+    expect(read('<meta property="og:type" content="article">').declaredNotArticle).toBe(false);
+  });
+
   it('takes the masthead’s shorter name when the title and the logo both write it so', () => {
     const head = '<title>Measles cases climb - Newsline</title><meta property="og:site_name" content="Newsline Magazine">';
     expect(read(head, '<div class="brand"><img alt="Newsline" src="/logo.svg"></div>').publisher).toBe('Newsline');
