@@ -338,7 +338,7 @@ function onlyNamesakes(texts: readonly string[], person: string): boolean {
   const given = words[0] ?? '';
   const surname = words.at(-1) ?? '';
   if (words.length < 2 || !couldBeFirstName(given) || texts.some((text) => containsWord(text, person))) return false;
-  const givenNames = texts.flatMap((text) => firstNamesBefore(text, surname));
+  const givenNames = texts.flatMap((text) => firstNamesBefore(text, surname, couldBeFirstName));
   return givenNames.length > 0 && !givenNames.some((name) => name.toLowerCase() === given.toLowerCase());
 }
 

@@ -45,6 +45,9 @@ export function findParty(text: string, parties: readonly Party[]): Party | null
   for (const { party, needle, surnameOnly } of namesToMatch(parties)) {
     if (haystack.includes(` ${needle} `) && (!best || needle.length > best.length)) {
       if (surnameOnly !== null && namesSomeoneElse(text, surnameOnly, party)) continue;
+      // "Ingrid Solheim-Baptiste" holds the words of "Ingrid Solheim" but is someone else's full name.
+      const surname = surnameOf(party);
+      if (surnameOnly === null && surname !== undefined && inCompoundName(text, surname, party)) continue;
       best = { party, length: needle.length };
     }
   }
@@ -141,11 +144,17 @@ function surnameOf(party: Party): string | undefined {
  */
 function namesSomeoneElse(text: string, surname: string, party: Party): boolean {
   const known = new Set([party.name, ...party.aliases].flatMap((name) => name.toLowerCase().split(/\s+/u)));
-  const escaped = escapeRegExp(surname);
   const firstNameBefore = firstNamesBefore(text, surname, couldBeFirstName).some((word) => !known.has(word.toLowerCase()));
-  // Both halves capitalised: "the Okafor-led group" still means the party.
+  return firstNameBefore || inCompoundName(text, surname, party);
+}
+
+/** The surname is half of a double-barrelled one the party does not bear ("Bellamy-Okafor"); "the Okafor-led group" is not. */
+function inCompoundName(text: string, surname: string, party: Party): boolean {
+  const known = new Set([party.name, ...party.aliases].flatMap((name) => name.toLowerCase().split(/\s+/u)));
+  const escaped = escapeRegExp(surname);
+  // Both halves capitalised.
   const compound = new RegExp(`\\p{Lu}[\\p{L}'’]*-${escaped}(?![\\p{L}-])|(?<![\\p{L}-])${escaped}-\\p{Lu}[\\p{L}'’]*`, 'gu');
-  return firstNameBefore || [...text.matchAll(compound)].some((match) => !known.has(match[0].toLowerCase()));
+  return [...text.matchAll(compound)].some((match) => !known.has(match[0].toLowerCase()));
 }
 
 function normaliseForMatch(text: string): string {

@@ -107,7 +107,7 @@ export function findMentions(
     for (const group of splitAtPossessives(tokensOf(match[0], match.index)).flatMap(splitAtAffiliation)) {
       let tokens = group;
       const opener = tokens[0];
-      if (opener?.start === sentenceStart && !knownNames.has(opener.text) && !couldBeName(opener.text)) tokens = tokens.slice(1);
+      if (opener?.start === sentenceStart && !knownNames.has(opener.text) && !couldBeName(opener.text) && !opensFullName(tokens)) tokens = tokens.slice(1);
       tokens = tokens.filter((item, index) => index > 0 || item.text !== 'I');
       const mention = tokens.length > 0 ? buildMention(region, tokens, sentence.start) : null;
       if (mention) mentions.push(mention);
@@ -115,6 +115,19 @@ export function findMentions(
   }
   markPrepositionalObjects(region, mentions, sentence.start);
   return mentions;
+}
+
+/**
+ * "Ray Okafor, an energy economist, argues": a word the dictionary knows as a noun ("ray", "rose",
+ * "will") opens the sentence as a first name when a surname the dictionary does not know follows it
+ * and ends the name. ("Police Chief Okafor" keeps its title; "Storm damage" is no name.)
+ */
+function opensFullName(tokens: readonly Token[]): boolean {
+  const [first, last] = tokens;
+  if (tokens.length !== 2 || !first || !last || /s$/u.test(first.text)) return false;
+  const surname = last.text.replace(/['’]s?$/u, '');
+  const surnameTags = lexiconTags(surname);
+  return lexiconTags(first.text).every((tag) => tag === 'Noun' || tag === 'Singular' || tag === 'Modal') && (surnameTags.length === 0 || surnameTags.includes('LastName'));
 }
 
 function tokensOf(sequence: string, offset: number): Token[] {
@@ -196,8 +209,12 @@ function buildMention(region: string, tokens: Token[], offset: number): Mention 
   const hasPersonName = tags.some((tag) => givenNameTags.includes(tag) || tag === 'LastName');
   const followedByDescriptor = outletDescriptor.test(region.slice(end, end + 30));
 
+  // "Grid Builders Alliance", "Home Builders Association": the name ends in what it is; "Builders"
+  // before it is no title ("Secretary Ana Ruiz" ends in a person's name).
+  const endsAsOrganization = organizationWords.has(lowerWords.at(-1) ?? '') && !lexiconTags(words.at(-1) ?? '').some((tag) => givenNameTags.includes(tag) || tag === 'LastName');
   let kind: PartyKind = 'unknown';
   if (followedByDescriptor || (!hasTitle && lowerWords.some((word) => outletWords.has(word)))) kind = 'outlet';
+  else if (endsAsOrganization) kind = 'organization';
   else if (hasTitle || hasPersonName) kind = 'person';
   else if (lowerWords.some((word) => organizationWords.has(word))) kind = 'organization';
 

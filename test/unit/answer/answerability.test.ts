@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerability, answerabilityFeatureNames, modelAnswerability, properNamesIn, type AnswerabilityInput } from '../../../src/answer/answerability.js';
+import { answerability, answerabilityFeatureNames, modelAnswerability, properNamesIn, unknownPersonAskedAbout, type AnswerabilityInput } from '../../../src/answer/answerability.js';
 import { rankingFeatureNames } from '../../../src/retrieval/ranking-features.js';
 import type { Party, RetrievedSentence, Sentence } from '../../../src/core/types.js';
 
@@ -45,6 +45,13 @@ describe('answerability', () => {
     // A first name no dictionary lists is someone's first name all the same.
     expect(judge({ question: 'What did Ravi Whitfield say about the plan?', retrieved: retrieved(0.9) })).toMatchObject({ answerable: false, reason: 'unknown-person' });
     expect(judge({ question: 'What did Mayor Whitfield say about the plan?', retrieved: retrieved(0.9) }).answerable).toBe(true);
+  });
+
+  it('takes a namesake for someone else when the articles write the surname only after first names no dictionary lists', () => {
+    const articleTexts = ['Folasade Adeyemi, a spokeswoman for the utility, said repairs would take a week. Adeyemi did not respond to further questions.'];
+    expect(unknownPersonAskedAbout({ question: 'What did Ikechukwu Adeyemi say?', unknownTerms: [], articleTexts })).toBe('Ikechukwu Adeyemi');
+    expect(unknownPersonAskedAbout({ question: 'What did Folasade Adeyemi say?', unknownTerms: [], articleTexts })).toBeNull();
+    expect(unknownPersonAskedAbout({ question: 'What did Adeyemi say?', unknownTerms: [], articleTexts })).toBeNull();
   });
 
   it('refuses to report the views of a person the article mentions but never quotes', () => {

@@ -65,6 +65,13 @@ describe('findParty', () => {
     expect(findParty('What did Commissioner Cole say?', coles)?.name).toBe('Ann Marie Cole');
   });
 
+  it('does not take a double-barrelled full name for the party whose name it holds ("Ingrid Solheim-Baptiste")', () => {
+    const solheims = [party('Ingrid Solheim', ['Solheim', 'Ms. Solheim'])];
+    expect(findParty('What did Ingrid Solheim-Baptiste say?', solheims)).toBeNull();
+    expect(findParty('What did Ingrid Solheim say?', solheims)?.name).toBe('Ingrid Solheim');
+    expect(findParty('What did the Solheim-led panel say?', solheims)?.name).toBe('Ingrid Solheim');
+  });
+
   it('does not take someone with a double-barrelled surname for the party ("Lena Hart-Cole" is not "Ann Marie Cole")', () => {
     const coles = [party('Ann Marie Cole', [])];
     expect(findParty('What did Lena Hart-Cole say?', coles)).toBeNull();

@@ -247,6 +247,18 @@ describe('speakers introduced in the shapes political reporting uses', () => {
     expect(article.sentences.map((sentence) => sentence.speaker?.name ?? null)).toEqual(['Monica Reyes', 'Tara Bell', 'Ohio']);
   });
 
+  it('takes "A, the president of the Home Builders Alliance, an industry group, said" as A, the group as an organisation', () => {
+    const { article } = partiesOf('Tomas Reyes, the president of the Grid Builders Alliance, an industry group, said the deadline was the heart of the deal.');
+    expect(article.sentences[0]?.speaker?.name).toBe('Tomas Reyes');
+  });
+
+  it('hears no speech in a sum that "added $39 million", so "she wrote" is still the director', () => {
+    const { article } = partiesOf(
+      'The film, directed by Maren Holt, opened to $48 million. Overseas, The Long Tide added $39 million from 52 markets. Holt thanked audiences in a post on Sunday. “This is what we made it for,” she wrote.',
+    );
+    expect(article.sentences.map((sentence) => sentence.speaker?.name ?? null)).toEqual([null, null, null, 'Maren Holt']);
+  });
+
   it("gives a journalist introduced with the outlet (\"NBC's X reported\") the sentence", () => {
     const { article } = partiesOf("NBC's Maria Delgado reported that the vote had been rushed through without a hearing.");
     expect(article.sentences[0]?.speaker?.name).toBe('Maria Delgado');
