@@ -1,4 +1,4 @@
-import { foldAccents } from '../core/text.js';
+import { escapeRegExp, foldAccents } from '../core/text.js';
 import type { DomDocument, DomNode } from './dom.js';
 import { isAgency, isPersonShaped, jobWords, joinNames, namesIn, outletWords, personName } from './person-names.js';
 
@@ -148,7 +148,8 @@ function asMastheadWrites(document: DomDocument, siteName: string | null, declar
     return shown !== undefined && shown.startsWith(withThe) && !/^[\p{L}\p{N}]/u.test(shown.slice(withThe.length)) && !/^\s+(?:is|are|was|has|will)\b/u.test(shown.slice(withThe.length));
   });
   if (writesThe) return `The ${siteName}`;
-  return shownBrand(siteName, clean(declared.at(-1)), logos.map((logo) => clean(logo)).filter((logo): logo is string => logo !== null)) ?? siteName;
+  const shownLogos = logos.map((logo) => clean(logo)).filter((logo): logo is string => logo !== null);
+  return shownBrand(siteName, clean(declared.at(-1)), shownLogos) ?? newsroomBrand(siteName, [clean(declared.at(-1)), ...shownLogos]) ?? siteName;
 }
 
 /** "CNB" → "CNB News": the brand shown adds a word or two to the declared one, no more. */
@@ -158,8 +159,9 @@ const maxNameExtraWords = 2;
  * The outlet's name as the reader sees it, when the declared one is a short or a long form of it and
  * both the logo and `<title>` show the other: "CNB" declared under a "CNB News" logo and "… | CNB
  * News", or "Newsline Magazine" declared where the logo and `<title>` say "Newsline". One of them
- * alone is not enough: a logo's "KSVT 3 News" beside a declared "KSVT" is the station's channel
- * brand, a `<title>`'s "CNX Politics" a section. null: the declared name stands.
+ * alone is not enough: a `<title>`'s "CNX Politics" is a section, and a logo's "Newsline" beside
+ * "Newsline Magazine" may be its short form (a newsroom's brand is `newsroomBrand`'s). null: the
+ * declared name stands.
  */
 function shownBrand(siteName: string, titleTail: string | null, logos: ReadonlyArray<string>): string | null {
   if (titleTail === null || titleTail.toLowerCase() === siteName.toLowerCase()) return null;
@@ -168,6 +170,16 @@ function shownBrand(siteName: string, titleTail: string | null, logos: ReadonlyA
   // "CNB News home": a logo's label says where it leads.
   const onLogo = logos.some((logo) => logo.toLowerCase() === titleTail.toLowerCase() || logo.toLowerCase() === `${titleTail.toLowerCase()} home`);
   return related && onLogo ? titleTail : null;
+}
+
+/**
+ * "KTVR 9 News" on the logo of a station that declares "KTVR", "… | CBN News" in the `<title>` of
+ * a broadcaster that declares "CBN": its newsroom's brand, which is what readers see and cite.
+ * Only a channel number and "News" added; any other word may be a section ("CNX Politics").
+ */
+function newsroomBrand(siteName: string, shown: ReadonlyArray<string | null>): string | null {
+  const newsroom = new RegExp(`^${escapeRegExp(siteName)}(?: \\d{1,3})? News$`, 'u');
+  return shown.find((name): name is string => name !== null && newsroom.test(name)) ?? null;
 }
 
 /** What the masthead's logo says: its text, its image's `alt`, its label or its SVG's title. */

@@ -151,7 +151,9 @@ describe('publishers and authors of syndicated and broadcast pages', () => {
   it('takes the brand the title and the logo show when the declared name is its first word', () => {
     const head = '<title>Ferry fares jump | CNB News</title><meta property="og:site_name" content="CNB">';
     expect(read(head, '<a class="logo" href="/" aria-label="CNB News home"></a>').publisher).toBe('CNB News');
-    expect(read(head, '<a class="logo" href="/">CNB</a>').publisher).toBe('CNB');
+    expect(read(head, '<a class="logo" href="/">CNB Sports</a>').publisher).toBe('CNB News');
+    const section = '<title>Ferry fares jump | CNB Politics</title><meta property="og:site_name" content="CNB">';
+    expect(read(section, '<a class="logo" href="/">CNB</a>').publisher).toBe('CNB');
   });
 
   it('does not take "The X is a nonprofit newsroom" in a brand box for a masthead that writes "The X"', () => {
@@ -183,6 +185,14 @@ describe('publishers and authors of syndicated and broadcast pages', () => {
     expect(read(head, '<div class="brand"><img alt="Newsline" src="/logo.svg"></div>').publisher).toBe('Newsline');
     expect(read(head, '<div class="brand"><img alt="Newsline Magazine" src="/logo.svg"></div>').publisher).toBe('Newsline Magazine');
     expect(read('<title>Shutdown vote live | CNX Politics</title><meta property="og:site_name" content="CNX">', '<a class="brand-logo" href="/" aria-label="CNX logo"></a>').publisher).toBe('CNX');
+  });
+
+  it('names a broadcaster by the newsroom brand its logo or title shows, not by its call letters', () => {
+    const station = '<title>Apartment fire displaces 31 families | KTVR</title><meta property="og:site_name" content="KTVR">';
+    expect(read(station, '<div class="site-branding"><a href="/"><img alt="KTVR 9 News" src="/logo.png"></a></div>').publisher).toBe('KTVR 9 News');
+    expect(read('<title>Ferry cancellations | CBN News</title><meta property="og:site_name" content="CBN">', '<a class="cbnLogo" aria-label="CBN"></a>').publisher).toBe('CBN News');
+    // Another word than "News" may be a section or a programme: the declared name stands.
+    expect(read(station, '<div class="site-branding"><img alt="KTVR 9 Weather" src="/logo.png"></div>').publisher).toBe('KTVR');
   });
 
   it('leaves a wire agency listed as a person out of the byline', () => {
