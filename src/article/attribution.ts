@@ -13,6 +13,8 @@ export type Attribution =
       transcript?: boolean;
     }
   | { type: 'pronoun'; gender: Gender; at: number }
+  /** "the two said", "both said": the people who last spoke together. */
+  | { type: 'group' }
   | { type: 'role'; kind: Exclude<PartyKind, 'unknown'> };
 
 const pastVerbs = [
@@ -51,6 +53,9 @@ const speechVerb = new RegExp(
 const betweenSubjectAndVerb =
   /(?:^|\s)(?:has|have|had|is|was|were|did|does|do|didn['’]t|hasn['’]t|haven['’]t|not|never|also|then|again|later|once|since|further|already|separately|(?:went|goes|go|continued|continues)\s+on\s+to|[a-z]+ly)\s*$/u;
 const pronounAtEnd = /(?:^|[\s,_])(he|she)$/iu;
+const groupAtEnd = /(?:^|[\s,_])(?:the\s+two(?:\s+(?:lawmakers|senators|leaders|officials|men|women))?|the\s+pair|both(?:\s+of\s+them)?|they\s+both)$/iu;
+/** "Gabe Lindgren (R-Iowa)": a party, a state or a constituency in brackets after the name. */
+const bracketAfterName = String.raw`(?:\s*\([^()]{1,24}\))?`;
 const pronounAtStart = /^\s+(he|she)\b/iu;
 const roleWords: Record<string, Exclude<PartyKind, 'unknown'>> = {
   outlet: 'outlet', magazine: 'outlet', newspaper: 'outlet', paper: 'outlet', publication: 'outlet',
@@ -68,6 +73,8 @@ const roleAtEnd = new RegExp(String.raw`(?:^|[\s,_])the\s+(?:[a-z-]+\s+){0,2}(${
 const roleAtStart = new RegExp(String.raw`^\s+the\s+(?:[a-z-]+\s+){0,2}(${roleNames})\b`, 'iu');
 const descriptiveTitle = new RegExp(String.raw`^['’]?s?\s+(?:[a-z-]+\s+){0,2}(?:${roleNames})\s+$`, 'u');
 const accordingTo = /\baccording\s+to\b/giu;
+/** "In his words, “…”": the quotation is the words of the person the narration last named. */
+const inTheirWords = /\bin\s+(his|her)\s+(?:own\s+)?words\b(?=[^.!?_]{0,20}_)/giu;
 const placePreposition = /\b(?:in|at|near|across|inside|outside|throughout|around)\s+$/iu;
 /** A description ending in a comma between an inverted verb and its speaker: ` the bank's chief economist, `. */
 const describedBefore = /^\s+(?:the|a|an|its|their|his|her)\s+[^,.;:!?"“”]{1,80},\s+$/iu;
@@ -81,7 +88,7 @@ const notDescriptive = new Set(
     .split(' '),
 );
 /** How far an appositive may reach: "Geoffrey Corn, now the Director of …, said". */
-const appositive = /^,[^,]{1,160},$/u;
+const appositive = new RegExp(String.raw`^${bracketAfterName},[^,]{1,160},$`, 'u');
 
 /**
  * The first way the narration of a sentence names its speaker, reading `masked` (quotations
@@ -101,6 +108,9 @@ export function findAttribution(masked: string, sentence: { start: number; end: 
     const attribution = subjectAfter(region, phrase.index + phrase[0].length, mentions, sentence.start);
     if (attribution) candidates.push({ at: phrase.index, attribution });
   }
+  for (const phrase of region.matchAll(inTheirWords)) {
+    candidates.push({ at: phrase.index, attribution: { type: 'pronoun', gender: pronounGender(phrase[1] ?? ''), at: sentence.start + phrase.index } });
+  }
   candidates.sort((left, right) => left.at - right.at);
   return candidates[0]?.attribution ?? null;
 }
@@ -110,6 +120,8 @@ function subjectBefore(region: string, verbAt: number, mentions: readonly Mentio
   for (let stripped = left.replace(betweenSubjectAndVerb, ''); stripped !== left; stripped = left.replace(betweenSubjectAndVerb, '')) {
     left = stripped.trimEnd();
   }
+  // "Dolores Whitaker (R-Kan.) said": the bracket belongs to the name before it.
+  left = left.replace(/\s*\([^()]{1,24}\)$/u, '');
   // "The company has not said": reports silence, not speech.
   if (/\b(?:not|never)\b|n['’]t\b/iu.test(region.slice(left.length, verbAt))) return null;
   const withoutDescriptor = left.replace(new RegExp(`${outletDescriptor.source.slice(1)}$`, 'iu'), '');
@@ -117,6 +129,7 @@ function subjectBefore(region: string, verbAt: number, mentions: readonly Mentio
 
   const pronoun = pronounAtEnd.exec(left);
   if (pronoun?.[1]) return { type: 'pronoun', gender: pronounGender(pronoun[1]), at: offset + verbAt };
+  if (groupAtEnd.test(left)) return { type: 'group' };
   // "Harwell's office said": who speaks for a person speaks as them.
   const spokesFor = /['’]s?\s+(?:office|spokesperson|spokesman|spokeswoman|spokespeople|campaign|press\s+secretary|aides?|lawyers?|attorneys?)$/iu.exec(left);
   const principal = spokesFor && mentions.find((mention) => mention.possessive && mention.kind !== 'outlet' && offset + spokesFor.index === mention.end);
@@ -138,7 +151,11 @@ function subjectBefore(region: string, verbAt: number, mentions: readonly Mentio
   // "Rep. Glenn Marsh of Wisconsin, who organized the letter, said": the person, not the place.
   // "Monica Ferreira, a nurse from Dublin, Ohio, who sat behind the wing, told": the place ends the
   // person's own description, which runs on to the verb.
-  if (described) return { type: 'mention', mention: affiliatedPerson(region, described, mentions, offset) ?? describedPerson(region.slice(0, left.length), described, mentions, offset) ?? described, reported };
+  if (described) {
+    const speaker = affiliatedPerson(region, described, mentions, offset) ?? describedPerson(region.slice(0, left.length), described, mentions, offset) ?? described;
+    // "Reps. A (R-Iowa) and B (D-Ga.), who lead the caucus, urged": both.
+    return spokenBy(speaker, reported, speaker === described ? jointSubjects(region, described, mentions, offset) : []);
+  }
   // "The lone dissenting member, Frank Olsen, argued": the name is itself the appositive.
   // "The two councillors, Ruth Kessler and Paul Okafor, said": both are.
   if (left.endsWith(',')) {
@@ -217,15 +234,24 @@ function followingTitled(region: string, mention: Mention, mentions: readonly Me
  * "Mr. Tanaka and Mr. Olsen said", "Tanaka, Olsen and Reyes said": the names joined to the
  * subject by "and" or commas, each a speaker of the sentence.
  */
+function inBrackets(region: string, mention: Mention, offset: number): boolean {
+  return region[mention.start - offset - 1] === '(' && /^\.?\)/u.test(region.slice(mention.end - offset));
+}
+
+const jointByAnd = new RegExp(String.raw`^${bracketAfterName}\s*,?\s*(?:and|&)\s+$`, 'u');
+const jointByComma = new RegExp(String.raw`^${bracketAfterName}\s*,\s*$`, 'u');
+
 function jointSubjects(region: string, subject: Mention, mentions: readonly Mention[], offset: number): Mention[] {
   const joint: Mention[] = [];
   let right = subject;
   for (let index = mentions.indexOf(subject) - 1; index >= 0; index -= 1) {
     const left = mentions[index];
+    // "(R-Iowa)" is the bracket after a name, not a name of its own.
+    if (left && inBrackets(region, left, offset)) continue;
     if (!left || left.possessive || left.afterPreposition) break;
     const between = region.slice(left.end - offset, right.start - offset);
     // The name next to the verb is joined by "and"; only names before that one by commas.
-    const joined = joint.length === 0 ? /^\s*,?\s*(?:and|&)\s+$/u : /^\s*,\s*$/u;
+    const joined = joint.length === 0 ? jointByAnd : jointByComma;
     if (!joined.test(between)) break;
     joint.unshift(left);
     right = left;
@@ -258,5 +284,5 @@ function transcriptLabel(region: string, offset: number, mentions: readonly Ment
 }
 
 function pronounGender(pronoun: string): Gender {
-  return pronoun.toLowerCase() === 'he' ? 'male' : 'female';
+  return /^(?:he|his)$/iu.test(pronoun) ? 'male' : 'female';
 }

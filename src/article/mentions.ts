@@ -31,7 +31,7 @@ const prepositions = new Set([
 ]);
 /** Words that precede a person's name as a title or description, not part of the name. */
 const titleWords = new Set([
-  'president', 'vice', 'secretary', 'minister', 'prime', 'senator', 'sen.', 'rep.', 'representative',
+  'president', 'vice', 'secretary', 'minister', 'prime', 'senator', 'sen.', 'sens.', 'rep.', 'reps.', 'representative',
   'gov.', 'governor', 'mayor', 'judge', 'justice', 'officer', 'director', 'general', 'gen.', 'chief',
   'spokesperson', 'spokesman', 'spokeswoman', 'ambassador', 'commissioner', 'chairman', 'chairwoman',
   'chair', 'ceo', 'founder', 'prof.', 'professor', 'dr.', 'mr.', 'mrs.', 'ms.', 'lt.', 'col.', 'capt.',
@@ -178,6 +178,23 @@ export function couldBeFirstName(word: string): boolean {
 }
 
 /**
+ * A name the dictionary cannot place that is still shaped like a person's: "Kenji Morimoto" (a
+ * first name it may not know, then more names), not "Costa Rica" or "Eastern Cape".
+ */
+export function personShaped(name: string): boolean {
+  const words = name.split(' ');
+  return words.length >= 2 && couldBeFirstName(words[0] ?? '') && !words.some((word) => lexiconTags(word).some((tag) => placeTags.includes(tag)));
+}
+
+const placeTags = ['Place', 'Country', 'City', 'Region', 'Organization'];
+
+/**
+ * "Kenji Morimoto, an epidemiologist who …": a name followed by what someone does for a living
+ * is a person's, whether or not the dictionary knows the first name.
+ */
+const describedByOccupation = /^,\s+(?:a|an)\s+(?:[\p{Ll}-]+\s+){0,3}?\p{Ll}+(?:ist|ician|er|or|ant|ent|ian|man|woman|person)(?=\s+(?:who|at|for|with|in|from|of|and|based)\b|[,.;])/u;
+
+/**
  * The first names a text writes right before a surname: "Raymond" of "Raymond Okafor" (not of
  * "Okafor-Smith"). `isGivenName` decides what counts as one (by default, a first name the
  * dictionary knows).
@@ -201,8 +218,8 @@ function buildMention(region: string, tokens: Token[], offset: number): Mention 
 
   let nameStart = words.length;
   while (nameStart > 0 && !isTitle(words[nameStart - 1] ?? '')) nameStart -= 1;
-  // A bare title ("the Director of …") names nobody.
-  if (words.every(isTitle)) return null;
+  // A bare title ("the Director of …") names nobody; nor does a day ("said Monday she …").
+  if (words.every(isTitle) || words.every(isCalendarWord)) return null;
   const hasTitle = nameStart > 0 && nameStart < words.length;
   const nameWords = hasTitle ? words.slice(nameStart) : words;
   const tags = nameWords.flatMap(lexiconTags);
@@ -215,7 +232,7 @@ function buildMention(region: string, tokens: Token[], offset: number): Mention 
   let kind: PartyKind = 'unknown';
   if (followedByDescriptor || (!hasTitle && lowerWords.some((word) => outletWords.has(word)))) kind = 'outlet';
   else if (endsAsOrganization) kind = 'organization';
-  else if (hasTitle || hasPersonName) kind = 'person';
+  else if (hasTitle || hasPersonName || (personShaped(nameWords.join(' ')) && describedByOccupation.test(region.slice(end, end + 60)))) kind = 'person';
   else if (lowerWords.some((word) => organizationWords.has(word))) kind = 'organization';
 
   const firstNameTags = lexiconTags(nameWords[0] ?? '');
@@ -233,6 +250,10 @@ function buildMention(region: string, tokens: Token[], offset: number): Mention 
     possessive,
     afterPreposition: false,
   };
+}
+
+function isCalendarWord(word: string): boolean {
+  return lexiconTags(word).some((tag) => tag === 'WeekDay' || tag === 'Month');
 }
 
 function isTitle(word: string): boolean {

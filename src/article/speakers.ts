@@ -28,6 +28,8 @@ interface Discourse {
   /** Every outlet or organisation named, most recent last. */
   named: Entity[];
   speakers: Entity[];
+  /** The last who spoke together ("Mr. A and Mr. B said"), whom "the two said" means. */
+  group: { entity: Entity; joint: Entity[] } | null;
 }
 
 export interface SpeakerResult {
@@ -42,7 +44,7 @@ export interface SpeakerResult {
 export function attributeSpeakers(text: string, sentences: readonly Sentence[], paragraphs: readonly Span[]): SpeakerResult {
   const quotations = paragraphs.flatMap((paragraph) => findQuotations(text, paragraph));
   const masked = maskQuotations(text, quotations);
-  const discourse: Discourse = { entities: [], salient: [], named: [], speakers: [] };
+  const discourse: Discourse = { entities: [], salient: [], named: [], speakers: [], group: null };
 
   const resolved = sentences.map((sentence) => {
     const knownNames = new Set(discourse.entities.flatMap((entity) => entity.name.split(' ')));
@@ -113,8 +115,11 @@ function resolve(discourse: Discourse, attribution: Attribution): Resolved | nul
         if (other.kind === 'unknown') other.kind = 'person';
         return other;
       });
+      if (joint.length > 0) discourse.group = { entity, joint };
       return { entity, via: 'named', ...(joint.length > 0 ? { joint } : {}), ...(attribution.transcript ? { transcript: true } : {}) };
     }
+    case 'group':
+      return discourse.group ? { entity: discourse.group.entity, via: 'pronoun', joint: discourse.group.joint } : null;
     case 'pronoun': {
       const people = discourse.salient.filter((entity) => entity.kind === 'person').reverse();
       const entity = people.find((person) => person.gender === null || person.gender === attribution.gender) ?? people[0];

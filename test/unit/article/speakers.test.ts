@@ -169,6 +169,27 @@ describe('speakers introduced in the shapes political reporting uses', () => {
     expect(partiesOf('The committee put it on the agenda for March.').names).toEqual([]);
   });
 
+  it('reads a party-and-state bracket as part of the name before it ("A (R-Iowa) and B (D-Ga.), who …, urged")', () => {
+    const { article } = partiesOf(
+      'Reps. Gabe Lindgren (R-Iowa) and Aisha Mbeki (D-Ga.), who lead a caucus of farm-state members, urged both sides to finish the bill. “Another extension is not a plan,” the two said in a joint statement.\nChair Dolores Whitaker (R-Kan.) said Monday she had offered a deal.',
+    );
+    const sentencesOf = (name: string) => article.parties.find((party) => party.name === name)?.sentenceIds ?? [];
+    const [urged, jointStatement, offer] = article.sentences.map((sentence) => sentence.id);
+    for (const name of ['Gabe Lindgren', 'Aisha Mbeki']) expect(sentencesOf(name)).toEqual([urged, jointStatement]);
+    expect(sentencesOf('Dolores Whitaker')).toEqual([offer]);
+    // A day after the verb is no speaker.
+    expect(article.parties.map((party) => party.name)).not.toContain('Monday');
+  });
+
+  it('gives a quotation "in his words" to the person the narration last named', () => {
+    const { article } = partiesOf(
+      'Kenji Morimoto, an epidemiologist who led the analysis, found that absences fell by a fifth. In his words, “the kids who benefit most are the ones who were struggling.”',
+    );
+    expect(article.sentences.map((sentence) => sentence.speaker?.name ?? null)).toEqual([null, 'Kenji Morimoto']);
+    // Words that are no quotation say nothing of a speaker.
+    expect(partiesOf('Kenji Morimoto led the analysis. In his words the data were clear.').names).toEqual([]);
+  });
+
   it('gives a sentence said by two people ("Mr. A and Mr. B said") to both', () => {
     const { article } = partiesOf('Mr. Tanaka and Mr. Olsen said the harbour deal was unfair to fishermen.');
     const sentenceId = article.sentences[0]?.id;
