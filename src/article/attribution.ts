@@ -29,6 +29,7 @@ const pastVerbs = [
   'signalled', 'believes', 'thinks', 'saying', 'claiming', 'adding', 'noting', 'warning', 'arguing', 'stating',
   'emphasizing', 'emphasising', 'stressing', 'insisting', 'telling', 'explaining', 'writing', 'describing',
   'opposed', 'condemned', 'defended', 'welcomed', 'praised', 'conceded', 'conceding', 'complained', 'complaining',
+  'thanked', 'apologized', 'apologised',
   // Not participles that also describe things ("the cost, estimated at £19m"): those would name a speaker.
   'objected', 'remarked', 'commented', 'lamented', 'speculated', 'pointed\\s+out', 'pointing\\s+out',
   // "called the measure “a blank check”" (quotations are masked as `_`): a characterisation in the
@@ -136,6 +137,10 @@ function subjectBefore(region: string, verbAt: number, mentions: readonly Mentio
   if (principal) return { type: 'mention', mention: principal, reported };
   const role = roleAtEnd.exec(left);
   if (role?.[1]) return { type: 'role', kind: roleWords[role[1].toLowerCase()] ?? 'person' };
+  // "The budget goes to Mayor Celeste Abara, who has said she will sign it": the one "who" means.
+  const relative = /,\s*who$/u.exec(left);
+  const antecedent = relative && mentions.find((mention) => mention.kind === 'person' && !mention.possessive && mention.end === offset + relative.index);
+  if (antecedent) return { type: 'mention', mention: antecedent, reported };
 
   const subjectEnd = offset + withoutDescriptor.length;
   // "Poll workers in Carver reported": a place the unnamed subject is in does not speak.

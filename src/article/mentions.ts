@@ -40,7 +40,7 @@ const titleWords = new Set([
   'air', 'force', 'u.s.', 'u.k.', 'u.n.', 'eu', 'congressman', 'congresswoman', 'speaker', 'house',
   'leader', 'former', 'retired', 'democratic', 'republican', 'sheriff', 'detective', 'inspector',
   'coach', 'economist', 'analyst', 'chancellor', 'king', 'queen', 'pope', 'rabbi', 'bishop', 'prof', 'dr',
-  'trustee', 'councilman', 'councilwoman', 'councillor', 'councilor', 'alderman', 'alderwoman', 'supervisor',
+  'trustee', 'councilman', 'councilwoman', 'councilmember', 'councillor', 'councilor', 'ald.', 'cllr', 'cllr.', 'alderman', 'alderwoman', 'supervisor',
   'superintendent', 'treasurer', 'clerk', 'manager', 'principal', 'pastor', 'reverend', 'rev.', 'dean', 'provost',
   'commander', 'marshal', 'comptroller', 'controller', 'auditor', 'assemblyman', 'assemblywoman', 'assemblymember',
   'delegate', 'organiser', 'organizer', 'coordinator', 'chairperson', 'ms', 'mr', 'mrs', 'sen', 'rep', 'gov',

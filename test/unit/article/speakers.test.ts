@@ -181,6 +181,13 @@ describe('speakers introduced in the shapes political reporting uses', () => {
     expect(article.parties.map((party) => party.name)).not.toContain('Monday');
   });
 
+  it('gives what a person "who has said" something to that person, and thanks to who gave them', () => {
+    const { article } = partiesOf(
+      'The budget now goes to Mayor Celeste Abara, who has said she will sign it.\nIn a video posted online, Councilmember Diego Santamaría thanked the volunteers.',
+    );
+    expect(article.sentences.map((sentence) => sentence.speaker?.name ?? null)).toEqual(['Celeste Abara', 'Diego Santamaría']);
+  });
+
   it('gives a quotation "in his words" to the person the narration last named', () => {
     const { article } = partiesOf(
       'Kenji Morimoto, an epidemiologist who led the analysis, found that absences fell by a fifth. In his words, “the kids who benefit most are the ones who were struggling.”',
@@ -273,11 +280,11 @@ describe('speakers introduced in the shapes political reporting uses', () => {
     expect(article.sentences[0]?.speaker?.name).toBe('Tomas Reyes');
   });
 
-  it('hears no speech in a sum that "added $39 million", so "she wrote" is still the director', () => {
+  it('hears no speech in a sum that "added $39 million", so the director thanks and "she wrote"', () => {
     const { article } = partiesOf(
       'The film, directed by Maren Holt, opened to $48 million. Overseas, The Long Tide added $39 million from 52 markets. Holt thanked audiences in a post on Sunday. “This is what we made it for,” she wrote.',
     );
-    expect(article.sentences.map((sentence) => sentence.speaker?.name ?? null)).toEqual([null, null, null, 'Maren Holt']);
+    expect(article.sentences.map((sentence) => sentence.speaker?.name ?? null)).toEqual([null, null, 'Maren Holt', 'Maren Holt']);
   });
 
   it("gives a journalist introduced with the outlet (\"NBC's X reported\") the sentence", () => {
