@@ -68,7 +68,7 @@ export function readPageMetadata(document: DomDocument, pageUrl: string): PageMe
     byline: withoutOutletWord(bylineOf(document, authorNames(ld?.author) ?? metaAuthors(document) ?? authorLinks(document)), siteName),
     publisher: siteName,
     date:
-      isoDate(meta('article:published_time') ?? text(ld?.datePublished) ?? meta('date') ?? document.querySelector('time[datetime]')?.getAttribute('datetime') ?? null) ??
+      localDate(meta('article:published_time') ?? text(ld?.datePublished) ?? meta('date') ?? document.querySelector('time[datetime]')?.getAttribute('datetime') ?? null, document) ??
       shownDate(document, title),
     canonicalUrl:
       webUrl(document.querySelector('link[rel~="canonical"]')?.getAttribute('href'), pageUrl) ??
@@ -532,6 +532,40 @@ export function isoDate(value: string | null | undefined): string | null {
   if (!value) return null;
   const parsed = new Date(value);
   return Number.isNaN(parsed.getTime()) ? null : parsed.toISOString().slice(0, 10);
+}
+
+/**
+ * The publication date as the publisher's readers saw it. A time given in UTC ("…T23:30:00Z") is
+ * a calendar date only where the newsroom is; a `<time>` on the page that shows a clock beside its
+ * UTC `datetime` ("2.05pm" for 03:05Z) tells how far that is, so 23:30Z is 10:30 the next morning.
+ */
+function localDate(value: string | null, document: DomDocument): string | null {
+  if (value === null || !utcInstant.test(value)) return isoDate(value);
+  const published = Date.parse(value);
+  const offset = newsroomOffset(document);
+  return offset === null || Number.isNaN(published) ? isoDate(value) : new Date(published + offset).toISOString().slice(0, 10);
+}
+
+const utcInstant = /T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]00:?00)$/u;
+const quarterHourMs = 15 * 60 * 1000;
+const maxOffsetMs = 14 * 60 * 60 * 1000;
+
+/** How far the clock a `<time>` shows is from its UTC `datetime`, in ms; null when no `<time>` tells. */
+function newsroomOffset(document: DomDocument): number | null {
+  for (const element of document.querySelectorAll('time[datetime]')) {
+    const instant = element.getAttribute('datetime') ?? '';
+    const shown = clean(element.textContent);
+    const day = shown === null ? null : dateInText(shown);
+    const clock = shown === null ? null : /\b(\d{1,2})[:.](\d{2})\s*(am|pm|a\.m\.|p\.m\.)?/iu.exec(shown);
+    if (!utcInstant.test(instant) || day === null || !clock) continue;
+    const meridiem = clock[3]?.toLowerCase();
+    const hours = meridiem === undefined ? Number(clock[1]) : (Number(clock[1]) % 12) + (meridiem.startsWith('p') ? 12 : 0);
+    const offset = Date.parse(`${day}T${String(hours).padStart(2, '0')}:${clock[2]}:00Z`) - Date.parse(instant);
+    // Seconds in the datetime: the shown clock is to the minute.
+    const rounded = Math.round(offset / quarterHourMs) * quarterHourMs;
+    if (Math.abs(rounded) <= maxOffsetMs && Math.abs(offset - rounded) < 60 * 1000) return rounded;
+  }
+  return null;
 }
 
 /** How far past the headline the story's date line is looked for, in elements. */

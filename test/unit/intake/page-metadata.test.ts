@@ -65,6 +65,17 @@ describe('reading what a page says about its article', () => {
     expect(read('', '<time datetime="2025-02-01T08:00:00Z">Feb 1</time>').date).toBe('2025-02-01');
   });
 
+  it('dates a story published in UTC by the newsroom’s calendar when the page shows its clock', () => {
+    const published = '<meta property="article:published_time" content="2026-11-27T23:30:00Z">';
+    // Sydney: the page shows its update at 2.05pm for 03:05Z, so 23:30Z was the next morning there.
+    expect(read(published, '<time datetime="2026-11-28T03:05:00Z">November 28, 2026 — 2.05pm</time>').date).toBe('2026-11-28');
+    // New York: 02:41Z on the 12th was 10:41 PM on the 11th.
+    const late = '<meta property="article:published_time" content="2026-10-12T02:41:00Z">';
+    expect(read(late, '<time datetime="2026-10-12T02:41:00Z">Oct 11, 2026, 10:41 PM ET</time>').date).toBe('2026-10-11');
+    // No clock shown: the UTC date stands.
+    expect(read(published, '<time datetime="2026-11-27T23:30:00Z">November 27</time>').date).toBe('2026-11-27');
+  });
+
   it('names every author a page tags once per author, and reads the byline box when no tag names one', () => {
     const tags = '<meta name="parsely-author" content="Rafael Soto"><meta name="parsely-author" content="Amy Lindgren"><meta name="parsely-author" content="Owen Pike">';
     expect(read(tags).byline).toBe('Rafael Soto, Amy Lindgren and Owen Pike');
