@@ -64,6 +64,11 @@ await runCli(async () => {
   const articlesOf = new Map<string, Set<string>>();
   for (const person of people) articlesOf.set(person.person, (articlesOf.get(person.person) ?? new Set()).add(idOf.get(person.article) ?? ''));
 
+  // A stranger is someone no article mentions: a name another set's article happens to use is no stranger there.
+  const texts = await Promise.all([...idOf.keys()].map((file) => readFile(join(repositoryRoot, file), 'utf8')));
+  const mentioned = new Set(sets.flatMap((set) => set.strangers).filter((name) => texts.some((text) => text.includes(name))));
+  for (const name of mentioned) process.stderr.write(`${name} is not a stranger here: an article mentions them; left out.\n`);
+
   const config = { ...loadConfig(), articlesDir, indexDir: join(workDir, 'index') };
   const opened = await openIndex(config, { onProgress: (line) => process.stderr.write(`${line}\n`) });
   const logger = createCliLogger(config);
@@ -84,7 +89,7 @@ await runCli(async () => {
         }
       }
       const strangerAnswers: Answer[] = [];
-      for (const stranger of set.strangers) {
+      for (const stranger of set.strangers.filter((name) => !mentioned.has(name))) {
         for (const template of templates) strangerAnswers.push(await service.ask(template(stranger)));
       }
       results.push({
@@ -128,8 +133,12 @@ await runCli(async () => {
 
 async function readSet(file: string): Promise<{ people: QuotedPerson[]; strangers: string[] }> {
   const lines = (await readFile(file, 'utf8')).split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line) as Record<string, string>);
+  const listed = lines.filter((line): line is QuotedPerson & Record<string, string> => typeof line.person === 'string');
+  // Someone the saved text never names (only a handle in the body, the name in an embed left out) cannot be asked for by name.
+  const named = await Promise.all(listed.map(async (person) => (await readFile(join(repositoryRoot, person.article), 'utf8')).includes(person.person.split(/\s+/u).at(-1) ?? person.person)));
+  for (const [index, person] of listed.entries()) if (!named[index]) process.stderr.write(`${person.person} is never named in ${person.article}; left out.\n`);
   return {
-    people: lines.filter((line): line is QuotedPerson & Record<string, string> => typeof line.person === 'string'),
+    people: listed.filter((_, index) => named[index]),
     strangers: lines.flatMap((line) => (typeof line.stranger === 'string' ? [line.stranger] : [])),
   };
 }

@@ -182,8 +182,13 @@ export function couldBeFirstName(word: string): boolean {
  * first name it may not know, then more names), not "Costa Rica" or "Eastern Cape".
  */
 export function personShaped(name: string): boolean {
+  return mayNameAPerson(name) && couldBeFirstName(name.split(' ')[0] ?? '');
+}
+
+/** Two names or more, none of them a place or an organisation the dictionary knows: "Ray Deiner" may be someone. */
+export function mayNameAPerson(name: string): boolean {
   const words = name.split(' ');
-  return words.length >= 2 && couldBeFirstName(words[0] ?? '') && !words.some((word) => lexiconTags(word).some((tag) => placeTags.includes(tag)));
+  return words.length >= 2 && !words.some((word) => lexiconTags(word).some((tag) => placeTags.includes(tag)));
 }
 
 const placeTags = ['Place', 'Country', 'City', 'Region', 'Organization'];

@@ -1,6 +1,6 @@
 import type { Party, PartyKind, Sentence, Span, Speaker } from '../core/types.js';
 import { findAttribution, type Attribution } from './attribution.js';
-import { findMentions, type Gender, type Mention } from './mentions.js';
+import { findMentions, mayNameAPerson, type Gender, type Mention } from './mentions.js';
 import { findQuotations, maskQuotations } from './quotations.js';
 
 /** Someone or something the article names, gathered across all its forms. */
@@ -122,7 +122,10 @@ function resolve(discourse: Discourse, attribution: Attribution): Resolved | nul
       return discourse.group ? { entity: discourse.group.entity, via: 'pronoun', joint: discourse.group.joint } : null;
     case 'pronoun': {
       const people = discourse.salient.filter((entity) => entity.kind === 'person').reverse();
-      const entity = people.find((person) => person.gender === null || person.gender === attribution.gender) ?? people[0];
+      // "Ray Deiner farms 300 acres. “…,” he says": with no man among the people named, "he" is the
+      // name the dictionary could not place rather than the last woman named.
+      const unplaced = () => [...discourse.salient].reverse().find((entity) => entity.kind === 'unknown' && mayNameAPerson(entity.name));
+      const entity = people.find((person) => person.gender === null || person.gender === attribution.gender) ?? unplaced() ?? people[0];
       if (!entity) return null;
       entity.gender ??= attribution.gender;
       if (entity.kind === 'unknown') entity.kind = 'person';

@@ -23,15 +23,15 @@ export const bodyAttribute = 'data-verbatim-body';
  */
 const standfirstWords = new Set(['dek', 'deck', 'desc', 'synopsis', 'standfirst', 'subtitle', 'subheadline', 'subhed', 'strapline', 'summary', 'excerpt', 'bajada', 'sumario', 'entradilla', 'chapo', 'chapeau']);
 const captionWords = new Set(['caption', 'captions', 'credit', 'credits', 'figcaption']);
-const boxWords = new Set(['player', 'guestbook', 'whatsapp', 'telegram', 'affiliate', 'affiliates', 'commerce', 'donate', 'donation', 'donations', 'contribution', 'contributions', 'newsletter', 'newsletters', 'signup', 'paywall', 'membership', 'subscribe', 'subscription', 'bio', 'biography', 'recirculation', 'recirc', 'related', 'pullquote', 'tweet', 'instagram', 'tiktok', 'comments', 'reactions', 'discussion', 'promo', 'promotion', 'disclaimer', 'gallery', 'slideshow', 'carousel', 'takeaways', 'highlights', 'sponsor', 'sponsored', 'republish', 'republication', 'chart', 'infographic', 'datawrapper', 'flourish', 'odds', 'betting', 'sportsbook', 'poll']);
-const boxPairs = new Set(['author bio', 'author box', 'about author', 'author info', 'author card', 'contributor bio', 'sign up', 'read more', 'more stories', 'related stories', 'related articles', 'related content', 'end of story', 'pull quote', 'author details', 'key points', 'key takeaways', 'support box', 'support us']);
+const boxWords = new Set(['player', 'guestbook', 'whatsapp', 'telegram', 'affiliate', 'affiliates', 'commerce', 'donate', 'donation', 'donations', 'contribution', 'contributions', 'newsletter', 'newsletters', 'signup', 'paywall', 'membership', 'subscribe', 'subscription', 'bio', 'biography', 'recirculation', 'recirc', 'related', 'pullquote', 'tweet', 'instagram', 'tiktok', 'bluesky', 'mastodon', 'factbox', 'comments', 'reactions', 'discussion', 'promo', 'promotion', 'disclaimer', 'gallery', 'slideshow', 'carousel', 'takeaways', 'highlights', 'sponsor', 'sponsored', 'republish', 'republication', 'chart', 'infographic', 'datawrapper', 'flourish', 'odds', 'betting', 'sportsbook', 'poll']);
+const boxPairs = new Set(['author bio', 'author box', 'about author', 'author info', 'author card', 'contributor bio', 'sign up', 'read more', 'more stories', 'related stories', 'related articles', 'related content', 'end of story', 'pull quote', 'author details', 'key points', 'key takeaways', 'support box', 'support us', 'social embed', 'fact box']);
 
 /**
  * Component frameworks name their parts in data attributes rather than classes
  * (`data-component="KeyPoints"`, `data-gu-name="standfirst"`, `data-testid="article-summary"`):
  * their values are read as class words too.
  */
-const namingAttributes = ['class', 'data-component', 'data-testid', 'data-qa', 'data-gu-name', 'data-module'];
+const namingAttributes = ['class', 'id', 'data-component', 'data-testid', 'data-qa', 'data-gu-name', 'data-module'];
 const namedElements = namingAttributes.map((name) => `[${name}]`).join(', ');
 
 /** A standfirst is a sentence or two; an element this long holds more than one. */
@@ -108,9 +108,20 @@ const proseWords = 12;
 /** Whether an element comes after the page's first paragraphs of prose (document order). */
 function storyStarts(body: DomElement): (element: DomElement) => boolean {
   const order = new Map([...body.querySelectorAll('*')].map((element, index) => [element, index]));
-  const prose = [...body.querySelectorAll('p')].filter((paragraph) => wordCount(paragraph) >= proseWords);
+  // A cookie banner's notice and a photo's caption are prose the story has not begun with.
+  const prose = [...body.querySelectorAll('p')].filter((paragraph) => wordCount(paragraph) >= proseWords && !besideTheStory(paragraph));
   const began = order.get(prose[storyBeganParagraphs - 1] as DomElement);
   return (element) => began !== undefined && (order.get(element) ?? 0) > began;
+}
+
+const besideWords = new Set(['cookie', 'cookies', 'consent', 'gdpr', 'caption', 'figcaption']);
+
+function besideTheStory(paragraph: DomElement): boolean {
+  for (let element: DomElement | null = paragraph; element; element = parentElement(element)) {
+    if (['FIGURE', 'FIGCAPTION', 'ASIDE', 'NAV', 'FOOTER', 'DIALOG'].includes(element.tagName.toUpperCase())) return true;
+    if (classWords(`${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`).some((word) => besideWords.has(word))) return true;
+  }
+  return false;
 }
 
 /** "0:48", "Duration 2:04", "02:31": a clip's running time. */

@@ -47,7 +47,8 @@ export function readPageMetadata(document: DomDocument, pageUrl: string): PageMe
     document,
     // An aggregator's copy names the outlet it took the story from (`provider`): the story's publisher.
     nameOf(ld?.provider) ??
-    nameOf(ld?.sourceOrganization) ??
+    // …but a wire agency the story credits ("with AFP") contributed it to the page's own outlet.
+    notAnAgency(nameOf(ld?.sourceOrganization)) ??
     shownProvider(document) ??
     notAnAddress(meta('og:site_name')) ??
     nameOf(ld?.publisher) ??
@@ -136,6 +137,11 @@ function asMastheadWrites(document: DomDocument, siteName: string | null, declar
       .find((name): name is string => name !== null && name !== siteName && loose(name) === loose(bare) && (/[\s\p{Lu}]/u.test(name) || bare !== siteName));
     if (spelled !== undefined) return spelled;
   }
+  // "Beacon Online" (`og:site_name`, the logo) is the web edition of the paper the JSON-LD
+  // publisher names, "Daily Beacon": the paper publishes the story.
+  const webEdition = /^(.+?)\s+Online$/u.exec(siteName)?.[1];
+  const paper = clean(declared[0]);
+  if (webEdition !== undefined && paper !== null && paper !== siteName && new RegExp(`\\b${escapeRegExp(webEdition)}\\b`, 'u').test(paper)) return paper;
   if (/^the\s/u.test(siteName)) return `T${siteName.slice(1)}`;
   if (/^the\s/iu.test(siteName)) return siteName;
   const withThe = `the ${siteName}`.toLowerCase();
@@ -172,12 +178,16 @@ function shownBrand(siteName: string, titleTail: string | null, logos: ReadonlyA
   return related && onLogo ? titleTail : null;
 }
 
+const callLetters = /^\p{Lu}[\p{Lu}\d]{1,5}$/u;
+
 /**
  * "KTVR 9 News" on the logo of a station that declares "KTVR", "… | CBN News" in the `<title>` of
  * a broadcaster that declares "CBN": its newsroom's brand, which is what readers see and cite.
  * Only a channel number and "News" added; any other word may be a section ("CNX Politics").
  */
 function newsroomBrand(siteName: string, shown: ReadonlyArray<string | null>): string | null {
+  // Call letters or an acronym: a paper's "Manila Courier News" in `<title>` is the paper's site, not a newsroom brand.
+  if (!callLetters.test(siteName)) return null;
   const newsroom = new RegExp(`^${escapeRegExp(siteName)}(?: \\d{1,3})? News$`, 'u');
   return shown.find((name): name is string => name !== null && newsroom.test(name)) ?? null;
 }
@@ -209,6 +219,10 @@ function shownProvider(document: DomDocument): string | null {
     if (alt && alt.split(' ').length <= maxProviderWords && !/\blogo\b/iu.test(alt)) return alt;
   }
   return null;
+}
+
+function notAnAgency(name: string | null): string | null {
+  return name !== null && isAgency(name) ? null : name;
 }
 
 /** `og:site_name` set to "https://www.wcrv.example": the site's address, not its name. */

@@ -188,6 +188,11 @@ describe('speakers introduced in the shapes political reporting uses', () => {
     expect(article.sentences.map((sentence) => sentence.speaker?.name ?? null)).toEqual(['Celeste Abara', 'Diego Santamaría']);
   });
 
+  it('gives "he says" to the man named last when the dictionary cannot place his name, not to the last woman named', () => {
+    const { article } = partiesOf('Dolores Whitcombe runs the library program.\nRay Deiner farms 300 acres outside town. “I was overdoing it on phosphorus,” he says.');
+    expect(article.sentences.map((sentence) => sentence.speaker?.name ?? null)).toEqual([null, null, 'Ray Deiner']);
+  });
+
   it('gives a quotation "in his words" to the person the narration last named', () => {
     const { article } = partiesOf(
       'Kenji Morimoto, an epidemiologist who led the analysis, found that absences fell by a fifth. In his words, “the kids who benefit most are the ones who were struggling.”',

@@ -93,6 +93,21 @@ describe('furniture around the story', () => {
     expect(article.byline).toBe('Lucía Vidal');
   });
 
+  it('drops a standfirst set after the lead photo’s caption and a cookie notice, a fact box beside the story, a social post embedded in it and a disclaimer named by its id', () => {
+    const consent = '<div class="consent-banner"><p>River Post and our partners use cookies to measure audience, personalise content and show you relevant ads.</p></div>';
+    const header = `<h1>Bridge to close for eight months</h1><figure><img src="/deck.jpg" alt=""><figcaption><p>Crews inspect the underside of the Ninth Street bridge deck in February, a month before work begins.</p></figcaption></figure>
+<p class="t-content__chapo">The city will shut the Ninth Street bridge to cars for eight months while crews replace its sixty-year-old deck.</p>`;
+    const body = [
+      `<p>${story[0]}</p>`,
+      '<div class="factbox floatRHS"><h3>WHAT THE DETOUR MEANS</h3><ul><li>Buses take Maple Avenue</li><li>A shuttle runs every ten minutes</li></ul></div>',
+      `<p>${story[1]}</p>`,
+      '<div class="social-embed" data-embed-type="bluesky"><blockquote class="bluesky-embed"><p>six extra minutes each way for eight months. great. just great. who plans these things??</p></blockquote></div>',
+      `<p>${story[2]}</p><p>${story[3]}</p>`,
+      '<div id="article_disclaimer"><p>Disclaimer: Comments do not represent the views of the River Post. We reserve the right to exclude comments.</p></div>',
+    ].join('\n');
+    expect(extract(pageWith({ header, body }).replace("<body>", `<body>${consent}`)).paragraphs).toEqual(story);
+  });
+
   it('drops a standfirst placed between the headline and the byline, whatever its class', () => {
     const header = '<h1>Bridge to close for eight months</h1><p class="intro-text">Detours, shuttles and what it means for the east bank.</p><div class="meta"><a rel="author" href="/staff/omar">Omar Haddad</a> <time datetime="2026-03-03">March 3</time></div>';
     expect(extract(pageWith({ header, body: paragraphs(story) })).paragraphs).toEqual(story);

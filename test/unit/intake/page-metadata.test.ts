@@ -198,6 +198,15 @@ describe('publishers and authors of syndicated and broadcast pages', () => {
     expect(read('<title>Shutdown vote live | CNX Politics</title><meta property="og:site_name" content="CNX">', '<a class="brand-logo" href="/" aria-label="CNX logo"></a>').publisher).toBe('CNX');
   });
 
+  it('names the paper, not its web edition or a wire agency that contributed the story', () => {
+    const online = '<title>Seal pup waddles into car park | Daily Beacon Online</title><meta property="og:site_name" content="Beacon Online"><script type="application/ld+json">{"@type":"NewsArticle","publisher":{"@type":"Organization","name":"Daily Beacon"}}</script>';
+    expect(read(online, '<div class="masthead"><img alt="Beacon Online" src="/logo.png"></div>').publisher).toBe('Daily Beacon');
+    const withAfp = '<meta property="og:site_name" content="Antenne 24"><script type="application/ld+json">{"@type":"NewsArticle","sourceOrganization":{"@type":"Organization","name":"AFP"},"publisher":{"@type":"NewsMediaOrganization","name":"Antenne 24"}}</script>';
+    expect(read(withAfp).publisher).toBe('Antenne 24');
+    // A paper's own site in <title> is no newsroom brand: only call letters gain "News".
+    expect(read('<title>Schools shift online | Manila Courier News</title><meta property="og:site_name" content="Manila Courier">').publisher).toBe('Manila Courier');
+  });
+
   it('names a broadcaster by the newsroom brand its logo or title shows, not by its call letters', () => {
     const station = '<title>Apartment fire displaces 31 families | KTVR</title><meta property="og:site_name" content="KTVR">';
     expect(read(station, '<div class="site-branding"><a href="/"><img alt="KTVR 9 News" src="/logo.png"></a></div>').publisher).toBe('KTVR 9 News');
