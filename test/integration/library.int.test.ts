@@ -489,6 +489,36 @@ describe('after a restart, each server’s articles opened on first use', () => 
     expect(logger.lines.filter((line) => line.level === 'error')).toHaveLength(1);
   });
 
+  it('answers the operator’s articles, and servers without added articles, while a server’s articles are still being opened', async () => {
+    const { dir, frost } = await savedLibrary();
+    await rm(join(dir, 'index', frost), { recursive: true });
+    // Rebuilding the frost index embeds its sentences, which this model holds back until released.
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const heldModel: Embedder = {
+      modelId: opened.embedder.modelId,
+      dimensions: opened.embedder.dimensions,
+      embed: async (texts) => {
+        await released;
+        return opened.embedder.embed(texts);
+      },
+    };
+    const library = await openTestLibrary({ dir, indexEmbedder: heldModel, openInBackground: false });
+    let answeredInB = false;
+    const inB = library
+      .service('server-b')
+      .ask(frostQuestion)
+      .finally(() => (answeredInB = true));
+    try {
+      for (const guildId of [null, 'server-c']) expect((await library.service(guildId).ask(operatorQuestion)).found).toBe(true);
+      expect(library.list('server-b').map((entry) => entry.meta.id)).toContain(frost);
+      expect(answeredInB).toBe(false);
+    } finally {
+      release();
+    }
+    expect(citedArticles(await inB)[0]).toBe(frost);
+  });
+
   it('rebuilds a damaged index from the saved text on the server’s first question, as a start did before', async () => {
     const { dir, frost } = await savedLibrary();
     await writeFile(join(dir, 'index', frost, 'lexical.json'), 'damaged');
