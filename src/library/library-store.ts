@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { VerbatimError } from '../core/errors.js';
+import type { ArticleMeta } from '../core/types.js';
 
 /** An article that at least one server has added; its files are `articles/<id>.txt/.json`. */
 export interface StoredArticle {
@@ -10,6 +11,20 @@ export interface StoredArticle {
   canonicalUrl: string | null;
   /** sha256 of the saved `.txt`: the same text from another link is the same article. */
   sha256: string;
+}
+
+/**
+ * What /sources lists for an article, recorded when it is added (and again when its index is
+ * opened and says otherwise), so a start lists every server's articles without opening one.
+ */
+export interface ArticleSummary {
+  meta: ArticleMeta;
+  sentences: number;
+}
+
+/** An article as the start reads it: null `summary` for one recorded before summaries were (schema 1). */
+export interface ListedArticle extends StoredArticle {
+  summary: ArticleSummary | null;
 }
 
 /** One server's claim on an article. */
@@ -29,13 +44,15 @@ export interface StoredEntry {
  */
 export interface LibraryStore {
   readonly file: string;
-  articles(): StoredArticle[];
+  articles(): ListedArticle[];
   /** Every server's entries, each server's in the order they were added. */
   entries(): StoredEntry[];
   /** An article with this canonical or source URL, or this text. */
   findArticle(match: { url?: string; sha256?: string }): StoredArticle | undefined;
-  /** Inserts the article if it is new and the server's entry, and logs the add: all or nothing. */
-  addEntry(entry: StoredEntry & { article: StoredArticle; addedAtMs: number }): void;
+  /** Inserts the article (with its summary) if it is new and the server's entry, and logs the add: all or nothing. */
+  addEntry(entry: StoredEntry & { article: StoredArticle; summary: ArticleSummary; addedAtMs: number }): void;
+  /** Replaces an article's summary: one recorded before summaries were, or one its opened index contradicts. */
+  recordSummary(articleId: string, summary: ArticleSummary): void;
   /** Deletes the entry; also the article when no server has it any more. True when the article went. */
   removeEntry(entry: { guildId: string; articleId: string }): { removed: boolean; articleOrphaned: boolean };
   entryCount(guildId: string): number;
@@ -68,6 +85,9 @@ const migrations: readonly string[] = [
      added_at_ms INTEGER NOT NULL
    );
    CREATE INDEX adds_by_guild ON adds (guild_id, added_at_ms);`,
+  // What /sources lists, so a start need not open every article's index; null until recorded.
+  `ALTER TABLE articles ADD COLUMN meta_json TEXT;
+   ALTER TABLE articles ADD COLUMN sentences INTEGER;`,
 ];
 
 /** Opens (creating on first start) the library database and brings its schema up to date. */
@@ -89,7 +109,7 @@ export function openLibraryStore(file: string): LibraryStore {
   }
 
   const statements = {
-    articles: db.prepare('SELECT id, canonical_url AS canonicalUrl, sha256 FROM articles ORDER BY id'),
+    articles: db.prepare('SELECT id, canonical_url AS canonicalUrl, sha256, meta_json AS metaJson, sentences FROM articles ORDER BY id'),
     entries: db.prepare(
       'SELECT guild_id AS guildId, article_id AS articleId, source_url AS sourceUrl, added_by AS addedBy, added_at AS addedAt FROM entries ORDER BY position',
     ),
@@ -99,7 +119,10 @@ export function openLibraryStore(file: string): LibraryStore {
        WHERE canonical_url = @url OR id IN (SELECT article_id FROM entries WHERE source_url = @url) LIMIT 1`,
     ),
     articleBySha256: db.prepare('SELECT id, canonical_url AS canonicalUrl, sha256 FROM articles WHERE sha256 = ? LIMIT 1'),
-    insertArticle: db.prepare('INSERT OR IGNORE INTO articles (id, canonical_url, sha256) VALUES (@id, @canonicalUrl, @sha256)'),
+    insertArticle: db.prepare(
+      'INSERT OR IGNORE INTO articles (id, canonical_url, sha256, meta_json, sentences) VALUES (@id, @canonicalUrl, @sha256, @metaJson, @sentences)',
+    ),
+    updateSummary: db.prepare('UPDATE articles SET meta_json = @metaJson, sentences = @sentences WHERE id = @id'),
     insertEntry: db.prepare(
       'INSERT INTO entries (guild_id, article_id, source_url, added_by, added_at) VALUES (@guildId, @articleId, @sourceUrl, @addedBy, @addedAt)',
     ),
@@ -112,8 +135,8 @@ export function openLibraryStore(file: string): LibraryStore {
     addsSince: db.prepare('SELECT added_at_ms AS at FROM adds WHERE guild_id = ? AND added_at_ms >= ? ORDER BY added_at_ms'),
   };
 
-  const addEntry = db.transaction((entry: StoredEntry & { article: StoredArticle; addedAtMs: number }) => {
-    statements.insertArticle.run(entry.article);
+  const addEntry = db.transaction((entry: StoredEntry & { article: StoredArticle; summary: ArticleSummary; addedAtMs: number }) => {
+    statements.insertArticle.run({ ...entry.article, ...summaryColumns(entry.summary) });
     statements.insertEntry.run(entry);
     statements.insertAdd.run(entry.guildId, entry.addedAtMs);
     // The log only needs the last hour; older rows would only grow the file.
@@ -130,7 +153,7 @@ export function openLibraryStore(file: string): LibraryStore {
 
   return {
     file,
-    articles: () => statements.articles.all() as StoredArticle[],
+    articles: () => (statements.articles.all() as ArticleRow[]).map(listedArticle),
     entries: () => statements.entries.all() as StoredEntry[],
     findArticle({ url, sha256 }) {
       if (url !== undefined) {
@@ -140,11 +163,33 @@ export function openLibraryStore(file: string): LibraryStore {
       return sha256 === undefined ? undefined : (statements.articleBySha256.get(sha256) as StoredArticle | undefined);
     },
     addEntry: (entry) => addEntry(entry),
+    recordSummary: (articleId, summary) => statements.updateSummary.run({ id: articleId, ...summaryColumns(summary) }),
     removeEntry: (entry) => removeEntry(entry),
     entryCount: (guildId) => (statements.entryCount.get(guildId) as { count: number }).count,
     addsSince: (guildId, sinceMs) => (statements.addsSince.all(guildId, sinceMs) as Array<{ at: number }>).map((row) => row.at),
     close: () => db.close(),
   };
+}
+
+interface ArticleRow extends StoredArticle {
+  metaJson: string | null;
+  sentences: number | null;
+}
+
+function summaryColumns({ meta, sentences }: ArticleSummary): { metaJson: string; sentences: number } {
+  return { metaJson: JSON.stringify(meta), sentences };
+}
+
+/** A summary that does not parse or is not the row's article counts as none: the start reads it again from the article's files. */
+function listedArticle({ metaJson, sentences, ...article }: ArticleRow): ListedArticle {
+  if (metaJson === null || sentences === null) return { ...article, summary: null };
+  try {
+    const meta = JSON.parse(metaJson) as Partial<ArticleMeta> | null;
+    if (meta?.id !== article.id || typeof meta.title !== 'string' || typeof meta.publisher !== 'string') return { ...article, summary: null };
+    return { ...article, summary: { meta: meta as ArticleMeta, sentences } };
+  } catch {
+    return { ...article, summary: null };
+  }
 }
 
 function migrate(db: Database.Database, file: string): void {

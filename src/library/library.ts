@@ -15,14 +15,24 @@ export interface Library {
   add(request: AddArticleRequest): Promise<AddedArticle>;
   /** Removes one of the server's own articles; ARTICLE_UNKNOWN for any other id (operator articles included). */
   remove(request: { guildId: string; articleId: string }): Promise<LibraryEntry>;
-  /** The operator's articles, then the server's own in the order they were added. */
+  /**
+   * The operator's articles, then the server's own in the order they were added. Ready from the
+   * start (it reads the database, not the indexes); an article whose index turns out, when first
+   * opened, to be unusable is logged and no longer listed.
+   */
   list(guildId: string | null): LibraryEntry[];
-  /** Answers from the server's library; with `articleId` (a thread opened on an added article), from that article first. */
+  /**
+   * Answers from the server's library; with `articleId` (a thread opened on an added article), from
+   * that article first. The first use after a start opens the server's articles, and its questions
+   * wait for that (once); until then `parties()` knows only the operator's articles.
+   */
   service(guildId: string | null, options?: { articleId?: string }): AnswerService;
   /**
-   * Resolves once every article's index is complete. `add` resolves as soon as the article can be
-   * asked about, from its sentences; its paragraphs and clause windows are embedded after that,
-   * in the background, and swapped in when done (questions in flight finish on the set they began on).
+   * Resolves once every article's index is open (the background opening after a start, see
+   * `OpenLibraryOptions.openInBackground`) and complete. `add`
+   * resolves as soon as the article can be asked about, from its sentences; its paragraphs and
+   * clause windows are embedded after that, in the background, and swapped in when done
+   * (questions in flight finish on the set they began on).
    */
   settled(): Promise<void>;
   /** Refuses new adds, lets the index being completed finish (others are redone at the next start), and closes the database. */

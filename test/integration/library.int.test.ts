@@ -3,13 +3,15 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Logger } from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createServiceFromIndex, openIndex, openLibraryFromIndex, type OpenedIndex } from '../../src/app.js';
 import { parseConfig, type Config } from '../../src/config/config.js';
 import { VerbatimError } from '../../src/core/errors.js';
 import type { Answer } from '../../src/core/types.js';
 import type { Embedder } from '../../src/embedding/embedder.js';
-import type { Library } from '../../src/library/library.js';
+import type { Library, LibraryEntry } from '../../src/library/library.js';
 import { openLibrary, type ImportPage } from '../../src/library/open-library.js';
 import { sentencesFirstEmbedder } from '../fakes/held-back-embedder.js';
 
@@ -47,9 +49,20 @@ interface TestLibraryOptions {
   now?: () => Date;
   importPage?: ImportPage;
   indexEmbedder?: Embedder;
+  logger?: RecordingLogger;
+  openInBackground?: boolean;
 }
 
-async function openTestLibrary({ dir, maxArticles = 50, addsPerHour = 10, now, importPage = fixtureImporter(), indexEmbedder }: TestLibraryOptions): Promise<Library> {
+async function openTestLibrary({
+  dir,
+  maxArticles = 50,
+  addsPerHour = 10,
+  now,
+  importPage = fixtureImporter(),
+  indexEmbedder,
+  logger,
+  openInBackground,
+}: TestLibraryOptions): Promise<Library> {
   const library = await openLibrary({
     config: { cacheDir: config.cacheDir, library: { dir, maxArticlesPerServer: maxArticles, addsPerHourPerServer: addsPerHour } },
     operator: opened,
@@ -57,10 +70,37 @@ async function openTestLibrary({ dir, maxArticles = 50, addsPerHour = 10, now, i
     createService: (index) => createServiceFromIndex(config, { index, embedder: opened.embedder }),
     ...(now ? { now } : {}),
     ...(indexEmbedder ? { indexEmbedder } : {}),
+    ...(logger ? { logger } : {}),
+    ...(openInBackground === undefined ? {} : { openInBackground }),
   });
   libraries.push(library);
   return library;
 }
+
+type LoggedLine = { level: 'info' | 'warn' | 'error'; message: string; articleId?: string };
+type RecordingLogger = Pick<Logger, 'info' | 'warn' | 'error'> & { lines: LoggedLine[] };
+
+/** Keeps what the library logs, as pino would be called: an object, then the message. */
+function recordingLogger(): RecordingLogger {
+  const lines: LoggedLine[] = [];
+  const at = (level: LoggedLine['level']) => (details: { articleId?: string }, message: string) => {
+    lines.push({ level, message, ...(details.articleId ? { articleId: details.articleId } : {}) });
+  };
+  return { lines, info: at('info'), warn: at('warn'), error: at('error') } as unknown as RecordingLogger;
+}
+
+/** A model that is down: nothing can be embedded, so only a complete saved index can be opened. */
+function cannotEmbed(): Embedder {
+  return {
+    modelId: opened.embedder.modelId,
+    dimensions: opened.embedder.dimensions,
+    embed: async () => {
+      throw new VerbatimError('EMBEDDING_FAILED');
+    },
+  };
+}
+
+const closureQuestion = 'What did the council decide?';
 
 const freshDir = () => mkdtemp(join(workDir, 'library-'));
 
@@ -369,5 +409,172 @@ describe('per-server libraries', () => {
       code: 'LIBRARY_CORRUPT',
       message: expect.stringMatching(/library\.db.*(backup|move it aside)/s),
     });
+  });
+});
+
+describe('after a restart, each server’s articles opened on first use', () => {
+  /** Server A has both fixture articles, server B the frost one (shared, one file); complete indexes written. */
+  async function savedLibrary(): Promise<{ dir: string; frost: string; closure: string; entries: Record<'a' | 'b', LibraryEntry[]> }> {
+    const dir = await freshDir();
+    const first = await openTestLibrary({ dir });
+    const frost = await first.add({ guildId: 'server-a', url: pages.frost.url, addedBy: 'user-1' });
+    const closure = await first.add({ guildId: 'server-a', url: pages.closure.url, addedBy: 'user-1' });
+    await first.add({ guildId: 'server-b', url: pages.frost.url, addedBy: 'user-2' });
+    await first.settled();
+    const entries = { a: first.list('server-a'), b: first.list('server-b') };
+    await first.close();
+    return { dir, frost: frost.entry.meta.id, closure: closure.entry.meta.id, entries };
+  }
+
+  it('lists every server’s articles (/sources) before any question, and answers each server from its own articles only', async () => {
+    const { dir, frost, closure, entries } = await savedLibrary();
+    const logger = recordingLogger();
+    const library = await openTestLibrary({ dir, logger, openInBackground: false });
+    expect(library.list('server-a')).toEqual(entries.a);
+    expect(library.list('server-b')).toEqual(entries.b);
+    expect(library.list('server-c').map((entry) => entry.meta.id)).toEqual(['latin-times-cartel-strike-plans']);
+    expect(library.service('server-b').sources().map((meta) => meta.id)).toEqual(['latin-times-cartel-strike-plans', frost]);
+
+    const inB = await library.service('server-b').ask(closureQuestion);
+    expect(citedArticles(inB)).not.toContain(closure);
+    const inA = await library.service('server-a').ask(closureQuestion);
+    expect(inA.found).toBe(true);
+    expect(citedArticles(inA)[0]).toBe(closure);
+    const frostInA = await library.service('server-a', { articleId: frost }).ask(frostQuestion);
+    expect(citedArticles(frostInA)).toEqual([frost]);
+    for (const guildId of ['server-c', null]) {
+      const answer = await library.service(guildId).ask(closureQuestion);
+      expect(citedArticles(answer)).not.toContain(closure);
+      expect(citedArticles(answer)).not.toContain(frost);
+    }
+    expect(library.list('server-a')).toEqual(entries.a);
+    expect(logger.lines.filter((line) => line.level !== 'info')).toEqual([]);
+  });
+
+  it('opens a server’s articles once for its questions asked together, and an article two servers share once', async () => {
+    const { dir, frost } = await savedLibrary();
+    // With no saved index, opening the article rebuilds it, which is logged: one line per opening.
+    await rm(join(dir, 'index', frost), { recursive: true });
+    const logger = recordingLogger();
+    const library = await openTestLibrary({ dir, logger, openInBackground: false });
+    const answers = await Promise.all([
+      library.service('server-a').ask(frostQuestion),
+      library.service('server-a').ask(frostQuestion),
+      library.service('server-b').ask(frostQuestion),
+      library.service('server-b', { articleId: frost }).ask(frostQuestion),
+    ]);
+    for (const answer of answers) expect(citedArticles(answer)[0]).toBe(frost);
+    expect(logger.lines.filter((line) => line.articleId === frost).map((line) => line.message)).toEqual(['rebuilding the index of an added article']);
+    await library.settled();
+    expect((await manifestOf(dir, frost))?.counts.chunks).toBeGreaterThan(0);
+  });
+
+  it('leaves out, with a logged error, an article whose damaged index cannot be rebuilt, while the server’s other articles answer', async () => {
+    const { dir, frost, closure } = await savedLibrary();
+    await writeFile(join(dir, 'index', frost, 'manifest.json'), '{ not json');
+    const logger = recordingLogger();
+    // The model is down, so the damaged index cannot be rebuilt from the text; the intact one needs no model.
+    const library = await openTestLibrary({ dir, logger, indexEmbedder: cannotEmbed(), openInBackground: false });
+    // The start opened no index: the damage is found by the first server that needs the article.
+    expect(logger.lines).toEqual([]);
+    expect(library.list('server-a').map((entry) => entry.meta.id)).toEqual(['latin-times-cartel-strike-plans', frost, closure]);
+    const answer = await library.service('server-a').ask(closureQuestion);
+    expect(answer.found).toBe(true);
+    expect(citedArticles(answer)[0]).toBe(closure);
+    expect(citedArticles(await library.service('server-a').ask(frostQuestion))).not.toContain(frost);
+    expect(logger.lines).toContainEqual({ level: 'error', message: 'an added article could not be loaded and is left out', articleId: frost });
+    expect(library.list('server-a').map((entry) => entry.meta.id)).toEqual(['latin-times-cartel-strike-plans', closure]);
+    // Server B's only article is the damaged one: it is answered from the operator's articles, and its error was logged once.
+    expect((await library.service('server-b').ask(operatorQuestion)).found).toBe(true);
+    expect(logger.lines.filter((line) => line.level === 'error')).toHaveLength(1);
+  });
+
+  it('answers the operator’s articles, and servers without added articles, while a server’s articles are still being opened', async () => {
+    const { dir, frost } = await savedLibrary();
+    await rm(join(dir, 'index', frost), { recursive: true });
+    // Rebuilding the frost index embeds its sentences, which this model holds back until released.
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const heldModel: Embedder = {
+      modelId: opened.embedder.modelId,
+      dimensions: opened.embedder.dimensions,
+      embed: async (texts) => {
+        await released;
+        return opened.embedder.embed(texts);
+      },
+    };
+    const library = await openTestLibrary({ dir, indexEmbedder: heldModel, openInBackground: false });
+    let answeredInB = false;
+    const inB = library
+      .service('server-b')
+      .ask(frostQuestion)
+      .finally(() => (answeredInB = true));
+    try {
+      for (const guildId of [null, 'server-c']) expect((await library.service(guildId).ask(operatorQuestion)).found).toBe(true);
+      expect(library.list('server-b').map((entry) => entry.meta.id)).toContain(frost);
+      expect(answeredInB).toBe(false);
+    } finally {
+      release();
+    }
+    expect(citedArticles(await inB)[0]).toBe(frost);
+  });
+
+  it('rebuilds a damaged index from the saved text on the server’s first question, as a start did before', async () => {
+    const { dir, frost } = await savedLibrary();
+    await writeFile(join(dir, 'index', frost, 'lexical.json'), 'damaged');
+    const library = await openTestLibrary({ dir, openInBackground: false });
+    expect(citedArticles(await library.service('server-b').ask(frostQuestion))[0]).toBe(frost);
+  });
+
+  it('removes an article right after a restart, before any question, and keeps it for the other server that has it', async () => {
+    const { dir, frost, closure } = await savedLibrary();
+    const library = await openTestLibrary({ dir, openInBackground: false });
+    expect((await library.remove({ guildId: 'server-a', articleId: frost })).meta.id).toBe(frost);
+    expect(library.list('server-a').map((entry) => entry.meta.id)).toEqual(['latin-times-cartel-strike-plans', closure]);
+    expect(citedArticles(await library.service('server-a').ask(frostQuestion))).not.toContain(frost);
+    expect(await readdir(join(dir, 'articles'))).toContain(`${frost}.txt`);
+
+    const again = await openTestLibrary({ dir, openInBackground: false });
+    await expect(again.remove({ guildId: 'server-a', articleId: frost })).rejects.toMatchObject({ code: 'ARTICLE_UNKNOWN' });
+    await again.remove({ guildId: 'server-b', articleId: frost });
+    expect(await readdir(join(dir, 'articles'))).not.toContain(`${frost}.txt`);
+    expect(citedArticles(await again.service('server-a').ask(closureQuestion))[0]).toBe(closure);
+  });
+
+  it('opens the other servers’ articles in the background after the start, which settled() waits for', async () => {
+    const { dir, frost } = await savedLibrary();
+    await rm(join(dir, 'index', frost), { recursive: true });
+    const logger = recordingLogger();
+    const library = await openTestLibrary({ dir, logger });
+    await library.settled();
+    // No question was asked: the background opened the article (rebuilding its index) on its own.
+    expect(logger.lines.filter((line) => line.articleId === frost).map((line) => line.message)).toEqual(['rebuilding the index of an added article']);
+    expect(await manifestOf(dir, frost)).not.toBeNull();
+    expect(citedArticles(await library.service('server-b').ask(frostQuestion))[0]).toBe(frost);
+  });
+
+  it('upgrades a library database from before the summaries were recorded, listing and answering as before', async () => {
+    const { dir, frost, closure, entries } = await savedLibrary();
+    // The database as the previous version left it: schema 1, no summary columns.
+    const old = new Database(join(dir, 'library.db'));
+    old.exec('ALTER TABLE articles DROP COLUMN meta_json; ALTER TABLE articles DROP COLUMN sentences;');
+    old.pragma('user_version = 1');
+    old.close();
+    // One article whose index was never completed: its summary comes from the saved text.
+    await rm(join(dir, 'index', closure), { recursive: true });
+
+    const upgraded = await openTestLibrary({ dir, openInBackground: false });
+    expect(upgraded.list('server-a')).toEqual(entries.a);
+    expect(upgraded.list('server-b')).toEqual(entries.b);
+    await upgraded.close();
+    const db = new Database(join(dir, 'library.db'), { readonly: true });
+    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.prepare('SELECT COUNT(*) AS count FROM articles WHERE meta_json IS NULL OR sentences IS NULL').get()).toEqual({ count: 0 });
+    db.close();
+
+    const restarted = await openTestLibrary({ dir, openInBackground: false });
+    expect(restarted.list('server-a')).toEqual(entries.a);
+    expect(citedArticles(await restarted.service('server-a').ask(closureQuestion))[0]).toBe(closure);
+    expect(citedArticles(await restarted.service('server-b').ask(frostQuestion))[0]).toBe(frost);
   });
 });
