@@ -1,6 +1,6 @@
 import type { Party, PartyKind, Sentence, Span, Speaker } from '../core/types.js';
 import { findAttribution, type Attribution } from './attribution.js';
-import { findMentions, mayNameAPerson, type Gender, type Mention } from './mentions.js';
+import { findMentions, isFirstName, mayNameAPerson, type Gender, type Mention } from './mentions.js';
 import { findQuotations, maskQuotations } from './quotations.js';
 
 /** Someone or something the article names, gathered across all its forms. */
@@ -94,6 +94,13 @@ function findEntity(discourse: Discourse, mention: Mention): Entity | undefined 
       const shorter = words.length < entityWords.length ? words : entityWords;
       const longer = shorter === words ? entityWords : words;
       return shorter.length === 1 && entity.kind !== 'outlet' && longer.at(-1) === shorter[0];
+    }) ??
+    // "Nguyen Thi Lan …, Nguyen said", "Kobayashi Tetsuya …, Kobayashi said": a family name written first
+    // (a name of three words, or one whose first word no dictionary gives as a first name).
+    candidates.find((entity) => {
+      const entityWords = entity.name.split(' ');
+      const familyFirst = entityWords.length >= 3 || !isFirstName(words[0] ?? '');
+      return words.length === 1 && entityWords.length >= 2 && entity.kind !== 'outlet' && entityWords[0] === words[0] && familyFirst;
     })
   );
 }

@@ -26,8 +26,10 @@ const promptStarts = [
   /^(?:sign up|subscribe|follow (?:us|@)|like us|don['’]t miss out|never miss|want more)\b/iu,
   /^(?:click|tap) here\b/iu,
   // The newsroom's closing credits: "Information from The Allied Press was used in this report.",
-  // "Contributing: Priya Nand", the wire's "Reporting by A in Singapore; Editing by B". ("A contributed to
-  // this report." stays: readers of the fixture pages disagree on it, and it names who reported.)
+  // "Contributing: Priya Nand", the wire's "Reporting by A in Singapore; Editing by B", and "Associated
+  // Press writer A in Boston contributed to this report." (four blind readers of four pages left it out).
+  /^[—–-]?\s*(?:\S+\s+){1,16}?contributed(?:\s+reporting)?\s+to\s+this\s+(?:report|story|article)\.?$/iu,
+  /^[—–]\s*(?:\S+\s+){1,6}?contributed\.?$/iu,
   /^information from [^.!?]{2,80} (?:was|were) used in this (?:report|story|article)\.?$/iu,
   /^contributing(?: writers?| reporters?)?\s*:\s*\p{Lu}/iu,
   /^(?:additional )?(?:reporting|writing) by [^.!?]*;\s*(?:[^;]*;\s*)?(?:editing|edited|writing|graphics) by\b/iu,

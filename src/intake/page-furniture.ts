@@ -46,6 +46,7 @@ export function markFurniture(document: DomDocument): void {
   if (!body) return;
   const afterStoryBegan = storyStarts(body);
   const storyClasses = classesOfTheStory(body);
+  const storyProseWords = proseWordsIn(body);
   for (const element of body.querySelectorAll(namedElements)) {
     // `<p class="paywall">` on every paragraph: the class says how the story is sold, not that it is a box.
     if (storyClasses.has(element.getAttribute('class') ?? '')) continue;
@@ -57,6 +58,8 @@ export function markFurniture(document: DomDocument): void {
     if (has(standfirstWords) && size <= maxStandfirstWords && !holdsArticle(element) && !afterStoryBegan(element)) mark(element, 'standfirst');
     else if (has(captionWords) && size <= maxBoxWords && !holdsArticle(element)) mark(element, 'caption');
     else if ((has(boxWords) || pairs(words).some((pair) => boxPairs.has(pair))) && size <= maxBoxWords && !holdsArticle(element)) mark(element, 'box');
+    // A reader-funding appeal ("contributions epic") runs to several paragraphs of its own, yet a small share of the page's prose.
+    else if (has(appealWords) && proseWordsIn(element) < maxAppealShare * storyProseWords) mark(element, 'appeal');
   }
   for (const header of body.querySelectorAll('article header, main header, [role="main"] header')) {
     // The headline, standfirst, byline and date of the story; the story itself is never in them.
@@ -275,6 +278,14 @@ function formBox(form: DomElement): DomElement | null {
 }
 
 /** Several paragraphs of prose: the element is (or wraps) the story, not furniture of it. */
+const appealWords = new Set(['donate', 'donation', 'donations', 'contribution', 'contributions', 'membership']);
+/** An appeal holds less than this share of the page's prose; the story, more. */
+const maxAppealShare = 0.3;
+
+function proseWordsIn(element: DomElement): number {
+  return [...element.querySelectorAll('p')].map(wordCount).filter((words) => words >= 12).reduce((sum, words) => sum + words, 0);
+}
+
 function holdsArticle(element: DomElement): boolean {
   return [...element.querySelectorAll('p')].filter((paragraph) => wordCount(paragraph) >= 12).length >= 3;
 }

@@ -193,6 +193,11 @@ describe('speakers introduced in the shapes political reporting uses', () => {
     expect(article.sentences.map((sentence) => sentence.speaker?.name ?? null)).toEqual([null, null, 'Ray Deiner']);
   });
 
+  it('knows a person written family name first by that family name ("Nguyen Thi Lan …, Nguyen said")', () => {
+    const { article } = partiesOf('Nguyen Thi Lan, 27, came to the town from Vietnam two years ago. “Now I understand the work,” Nguyen said.');
+    expect(article.parties.map((party) => party.name)).toEqual(['Nguyen Thi Lan']);
+  });
+
   it('gives a quotation "in his words" to the person the narration last named', () => {
     const { article } = partiesOf(
       'Kenji Morimoto, an epidemiologist who led the analysis, found that absences fell by a fifth. In his words, “the kids who benefit most are the ones who were struggling.”',

@@ -108,6 +108,24 @@ describe('furniture around the story', () => {
     expect(extract(pageWith({ header, body }).replace("<body>", `<body>${consent}`)).paragraphs).toEqual(story);
   });
 
+  it('drops a reader-funding appeal of several paragraphs and the closing "X contributed to this report" credit', () => {
+    const appeal = `<div class="contributions__epic"><h2>You’ve read 9 articles in the last year</h2>
+<p>… we have a small favour to ask. Millions have placed their trust in our journalism since we started publishing, turning to us in moments of crisis.</p>
+<p>Unlike many others, we have no shareholders and no billionaire owner, just the determination to deliver high-impact reporting.</p>
+<p>Support us from as little as £1 – it only takes a minute. If you can, please consider supporting us with a regular amount each month.</p></div>`;
+    const longer = [
+      ...story,
+      'The department said the new deck would carry a protected bike lane and wider sidewalks on both sides, and would last at least seventy years.',
+      'Council members approved the $48 million contract in January after a second bid came in well over the city’s estimate for the work.',
+      'Crews will work at night from May through August to keep the river channel open for barges during the day, the department said.',
+    ];
+    const body = [paragraphs(longer.slice(0, 2)), appeal, paragraphs(longer.slice(2)), '<p>Associated Press writer Lorne Cook in Brussels contributed to this report.</p>', '<p>— Colin Hart contributed.</p>'].join('\n');
+    expect(extract(pageWith({ body })).paragraphs).toEqual(longer);
+    // A credit woven into the story stays.
+    const woven = [...story, 'Kevin Tran contributed from Alder Springs, where the bridge closed last year.'];
+    expect(extract(pageWith({ body: paragraphs(woven) })).paragraphs).toEqual(woven);
+  });
+
   it('drops a standfirst placed between the headline and the byline, whatever its class', () => {
     const header = '<h1>Bridge to close for eight months</h1><p class="intro-text">Detours, shuttles and what it means for the east bank.</p><div class="meta"><a rel="author" href="/staff/omar">Omar Haddad</a> <time datetime="2026-03-03">March 3</time></div>';
     expect(extract(pageWith({ header, body: paragraphs(story) })).paragraphs).toEqual(story);
@@ -455,12 +473,12 @@ describe('the big templates’ boxes inside the story', () => {
   });
 
   it('keeps a subheading or a closing line whose class says "subtitle" once the story has begun', () => {
-    const body = `${paragraphs(story.slice(0, 2))}<h2 class="ArticleBody-subtitle">What changes for drivers</h2>${paragraphs(story.slice(2))}<div class="ArticleBody-subtitle"><p><em>— River Post’s Tom Becker contributed to this report.</em></p></div>`;
+    const body = `${paragraphs(story.slice(0, 2))}<h2 class="ArticleBody-subtitle">What changes for drivers</h2>${paragraphs(story.slice(2))}<div class="ArticleBody-subtitle"><p><em>Crews will work at night from May, the department added.</em></p></div>`;
     expect(extract(pageWith({ header: '<h1>Bridge to close for eight months</h1>', body })).paragraphs).toEqual([
       ...story.slice(0, 2),
       'What changes for drivers',
       ...story.slice(2),
-      '— River Post’s Tom Becker contributed to this report.',
+      'Crews will work at night from May, the department added.',
     ]);
   });
 });
