@@ -3,7 +3,7 @@
 // (NAME.expected.txt, one paragraph a line; NAME.expected.json, title/byline/publisher/date, or
 // {"noArticle": true}; either may be missing, and that part is not scored). Prints per page and
 // overall sentence recall and precision and whether the metadata is right. The pages of each
-// `holdout*/` folder (`holdout/` to `holdout-17/`) were written outside the tuning loop and scored
+// `holdout*/` folder (`holdout/` to `holdout-18/`) were written outside the tuning loop and scored
 // once before any fix; each folder is reported on its own. `--serve` serves each folder from 127.0.0.1 and fetches
 // the pages through the real fetcher (Content-Type charset from `served.charset`) instead of
 // reading the files. A report: exits 0.
