@@ -56,7 +56,9 @@ const betweenSubjectAndVerb =
 const pronounAtEnd = /(?:^|[\s,_])(he|she)$/iu;
 const groupAtEnd = /(?:^|[\s,_])(?:the\s+two(?:\s+(?:lawmakers|senators|leaders|officials|men|women))?|the\s+pair|both(?:\s+of\s+them)?|they\s+both)$/iu;
 /** "Gabe Lindgren (R-Iowa)": a party, a state or a constituency in brackets after the name. */
-const bracketAfterName = String.raw`(?:\s*\([^()]{1,24}\))?`;
+const nameBracket = String.raw`\s*\([^()]{1,24}\)`;
+const bracketAfterName = `(?:${nameBracket})?`;
+const bracketAtEnd = new RegExp(`${nameBracket}$`, 'u');
 const pronounAtStart = /^\s+(he|she)\b/iu;
 const roleWords: Record<string, Exclude<PartyKind, 'unknown'>> = {
   outlet: 'outlet', magazine: 'outlet', newspaper: 'outlet', paper: 'outlet', publication: 'outlet',
@@ -122,7 +124,7 @@ function subjectBefore(region: string, verbAt: number, mentions: readonly Mentio
     left = stripped.trimEnd();
   }
   // "Dolores Whitaker (R-Kan.) said": the bracket belongs to the name before it.
-  left = left.replace(/\s*\([^()]{1,24}\)$/u, '');
+  left = left.replace(bracketAtEnd, '');
   // "The company has not said": reports silence, not speech.
   if (/\b(?:not|never)\b|n['’]t\b/iu.test(region.slice(left.length, verbAt))) return null;
   const withoutDescriptor = left.replace(new RegExp(`${outletDescriptor.source.slice(1)}$`, 'iu'), '');
@@ -235,10 +237,6 @@ function followingTitled(region: string, mention: Mention, mentions: readonly Me
   return descriptiveTitle.test(between) ? next : undefined;
 }
 
-/**
- * "Mr. Tanaka and Mr. Olsen said", "Tanaka, Olsen and Reyes said": the names joined to the
- * subject by "and" or commas, each a speaker of the sentence.
- */
 function inBrackets(region: string, mention: Mention, offset: number): boolean {
   return region[mention.start - offset - 1] === '(' && /^\.?\)/u.test(region.slice(mention.end - offset));
 }
@@ -246,6 +244,10 @@ function inBrackets(region: string, mention: Mention, offset: number): boolean {
 const jointByAnd = new RegExp(String.raw`^${bracketAfterName}\s*,?\s*(?:and|&)\s+$`, 'u');
 const jointByComma = new RegExp(String.raw`^${bracketAfterName}\s*,\s*$`, 'u');
 
+/**
+ * "Mr. Tanaka and Mr. Olsen said", "Tanaka, Olsen and Reyes said": the names joined to the
+ * subject by "and" or commas, each a speaker of the sentence.
+ */
 function jointSubjects(region: string, subject: Mention, mentions: readonly Mention[], offset: number): Mention[] {
   const joint: Mention[] = [];
   let right = subject;

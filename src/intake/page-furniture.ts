@@ -45,8 +45,8 @@ export function markFurniture(document: DomDocument): void {
   const body = document.body;
   if (!body) return;
   const afterStoryBegan = storyStarts(body);
-  const storyClasses = classesOfTheStory(body);
   const storyProseWords = proseWordsIn(body);
+  const storyClasses = classesOfTheStory(body, storyProseWords);
   for (const element of body.querySelectorAll(namedElements)) {
     // `<p class="paywall">` on every paragraph: the class says how the story is sold, not that it is a box.
     if (storyClasses.has(element.getAttribute('class') ?? '')) continue;
@@ -91,16 +91,14 @@ const minStoryClassParagraphs = 3;
  * The class attributes that most of the page's paragraphs of prose carry (`<p class="paywall">`,
  * `<p class="article-text">`): whatever words they use, the elements bearing them are the story.
  */
-function classesOfTheStory(body: DomElement): Set<string> {
-  const prose = [...body.querySelectorAll('p')].filter((paragraph) => wordCount(paragraph) >= proseWords);
-  const total = prose.reduce((sum, paragraph) => sum + wordCount(paragraph), 0);
+function classesOfTheStory(body: DomElement, pageProseWords: number): Set<string> {
   const byClass = new Map<string, DomElement[]>();
-  for (const paragraph of prose) {
+  for (const paragraph of proseParagraphs(body)) {
     const name = paragraph.getAttribute('class') ?? '';
     if (name.trim() !== '') byClass.set(name, [...(byClass.get(name) ?? []), paragraph]);
   }
   return new Set(
-    [...byClass].filter(([, paragraphs]) => paragraphs.length >= minStoryClassParagraphs && paragraphs.reduce((sum, paragraph) => sum + wordCount(paragraph), 0) >= storyClassShare * total).map(([name]) => name),
+    [...byClass].filter(([, paragraphs]) => paragraphs.length >= minStoryClassParagraphs && paragraphs.reduce((sum, paragraph) => sum + wordCount(paragraph), 0) >= storyClassShare * pageProseWords).map(([name]) => name),
   );
 }
 
@@ -112,7 +110,7 @@ const proseWords = 12;
 function storyStarts(body: DomElement): (element: DomElement) => boolean {
   const order = new Map([...body.querySelectorAll('*')].map((element, index) => [element, index]));
   // A cookie banner's notice and a photo's caption are prose the story has not begun with.
-  const prose = [...body.querySelectorAll('p')].filter((paragraph) => wordCount(paragraph) >= proseWords && !besideTheStory(paragraph));
+  const prose = proseParagraphs(body).filter((paragraph) => !besideTheStory(paragraph));
   const began = order.get(prose[storyBeganParagraphs - 1] as DomElement);
   return (element) => began !== undefined && (order.get(element) ?? 0) > began;
 }
@@ -277,17 +275,22 @@ function formBox(form: DomElement): DomElement | null {
   return box;
 }
 
-/** Several paragraphs of prose: the element is (or wraps) the story, not furniture of it. */
 const appealWords = new Set(['donate', 'donation', 'donations', 'contribution', 'contributions', 'membership']);
 /** An appeal holds less than this share of the page's prose; the story, more. */
 const maxAppealShare = 0.3;
 
-function proseWordsIn(element: DomElement): number {
-  return [...element.querySelectorAll('p')].map(wordCount).filter((words) => words >= 12).reduce((sum, words) => sum + words, 0);
+/** The element's paragraphs long enough to be prose, not a label or a link. */
+function proseParagraphs(element: DomElement): DomElement[] {
+  return [...element.querySelectorAll('p')].filter((paragraph) => wordCount(paragraph) >= proseWords);
 }
 
+function proseWordsIn(element: DomElement): number {
+  return proseParagraphs(element).reduce((sum, paragraph) => sum + wordCount(paragraph), 0);
+}
+
+/** Several paragraphs of prose: the element is (or wraps) the story, not furniture of it. */
 function holdsArticle(element: DomElement): boolean {
-  return [...element.querySelectorAll('p')].filter((paragraph) => wordCount(paragraph) >= 12).length >= 3;
+  return proseParagraphs(element).length >= 3;
 }
 
 /**

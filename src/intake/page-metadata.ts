@@ -155,7 +155,8 @@ function asMastheadWrites(document: DomDocument, siteName: string | null, declar
   });
   if (writesThe) return `The ${siteName}`;
   const shownLogos = logos.map((logo) => clean(logo)).filter((logo): logo is string => logo !== null);
-  return shownBrand(siteName, clean(declared.at(-1)), shownLogos) ?? newsroomBrand(siteName, [clean(declared.at(-1)), ...shownLogos]) ?? siteName;
+  const titleTail = clean(declared.at(-1));
+  return shownBrand(siteName, titleTail, shownLogos) ?? newsroomBrand(siteName, [titleTail, ...shownLogos]) ?? siteName;
 }
 
 /** "CNB" → "CNB News": the brand shown adds a word or two to the declared one, no more. */
