@@ -28,6 +28,9 @@ interface QuotedPerson {
   how: string;
 }
 
+/** Each article's saved text, read once however many people and checks ask for it. */
+const articleTexts = new Map<string, Promise<string>>();
+
 const templates = [(name: string) => `What did ${name} say?`, (name: string) => `Give me a quote from ${name}.`, (name: string) => `What was ${name}'s position?`];
 
 interface Outcome {
@@ -65,7 +68,7 @@ await runCli(async () => {
   for (const person of people) articlesOf.set(person.person, (articlesOf.get(person.person) ?? new Set()).add(idOf.get(person.article) ?? ''));
 
   // A stranger is someone no article mentions: a name another set's article happens to use is no stranger there.
-  const texts = await Promise.all([...idOf.keys()].map((file) => readFile(join(repositoryRoot, file), 'utf8')));
+  const texts = await Promise.all([...idOf.keys()].map(articleText));
   const mentioned = new Set(sets.flatMap((set) => set.strangers).filter((name) => texts.some((text) => text.includes(name))));
   for (const name of mentioned) process.stderr.write(`${name} is not a stranger here: an article mentions them; left out.\n`);
 
@@ -131,11 +134,20 @@ await runCli(async () => {
   if (jsonPath) await writeFile(jsonPath, `${JSON.stringify({ generatedAt: new Date().toISOString(), results }, null, 2)}\n`);
 });
 
+function articleText(file: string): Promise<string> {
+  let text = articleTexts.get(file);
+  if (!text) {
+    text = readFile(join(repositoryRoot, file), 'utf8');
+    articleTexts.set(file, text);
+  }
+  return text;
+}
+
 async function readSet(file: string): Promise<{ people: QuotedPerson[]; strangers: string[] }> {
   const lines = (await readFile(file, 'utf8')).split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line) as Record<string, string>);
   const listed = lines.filter((line): line is QuotedPerson & Record<string, string> => typeof line.person === 'string');
   // Someone the saved text never names (only a handle in the body, the name in an embed left out) cannot be asked for by name.
-  const named = await Promise.all(listed.map(async (person) => (await readFile(join(repositoryRoot, person.article), 'utf8')).includes(person.person.split(/\s+/u).at(-1) ?? person.person)));
+  const named = await Promise.all(listed.map(async (person) => (await articleText(person.article)).includes(person.person.split(/\s+/u).at(-1) ?? person.person)));
   for (const [index, person] of listed.entries()) if (!named[index]) process.stderr.write(`${person.person} is never named in ${person.article}; left out.\n`);
   return {
     people: listed.filter((_, index) => named[index]),

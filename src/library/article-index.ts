@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadArticleFile } from '../article/load-article.js';
 import { VerbatimError } from '../core/errors.js';
-import type { Article, ArticleMeta, Chunk } from '../core/types.js';
+import type { Article, Chunk } from '../core/types.js';
 import type { Embedder } from '../embedding/embedder.js';
 import { withEntityTypes } from '../article/entity-types.js';
 import { chunkArticle } from '../chunking/chunker.js';
@@ -13,6 +13,7 @@ import { checkManifest, parseManifest } from '../index/manifest.js';
 import type { SearchableIndex } from '../retrieval/retriever.js';
 import type { LibraryPaths } from './article-files.js';
 import { exactVectorSearch, readStoredVectors, storedVectorsOf } from './exact-vectors.js';
+import type { ArticleSummary } from './library-store.js';
 
 export interface ArticleIndexOptions {
   paths: LibraryPaths;
@@ -60,14 +61,18 @@ export async function openArticleIndex({ paths, id, queryEmbedder, indexEmbedder
  * index holds it (what a start listed before summaries were recorded), or, with no usable index,
  * as the saved text parses. Throws ARTICLE_UNREADABLE when neither can be read.
  */
-export async function readArticleSummary({ paths, id }: { paths: LibraryPaths; id: string }): Promise<{ meta: ArticleMeta; sentences: number }> {
+export async function readArticleSummary({ paths, id }: { paths: LibraryPaths; id: string }): Promise<ArticleSummary> {
   const saved = await readFile(join(paths.indexDir(id), 'articles.json'), 'utf8')
     .then((text) => JSON.parse(text) as unknown)
     .catch(() => null);
   const [article] = Array.isArray(saved) && saved.length === 1 ? (saved as Article[]) : [];
-  if (article?.meta?.id === id && Array.isArray(article.sentences)) return { meta: article.meta, sentences: article.sentences.length };
-  const parsed = await loadArticleFile(paths.articleFile(id));
-  return { meta: parsed.meta, sentences: parsed.sentences.length };
+  if (article?.meta?.id === id && Array.isArray(article.sentences)) return summaryOf(article);
+  return summaryOf(await loadArticleFile(paths.articleFile(id)));
+}
+
+/** What /sources lists of an article: its metadata and how many sentences it has. */
+export function summaryOf(article: Pick<Article, 'meta' | 'sentences'>): ArticleSummary {
+  return { meta: article.meta, sentences: article.sentences.length };
 }
 
 /**

@@ -10,7 +10,7 @@ import type { Embedder } from '../embedding/embedder.js';
 import { buildLexicalIndex } from '../index/lexical-index.js';
 import type { SearchableIndex } from '../retrieval/retriever.js';
 import { articleIdsOnDisk, createStagingDir, libraryPaths, moveIntoArticles, removeArticleFiles } from './article-files.js';
-import { completeArticleIndex, openArticleIndex, readArticleSummary } from './article-index.js';
+import { completeArticleIndex, openArticleIndex, readArticleSummary, summaryOf } from './article-index.js';
 import { composeIndexes } from './composite-index.js';
 import { focusedService } from './focused-service.js';
 import type { AddedArticle, Library, LibraryEntry } from './library.js';
@@ -87,12 +87,11 @@ export async function openLibrary(options: OpenLibraryOptions): Promise<Library>
   const store = openLibraryStore(paths.database);
 
   const operatorEntries: LibraryEntry[] = operator.index.articles.map((article) => ({
-    meta: article.meta,
+    ...summaryOf(article),
     guildId: null,
     addedBy: null,
     addedAt: null,
     sourceUrl: null,
-    sentences: article.sentences.length,
   }));
   /** Opened indexes of the added articles, by article id. */
   const articleIndexes = new Map<string, SearchableIndex>();
@@ -212,7 +211,7 @@ export async function openLibrary(options: OpenLibraryOptions): Promise<Library>
   function entryOf(stored: StoredEntry): LibraryEntry | null {
     const article = articleIndexes.get(stored.articleId)?.articles[0];
     if (!article) return null;
-    return listedEntry(stored, { meta: article.meta, sentences: article.sentences.length });
+    return listedEntry(stored, summaryOf(article));
   }
 
   /** Reads the rows and lists every server's entries from their recorded summaries; opens no index. */
@@ -279,7 +278,7 @@ export async function openLibrary(options: OpenLibraryOptions): Promise<Library>
   function keepSummaryOf(id: string, index: SearchableIndex): void {
     const article = index.articles[0];
     if (!article) return;
-    const summary: ArticleSummary = { meta: article.meta, sentences: article.sentences.length };
+    const summary = summaryOf(article);
     if (JSON.stringify(summaries.get(id)) === JSON.stringify(summary)) return;
     summaries.set(id, summary);
     if (!closed) store.recordSummary(id, summary);
